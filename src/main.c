@@ -1,0 +1,137 @@
+/*
+ * main.c - global options and the subcommand table.
+ *
+ *   costplan [--pricing DIR] [--quiet] [--no-color] COMMAND [ARGS]
+ *
+ * Global options may appear anywhere on the line. main() owns the context
+ * (pricing folder, catalog) and one cleanup path, and checks stdout before
+ * exiting so a full disk or a closed pipe never passes for success.
+ */
+#include <curl/curl.h>
+#include <gsl/gsl_errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cmd.h"
+#include "model/schema.h"
+#include "report/report.h"
+#include "util/error.h"
+#include "util/output.h"
+#include "util/paths.h"
+
+const struct cmd COMMANDS[] = {
+	{"breakdown", cmd_breakdown, "the monthly bill, line by line"},
+	{"pricing", cmd_pricing, "list, fetch, import and compare price snapshots"},
+	{"types", cmd_types, "the resource types, attributes and usage keys costplan prices"},
+	{NULL, NULL, NULL},
+};
+
+static void usage(FILE *f)
+{
+	fprintf(f, "usage: costplan [--pricing DIR] [--quiet] [--no-color] COMMAND [ARGS]\n"
+		   "       costplan --version | --help\n\ncommands:\n");
+	for (const struct cmd *c = COMMANDS; c->name; c++)
+		fprintf(f, "  %-11s %s\n", c->name, c->summary);
+	fprintf(f, "\n`costplan COMMAND --help` describes each. Exit codes: 0 ok, 1 guardrail "
+		   "tripped,\n2 usage, 3 bad input data, 4 I/O or network, 5 internal error.\n");
+}
+
+static char *join_args(int argc, char **argv)
+{
+	size_t n = 1;
+	for (int i = 0; i < argc; i++)
+		n += strlen(argv[i]) + 3;
+	char *s = xmalloc(n);
+	s[0] = '\0';
+	for (int i = 0; i < argc; i++) {
+		if (i)
+			strcat(s, " ");
+		strcat(s, argv[i]);
+	}
+	return s;
+}
+
+int main(int argc, char **argv)
+{
+	struct cp_ctx ctx;
+	const char *pricing = NULL;
+	int rc = 0, n = 0;
+	bool no_color = false;
+	char **args = xcalloc((size_t)argc + 1, sizeof(char *));
+
+	memset(&ctx, 0, sizeof(ctx));
+	gsl_set_error_handler_off();
+	ctx.argv0 = argv[0];
+	ctx.command_line = join_args(argc, argv);
+	/* pull global options out, wherever they are */
+	for (int i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "--") == 0) {
+			for (; i < argc; i++)
+				args[n++] = argv[i];
+			break;
+		}
+		if (strcmp(argv[i], "--pricing") == 0) {
+			if (i + 1 >= argc) {
+				rc = cp_error(CP_EXIT_USAGE, "--pricing needs a folder");
+				goto out;
+			}
+			pricing = argv[++i];
+		} else if (strncmp(argv[i], "--pricing=", 10) == 0) {
+			pricing = argv[i] + 10;
+		} else if (strcmp(argv[i], "--quiet") == 0 || strcmp(argv[i], "-q") == 0) {
+			cp_quiet = 1;
+		} else if (strcmp(argv[i], "--no-color") == 0) {
+			no_color = true;
+		} else {
+			args[n++] = argv[i];
+		}
+	}
+	if (n == 0) {
+		usage(stderr);
+		rc = CP_EXIT_USAGE;
+		goto out;
+	}
+	if (strcmp(args[0], "--help") == 0 || strcmp(args[0], "-h") == 0 ||
+	    strcmp(args[0], "help") == 0) {
+		usage(stdout);
+		goto out;
+	}
+	if (strcmp(args[0], "--version") == 0) {
+		printf("costplan %s\n", COSTPLAN_VERSION);
+		goto out;
+	}
+	const struct cmd *c = NULL;
+	for (const struct cmd *k = COMMANDS; k->name; k++)
+		if (strcmp(k->name, args[0]) == 0)
+			c = k;
+	if (!c) {
+		const char *names[32];
+		int k = 0;
+		for (const struct cmd *x = COMMANDS; x->name && k < 31; x++)
+			names[k++] = x->name;
+		names[k] = NULL;
+		const char *near = nearest_word(args[0], names);
+		char buf[64];
+		rc = cp_error(CP_EXIT_USAGE, "'%s' is not a costplan command%s%s%s; see costplan --help",
+			      cp_sanitize(args[0], buf, sizeof(buf)), near ? " (did you mean '" : "",
+			      near ? near : "", near ? "'?)" : "");
+		goto out;
+	}
+	ctx.pricing_dir = paths_pricing_dir(pricing);
+	ctx.cat = catalog_new(ctx.pricing_dir);
+	ctx.color = !no_color && report_want_color(stdout);
+	curl_global_init(CURL_GLOBAL_DEFAULT);
+	rc = c->fn(n, args, &ctx);
+	curl_global_cleanup();
+out:
+	if (out_check_stdout() != 0 && rc == 0)
+		rc = CP_EXIT_IO;
+	if (fclose(stdout) != 0 && rc == 0)
+		rc = cp_error(CP_EXIT_IO, "error writing output");
+	catalog_free(ctx.cat);
+	free(ctx.pricing_dir);
+	free(ctx.command_line);
+	free(args);
+	return rc;
+}

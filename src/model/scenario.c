@@ -1,0 +1,792 @@
+/*
+ * scenario.c - load and validate scenarios against the schema.
+ *
+ * Validation walks the whole document and reports every problem it finds
+ * (unknown keys with the nearest valid one, wrong types, out-of-range
+ * values, Fargate sizes AWS does not allow, dangling references) before
+ * giving up, as tig does with its config: one run shows the user all there
+ * is to fix.
+ */
+#include "model/scenario.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "pricing/regions.h"
+
+const char *const SCENARIO_KEYS[] = {"costplan", "name",    "description", "region",
+				     "free_tier", "resource", "usage",      "traffic",
+				     "notes",    NULL};
+
+#define MAX_RESOURCES 20000
+#define MAX_STRING 1024
+
+struct vctx {
+	const char *path;
+	const struct json_pos *pos;
+	int errors;
+};
+
+static int verr(struct vctx *v, const char *docpath, const char *fmt, ...) CP_PRINTF(3, 4);
+static int verr(struct vctx *v, const char *docpath, const char *fmt, ...)
+{
+	struct cp_loc loc = {v->path, 0, 0};
+	va_list ap;
+	if (docpath)
+		json_pos_find(v->pos, docpath, &loc.line, &loc.col);
+	va_start(ap, fmt);
+	cp_verror_at(CP_EXIT_DATA, &loc, fmt, ap);
+	va_end(ap);
+	v->errors++;
+	return -1;
+}
+
+int scenario_read_json(const char *path, json_t **root, struct json_pos **pos)
+{
+	struct stat st;
+	FILE *fp;
+	char *text;
+	size_t n;
+	json_error_t err;
+
+	*root = NULL;
+	*pos = NULL;
+	fp = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
+	if (!fp)
+		return cp_error(errno == ENOENT ? CP_EXIT_USAGE : CP_EXIT_IO, "%s: %s", path,
+				strerror(errno));
+	if (fp != stdin && fstat(fileno(fp), &st) == 0 && S_ISDIR(st.st_mode)) {
+		fclose(fp);
+		return cp_error(CP_EXIT_USAGE, "%s: is a directory, not a scenario file", path);
+	}
+	text = xmalloc(SCENARIO_MAX_BYTES + 1);
+	n = fread(text, 1, SCENARIO_MAX_BYTES + 1, fp);
+	int rerr = ferror(fp);
+	if (fp != stdin)
+		fclose(fp);
+	if (rerr) {
+		free(text);
+		return cp_error(CP_EXIT_IO, "%s: read error", path);
+	}
+	if (n > SCENARIO_MAX_BYTES) {
+		free(text);
+		return cp_error(CP_EXIT_DATA, "%s: larger than %d MiB; is this really a scenario?",
+				path, SCENARIO_MAX_BYTES / (1024 * 1024));
+	}
+	text[n] = '\0';
+	if (memchr(text, '\0', n)) {
+		free(text);
+		return cp_error(CP_EXIT_DATA, "%s: contains a NUL byte; not a JSON text", path);
+	}
+	*root = json_loadb(text, n, JSON_REJECT_DUPLICATES, &err);
+	if (!*root) {
+		struct cp_loc loc = {path, err.line, err.column};
+		char buf[200];
+		free(text);
+		return cp_error_at(CP_EXIT_DATA, &loc, "%s", cp_sanitize(err.text, buf, sizeof(buf)));
+	}
+	*pos = json_pos_scan(text);
+	free(text);
+	return 0;
+}
+
+static const char *kind_name(enum attr_kind k)
+{
+	switch (k) {
+	case ATTR_INT:
+		return "a whole number";
+	case ATTR_NUMBER:
+		return "a number";
+	case ATTR_BOOL:
+		return "true or false";
+	case ATTR_STRING:
+	case ATTR_ENUM:
+	case ATTR_REF:
+		return "a string";
+	case ATTR_INTSET:
+		return "a whole number";
+	case ATTR_LIST:
+		return "a list of strings";
+	case ATTR_BLOCKS:
+		return "a list of objects";
+	}
+	return "?";
+}
+
+static void join_choices(const char *const *c, char *buf, size_t size)
+{
+	size_t o = 0;
+	buf[0] = '\0';
+	for (int i = 0; c[i] && o < size; i++)
+		o += (size_t)snprintf(buf + o, size - o, "%s%s", i ? ", " : "", c[i]);
+}
+
+/* Validate one attribute value; returns the normalised value (new ref) or NULL. */
+static json_t *check_attr(struct vctx *v, const char *docpath, const struct attr_spec *a,
+			  json_t *val)
+{
+	char buf[512], sbuf[128];
+	switch (a->kind) {
+	case ATTR_INT:
+	case ATTR_NUMBER: {
+		double d;
+		if (a->kind == ATTR_INT && !json_is_integer(val)) {
+			verr(v, docpath, "%s must be %s, not %s", a->name, kind_name(a->kind),
+			     json_is_real(val) ? "a fraction" : "this value");
+			return NULL;
+		}
+		if (!json_is_number(val)) {
+			verr(v, docpath, "%s must be %s", a->name, kind_name(a->kind));
+			return NULL;
+		}
+		d = json_number_value(val);
+		if (!isfinite(d) || d < a->min || d > a->max) {
+			verr(v, docpath, "%s is %g; it must be between %g and %g", a->name, d, a->min,
+			     a->max);
+			return NULL;
+		}
+		return json_incref(val);
+	}
+	case ATTR_BOOL:
+		if (!json_is_boolean(val)) {
+			verr(v, docpath, "%s must be true or false", a->name);
+			return NULL;
+		}
+		return json_incref(val);
+	case ATTR_STRING:
+	case ATTR_REF:
+		if (!json_is_string(val)) {
+			verr(v, docpath, "%s must be a string", a->name);
+			return NULL;
+		}
+		if (json_string_length(val) > MAX_STRING) {
+			verr(v, docpath, "%s is longer than %d characters", a->name, MAX_STRING);
+			return NULL;
+		}
+		return json_incref(val);
+	case ATTR_ENUM:
+		if (!json_is_string(val)) {
+			verr(v, docpath, "%s must be a string", a->name);
+			return NULL;
+		}
+		for (int i = 0; a->choices[i]; i++)
+			if (strcmp(a->choices[i], json_string_value(val)) == 0)
+				return json_incref(val);
+		{
+			const char *near = nearest_word(json_string_value(val), a->choices);
+			join_choices(a->choices, buf, sizeof(buf));
+			if (near)
+				verr(v, docpath, "%s \"%s\" is not known; did you mean \"%s\"?", a->name,
+				     cp_sanitize(json_string_value(val), sbuf, sizeof(sbuf)), near);
+			else
+				verr(v, docpath, "%s \"%s\" is not known; costplan prices: %s", a->name,
+				     cp_sanitize(json_string_value(val), sbuf, sizeof(sbuf)), buf);
+		}
+		return NULL;
+	case ATTR_INTSET: {
+		if (!json_is_integer(val)) {
+			verr(v, docpath, "%s must be a whole number", a->name);
+			return NULL;
+		}
+		snprintf(sbuf, sizeof(sbuf), "%lld", (long long)json_integer_value(val));
+		for (int i = 0; a->choices[i]; i++)
+			if (strcmp(a->choices[i], sbuf) == 0)
+				return json_incref(val);
+		join_choices(a->choices, buf, sizeof(buf));
+		verr(v, docpath, "%s %s is not allowed; AWS accepts %s", a->name, sbuf, buf);
+		return NULL;
+	}
+	case ATTR_LIST:
+	case ATTR_BLOCKS: {
+		size_t i;
+		json_t *e;
+		if (!json_is_array(val)) {
+			verr(v, docpath, "%s must be %s", a->name, kind_name(a->kind));
+			return NULL;
+		}
+		json_array_foreach(val, i, e) {
+			if (a->kind == ATTR_LIST ? !json_is_string(e) : !json_is_object(e)) {
+				snprintf(buf, sizeof(buf), "%s[%zu]", docpath, i);
+				verr(v, buf, "%s must be %s", a->name, kind_name(a->kind));
+				return NULL;
+			}
+		}
+		if ((double)json_array_size(val) < a->min || (double)json_array_size(val) > a->max) {
+			verr(v, docpath, "%s has %zu entries; it must have %g to %g", a->name,
+			     json_array_size(val), a->min, a->max);
+			return NULL;
+		}
+		return json_incref(val);
+	}
+	}
+	return NULL;
+}
+
+static json_t *default_value(const struct attr_spec *a)
+{
+	switch (a->kind) {
+	case ATTR_INT:
+	case ATTR_INTSET:
+		return json_integer(strtoll(a->def, NULL, 10));
+	case ATTR_NUMBER:
+		return json_real(strtod(a->def, NULL));
+	case ATTR_BOOL:
+		return json_boolean(strcmp(a->def, "true") == 0);
+	case ATTR_LIST:
+	case ATTR_BLOCKS:
+		return json_array();
+	default:
+		return json_string(a->def);
+	}
+}
+
+/* Top-level names of a type's attributes ("runtime_platform" for nested). */
+static const char **attr_heads(const struct type_spec *t)
+{
+	size_t n = 0;
+	for (const struct attr_spec *a = t->attrs; a && a->name; a++)
+		n++;
+	const char **heads = xcalloc(n + 1, sizeof(char *));
+	size_t k = 0;
+	for (const struct attr_spec *a = t->attrs; a && a->name; a++) {
+		const char *dot = strchr(a->name, '.');
+		size_t len = dot ? (size_t)(dot - a->name) : strlen(a->name);
+		int dup = 0;
+		for (size_t i = 0; i < k; i++)
+			if (strlen(heads[i]) == len && strncmp(heads[i], a->name, len) == 0)
+				dup = 1;
+		if (!dup)
+			heads[k++] = xstrndup(a->name, len);
+	}
+	return heads;
+}
+
+static void free_heads(const char **h)
+{
+	for (size_t i = 0; h[i]; i++)
+		free((char *)h[i]);
+	free(h);
+}
+
+static int has_block(const struct type_spec *t, const char *head)
+{
+	size_t n = strlen(head);
+	for (const struct attr_spec *a = t->attrs; a && a->name; a++)
+		if (strncmp(a->name, head, n) == 0 && a->name[n] == '.')
+			return 1;
+	return 0;
+}
+
+static void check_body(struct vctx *v, const struct type_spec *t, const char *docpath,
+		       json_t *body, json_t *flat)
+{
+	const char *key;
+	json_t *val;
+	char path[2200], sbuf[128];
+
+	json_object_foreach(body, key, val) {
+		const struct attr_spec *a = schema_attr(t, key);
+		snprintf(path, sizeof(path), "%s.%s", docpath, key);
+		if (a) {
+			json_t *nv = check_attr(v, path, a, val);
+			if (nv)
+				json_object_set_new(flat, key, nv);
+			continue;
+		}
+		if (has_block(t, key)) {
+			json_t *blk = val;
+			if (json_is_array(val) && json_array_size(val) == 1)
+				blk = json_array_get(val, 0); /* Terraform JSON writes blocks as lists */
+			if (!json_is_object(blk)) {
+				verr(v, path, "%s must be an object (a Terraform block)", key);
+				continue;
+			}
+			const char *k2;
+			json_t *v2;
+			json_object_foreach(blk, k2, v2) {
+				char full[512], p2[2800];
+				snprintf(full, sizeof(full), "%s.%s", key, k2);
+				snprintf(p2, sizeof(p2), "%s.%s", path, k2);
+				const struct attr_spec *a2 = schema_attr(t, full);
+				if (!a2) {
+					const char *cands[64];
+					size_t nc = 0, kl = strlen(key);
+					for (const struct attr_spec *x = t->attrs; x->name && nc < 63; x++)
+						if (strncmp(x->name, key, kl) == 0 && x->name[kl] == '.')
+							cands[nc++] = x->name + kl + 1;
+					cands[nc] = NULL;
+					const char *near = nearest_word(k2, cands);
+					verr(v, p2, "%s has no attribute \"%s\" in block %s%s%s%s", t->type,
+					     cp_sanitize(k2, sbuf, sizeof(sbuf)), key,
+					     near ? "; did you mean \"" : "", near ? near : "",
+					     near ? "\"?" : "");
+					continue;
+				}
+				json_t *nv = check_attr(v, p2, a2, v2);
+				if (nv)
+					json_object_set_new(flat, full, nv);
+			}
+			continue;
+		}
+		const char **heads = attr_heads(t);
+		const char *near = nearest_word(key, heads);
+		verr(v, path, "%s has no attribute \"%s\"%s%s%s", t->type,
+		     cp_sanitize(key, sbuf, sizeof(sbuf)), near ? "; did you mean \"" : "",
+		     near ? near : "", near ? "\"?" : "");
+		free_heads(heads);
+	}
+	/* defaults, and required attributes */
+	for (const struct attr_spec *a = t->attrs; a && a->name; a++) {
+		if (json_object_get(flat, a->name))
+			continue;
+		if (a->def) {
+			json_object_set_new(flat, a->name, default_value(a));
+		} else {
+			verr(v, docpath, "%s needs \"%s\" (%s)", t->type, a->name, a->doc);
+		}
+	}
+}
+
+static void flatten_usage(struct vctx *v, const struct type_spec *t, const char *docpath,
+			  const char *prefix, json_t *obj, json_t *flat, int depth)
+{
+	const char *key;
+	json_t *val;
+	char path[1024], name[256], sbuf[128];
+	json_object_foreach(obj, key, val) {
+		snprintf(path, sizeof(path), "%s.%s", docpath, key);
+		snprintf(name, sizeof(name), "%s%s%s", prefix, prefix[0] ? "." : "", key);
+		if (json_is_object(val) && depth == 0) {
+			flatten_usage(v, t, path, name, val, flat, 1);
+			continue;
+		}
+		if (!schema_usage_key(t, name)) {
+			const char *near = nearest_word(name, t->usage);
+			if (!t->usage)
+				verr(v, path, "%s takes no usage figures", t->type);
+			else
+				verr(v, path, "unknown usage key \"%s\" for %s%s%s%s",
+				     cp_sanitize(name, sbuf, sizeof(sbuf)), t->type,
+				     near ? "; did you mean \"" : "", near ? near : "", near ? "\"?" : "");
+			continue;
+		}
+		if (!json_is_number(val)) {
+			verr(v, path, "usage %s must be a number", name);
+			continue;
+		}
+		double d = json_number_value(val);
+		if (!(d >= 0) || d > 1e12) {
+			verr(v, path, "usage %s is %g; it must be between 0 and 1e12", name, d);
+			continue;
+		}
+		json_object_set(flat, name, val);
+	}
+}
+
+static void resource_release(struct resource *r)
+{
+	free(r->type);
+	free(r->name);
+	free(r->address);
+	json_decref(r->attrs);
+	json_decref(r->usage);
+}
+
+void scenario_release(struct scenario *s)
+{
+	for (size_t i = 0; i < s->n; i++)
+		resource_release(&s->res[i]);
+	free(s->res);
+	for (size_t i = 0; i < s->nnotes; i++)
+		free(s->notes[i]);
+	free(s->notes);
+	free(s->path);
+	free(s->name);
+	free(s->description);
+	free(s->region);
+	json_decref(s->root);
+	memset(s, 0, sizeof(*s));
+}
+
+void scenario_add_note(struct scenario *s, const char *note)
+{
+	s->notes = xrealloc(s->notes, (s->nnotes + 1) * sizeof(char *));
+	s->notes[s->nnotes++] = xstrdup(note);
+}
+
+static int valid_name(const char *n)
+{
+	if (!*n || strlen(n) > 128)
+		return 0;
+	for (const char *p = n; *p; p++)
+		if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+		      (*p >= '0' && *p <= '9') || *p == '_' || *p == '-'))
+			return 0;
+	return !(n[0] >= '0' && n[0] <= '9');
+}
+
+/* Accept "api", "aws_ecs_task_definition.api" and "...api.arn" / ".id". */
+static char *ref_name(const char *v, const char *type)
+{
+	size_t tl = strlen(type);
+	if (strncmp(v, type, tl) == 0 && v[tl] == '.')
+		v += tl + 1;
+	const char *dot = strchr(v, '.');
+	return xstrndup(v, dot ? (size_t)(dot - v) : strlen(v));
+}
+
+static void check_refs(struct vctx *v, struct scenario *s)
+{
+	char path[1024], sbuf[128];
+	for (size_t i = 0; i < s->n; i++) {
+		struct resource *r = &s->res[i];
+		for (const struct attr_spec *a = r->spec->attrs; a && a->name; a++) {
+			if (a->kind != ATTR_REF)
+				continue;
+			json_t *val = json_object_get(r->attrs, a->name);
+			const char *target = json_string_value(val);
+			if (!target || !target[0])
+				continue;
+			char *name = ref_name(target, a->ref_type);
+			if (!scenario_find(s, a->ref_type, name)) {
+				const char *cands[256];
+				size_t nc = 0;
+				for (size_t j = 0; j < s->n && nc < 255; j++)
+					if (strcmp(s->res[j].type, a->ref_type) == 0)
+						cands[nc++] = s->res[j].name;
+				cands[nc] = NULL;
+				const char *near = nearest_word(name, cands);
+				snprintf(path, sizeof(path), "resource.%s.%s.%s", r->type, r->name, a->name);
+				verr(v, path, "%s \"%s\" names no %s in this scenario%s%s%s", a->name,
+				     cp_sanitize(target, sbuf, sizeof(sbuf)), a->ref_type,
+				     near ? "; did you mean \"" : "", near ? near : "", near ? "\"?" : "");
+			} else {
+				json_object_set_new(r->attrs, a->name, json_string(name));
+			}
+			free(name);
+		}
+	}
+}
+
+/* Checks that span several attributes. */
+static void check_cross(struct vctx *v, struct scenario *s)
+{
+	char path[1024];
+	for (size_t i = 0; i < s->n; i++) {
+		struct resource *r = &s->res[i];
+		snprintf(path, sizeof(path), "resource.%s.%s", r->type, r->name);
+		if (strcmp(r->type, "aws_ecs_task_definition") == 0 &&
+		    json_object_get(r->attrs, "cpu") && json_object_get(r->attrs, "memory")) {
+			long cpu = res_int(r, "cpu"), mem = res_int(r, "memory");
+			if (!fargate_size_valid(cpu, mem)) {
+				char p2[1100];
+				snprintf(p2, sizeof(p2), "%s.memory", path);
+				verr(v, p2,
+				     "Fargate does not offer cpu %ld with memory %ld MiB (for 256 CPU "
+				     "units: 512, 1024 or 2048 MiB; see `man costplan`, FARGATE SIZES)",
+				     cpu, mem);
+			}
+		}
+		if (strcmp(r->type, "aws_elasticache_replication_group") == 0 &&
+		    res_bool(r, "multi_az_enabled") &&
+		    (res_int(r, "num_cache_clusters") < 2 && res_int(r, "num_node_groups") == 0)) {
+			verr(v, path,
+			     "multi_az_enabled needs at least 2 nodes: set num_cache_clusters to 2");
+		}
+		if (strcmp(r->type, "aws_elasticache_replication_group") == 0 &&
+		    res_bool(r, "multi_az_enabled") && !res_bool(r, "automatic_failover_enabled"))
+			verr(v, path, "multi_az_enabled needs automatic_failover_enabled = true");
+		if (strcmp(r->type, "aws_appautoscaling_target") == 0 &&
+		    res_int(r, "min_capacity") > res_int(r, "max_capacity"))
+			verr(v, path, "min_capacity %ld is above max_capacity %ld",
+			     res_int(r, "min_capacity"), res_int(r, "max_capacity"));
+		if (strcmp(r->type, "aws_vpc_endpoint") == 0 &&
+		    strcmp(res_str(r, "vpc_endpoint_type"), "Interface") == 0 &&
+		    res_len(r, "subnet_ids") == 0)
+			verr(v, path, "an Interface endpoint needs subnet_ids (one per AZ)");
+	}
+}
+
+int scenario_from_json(json_t *root, const char *path, const struct json_pos *pos,
+		       struct scenario *out)
+{
+	struct vctx v = {path, pos, 0};
+	const char *key, *type, *name;
+	json_t *val, *byname, *body;
+	char sbuf[128], dpath[1024];
+
+	memset(out, 0, sizeof(*out));
+	out->path = xstrdup(path);
+	out->free_tier = true;
+	if (!json_is_object(root)) {
+		verr(&v, NULL, "a scenario must be a JSON object");
+		goto fail;
+	}
+	out->root = json_incref(root);
+	json_object_foreach(root, key, val) {
+		int known = 0;
+		for (int i = 0; SCENARIO_KEYS[i]; i++)
+			if (strcmp(SCENARIO_KEYS[i], key) == 0)
+				known = 1;
+		if (!known) {
+			const char *near = nearest_word(key, SCENARIO_KEYS);
+			verr(&v, key, "unknown key \"%s\"%s%s%s", cp_sanitize(key, sbuf, sizeof(sbuf)),
+			     near ? "; did you mean \"" : "", near ? near : "", near ? "\"?" : "");
+		}
+	}
+	val = json_object_get(root, "costplan");
+	if (val && (!json_is_integer(val) || json_integer_value(val) != 1))
+		verr(&v, "costplan", "\"costplan\" is the format version and must be 1");
+	val = json_object_get(root, "name");
+	if (val && !json_is_string(val))
+		verr(&v, "name", "name must be a string");
+	out->name = xstrdup(json_is_string(val) ? json_string_value(val) : "");
+	if (!out->name[0]) {
+		/* default: the file name without folder and extension */
+		const char *b = strrchr(path, '/');
+		b = b ? b + 1 : path;
+		const char *e = strrchr(b, '.');
+		free(out->name);
+		out->name = xstrndup(b, e && e != b ? (size_t)(e - b) : strlen(b));
+	}
+	val = json_object_get(root, "description");
+	if (val && !json_is_string(val))
+		verr(&v, "description", "description must be a string");
+	out->description = xstrdup(json_is_string(val) ? json_string_value(val) : "");
+	val = json_object_get(root, "region");
+	if (val && !json_is_string(val))
+		verr(&v, "region", "region must be a string such as \"us-east-1\"");
+	out->region = xstrdup(json_is_string(val) ? json_string_value(val) : "us-east-1");
+	if (!aws_region_find(out->region))
+		verr(&v, "region", "unknown region \"%s\"; use an AWS region code such as us-east-1",
+		     cp_sanitize(out->region, sbuf, sizeof(sbuf)));
+	val = json_object_get(root, "free_tier");
+	if (val && !json_is_boolean(val))
+		verr(&v, "free_tier", "free_tier must be true or false");
+	if (val && json_is_false(val))
+		out->free_tier = false;
+	val = json_object_get(root, "notes");
+	if (val && !json_is_string(val) && !json_is_array(val))
+		verr(&v, "notes", "notes must be a string or a list of strings");
+
+	byname = json_object_get(root, "resource");
+	if (!byname) {
+		verr(&v, NULL, "no \"resource\" object: a scenario lists its resources there");
+		goto fail;
+	}
+	if (!json_is_object(byname)) {
+		verr(&v, "resource", "\"resource\" must be an object of types");
+		goto fail;
+	}
+	json_object_foreach(byname, type, val) {
+		const struct type_spec *t = schema_type(type);
+		snprintf(dpath, sizeof(dpath), "resource.%s", type);
+		if (!t) {
+			const char *names[256];
+			size_t k = 0;
+			for (const struct type_spec *x = schema_types(); x->type && k < 255; x++)
+				names[k++] = x->type;
+			names[k] = NULL;
+			const char *near = nearest_word(type, names);
+			verr(&v, dpath, "unknown resource type \"%s\"%s%s%s",
+			     cp_sanitize(type, sbuf, sizeof(sbuf)), near ? "; did you mean \"" : "",
+			     near ? near : "", near ? "\"?" : " (`costplan types` lists them)");
+			continue;
+		}
+		if (!json_is_object(val)) {
+			verr(&v, dpath, "%s must be an object of named resources", type);
+			continue;
+		}
+		json_object_foreach(val, name, body) {
+			char rpath[1024];
+			snprintf(rpath, sizeof(rpath), "resource.%s.%s", type, name);
+			if (!valid_name(name)) {
+				verr(&v, rpath,
+				     "resource name \"%s\" must start with a letter or _ and hold only "
+				     "letters, digits, _ and -",
+				     cp_sanitize(name, sbuf, sizeof(sbuf)));
+				continue;
+			}
+			if (!json_is_object(body)) {
+				verr(&v, rpath, "%s.%s must be an object of attributes", type, name);
+				continue;
+			}
+			if (out->n >= MAX_RESOURCES) {
+				verr(&v, rpath, "more than %d resources", MAX_RESOURCES);
+				goto fail;
+			}
+			out->res = xrealloc(out->res, (out->n + 1) * sizeof(*out->res));
+			struct resource *r = &out->res[out->n++];
+			memset(r, 0, sizeof(*r));
+			r->spec = t;
+			r->type = xstrdup(type);
+			r->name = xstrdup(name);
+			r->address = xasprintf("%s.%s", type, name);
+			r->attrs = json_object();
+			r->usage = json_object();
+			json_pos_find(pos, rpath, &r->line, &r->col);
+			if (t->open) {
+				json_t *c = json_object_get(body, "count");
+				if (c && (!json_is_integer(c) || json_integer_value(c) < 0 ||
+					  json_integer_value(c) > 1000)) {
+					char p2[1100];
+					snprintf(p2, sizeof(p2), "%s.count", rpath);
+					verr(&v, p2, "count must be a whole number from 0 to 1000");
+				}
+				r->count = c && json_is_integer(c) ? (int)json_integer_value(c) : 1;
+				continue;
+			}
+			check_body(&v, t, rpath, body, r->attrs);
+			json_t *c = json_object_get(r->attrs, "count");
+			r->count = c ? (int)json_integer_value(c) : 1;
+		}
+	}
+
+	val = json_object_get(root, "usage");
+	if (val && !json_is_object(val)) {
+		verr(&v, "usage", "\"usage\" must be an object keyed by resource address");
+	} else if (val) {
+		const char *addr;
+		json_t *u;
+		json_object_foreach(val, addr, u) {
+			snprintf(dpath, sizeof(dpath), "usage.%s", addr);
+			const struct resource *r = scenario_find_address(out, addr);
+			if (!r) {
+				const char *cands[MAX_RESOURCES > 4096 ? 4096 : MAX_RESOURCES];
+				size_t nc = 0;
+				for (size_t j = 0; j < out->n && nc < 4095; j++)
+					cands[nc++] = out->res[j].address;
+				cands[nc] = NULL;
+				const char *near = nearest_word(addr, cands);
+				verr(&v, dpath, "usage for \"%s\", which is not a resource here%s%s%s",
+				     cp_sanitize(addr, sbuf, sizeof(sbuf)), near ? "; did you mean \"" : "",
+				     near ? near : "", near ? "\"?" : "");
+				continue;
+			}
+			if (!json_is_object(u)) {
+				verr(&v, dpath, "usage for %s must be an object of figures", addr);
+				continue;
+			}
+			flatten_usage(&v, r->spec, dpath, "", u, r->usage, 0);
+		}
+	}
+	if (!v.errors)
+		check_refs(&v, out);
+	if (!v.errors)
+		check_cross(&v, out);
+	if (v.errors)
+		goto fail;
+	return 0;
+fail:
+	if (v.errors > 1)
+		cp_error(CP_EXIT_DATA, "%s: %d problems; nothing was priced", path, v.errors);
+	scenario_release(out);
+	return CP_EXIT_DATA;
+}
+
+int scenario_load(const char *path, struct scenario *out)
+{
+	json_t *root;
+	struct json_pos *pos;
+	int rc = scenario_read_json(path, &root, &pos);
+	memset(out, 0, sizeof(*out));
+	if (rc)
+		return rc;
+	rc = scenario_from_json(root, path, pos, out);
+	json_decref(root);
+	json_pos_free(pos);
+	return rc;
+}
+
+const struct resource *scenario_find(const struct scenario *s, const char *type,
+				     const char *name)
+{
+	for (size_t i = 0; i < s->n; i++)
+		if (strcmp(s->res[i].type, type) == 0 && strcmp(s->res[i].name, name) == 0)
+			return &s->res[i];
+	return NULL;
+}
+
+const struct resource *scenario_find_address(const struct scenario *s, const char *address)
+{
+	for (size_t i = 0; i < s->n; i++)
+		if (strcmp(s->res[i].address, address) == 0)
+			return &s->res[i];
+	return NULL;
+}
+
+static json_t *attr(const struct resource *r, const char *name)
+{
+	json_t *v = json_object_get(r->attrs, name);
+	if (!v) {
+		cp_error(CP_EXIT_INTERNAL, "internal error: %s has no attribute %s (schema bug)",
+			 r->address, name);
+		exit(CP_EXIT_INTERNAL);
+	}
+	return v;
+}
+
+long res_int(const struct resource *r, const char *name)
+{
+	return (long)json_integer_value(attr(r, name));
+}
+
+double res_num(const struct resource *r, const char *name)
+{
+	return json_number_value(attr(r, name));
+}
+
+dec res_dec(const struct resource *r, const char *name)
+{
+	json_t *v = attr(r, name);
+	dec d = dec_zero();
+	if (json_is_integer(v))
+		d = dec_from_int(json_integer_value(v));
+	else
+		dec_from_double(json_real_value(v), &d);
+	return d;
+}
+
+bool res_bool(const struct resource *r, const char *name)
+{
+	return json_is_true(attr(r, name));
+}
+
+const char *res_str(const struct resource *r, const char *name)
+{
+	const char *s = json_string_value(attr(r, name));
+	return s ? s : "";
+}
+
+size_t res_len(const struct resource *r, const char *name)
+{
+	return json_array_size(attr(r, name));
+}
+
+const struct resource *res_ref(const struct scenario *s, const struct resource *r,
+			       const char *name)
+{
+	const struct attr_spec *a = schema_attr(r->spec, name);
+	const char *v = res_str(r, name);
+	if (!a || !v[0])
+		return NULL;
+	return scenario_find(s, a->ref_type, v);
+}
+
+bool res_usage(const struct resource *r, const char *key, dec *out)
+{
+	json_t *v = json_object_get(r->usage, key);
+	*out = dec_zero();
+	if (!v)
+		return false;
+	if (json_is_integer(v))
+		*out = dec_from_int(json_integer_value(v));
+	else if (dec_from_double(json_real_value(v), out) != 0)
+		return false;
+	return true;
+}

@@ -1,0 +1,445 @@
+/*
+ * catalog.c - lazily loaded price tables. See catalog.h.
+ */
+#include "pricing/catalog.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "pricing/offer.h"
+#include "pricing/regions.h"
+#include "util/error.h"
+
+const char *const CATALOG_OFFERS[] = {
+	"AmazonECS",  "AmazonEC2",         "AmazonVPC",      "AWSELB",      "AmazonRDS",
+	"AmazonElastiCache", "AmazonCloudWatch", "AWSSecretsManager", "AmazonS3", "AmazonECR",
+	"awswaf",     "AWSSystemsManager", "AWSDataTransfer", NULL,
+};
+
+/* The fixed columns of a bulk CSV; every other column is an attribute. */
+static const char *const FIXED_COLS[] = {
+	"SKU",      "OfferTermCode", "RateCode", "TermType",     "PriceDescription",
+	"EffectiveDate", "StartingRange", "EndingRange", "Unit", "PricePerUnit",
+	"Currency", "Product Family", "usageType", "costplanSource", NULL,
+};
+
+struct catalog *catalog_new(const char *dir)
+{
+	struct catalog *c = xcalloc(1, sizeof(*c));
+	c->dir = xstrdup(dir);
+	return c;
+}
+
+static void entry_release(struct price_entry *e)
+{
+	free(e->sku);
+	free(e->family);
+	free(e->usage_type);
+	free(e->unit);
+	free(e->description);
+	free(e->effective_date);
+	free(e->source);
+	free(e->published);
+	for (size_t i = 0; i < e->nattr; i++) {
+		free(e->attr_names[i]);
+		free(e->attr_values[i]);
+	}
+	free(e->attr_names);
+	free(e->attr_values);
+	free(e->tiers);
+}
+
+void catalog_free(struct catalog *c)
+{
+	if (!c)
+		return;
+	for (size_t i = 0; i < c->n; i++) {
+		struct offer_source *s = c->srcs[i];
+		for (size_t j = 0; j < s->n; j++)
+			entry_release(&s->entries[j]);
+		free(s->entries);
+		free(s->region);
+		free(s->offer);
+		free(s->path);
+		free(s->published);
+		free(s->version);
+		free(s);
+	}
+	free(c->srcs);
+	free(c->dir);
+	free(c);
+}
+
+bool catalog_has_region(const struct catalog *c, const char *region)
+{
+	struct stat st;
+	char *p = xasprintf("%s/aws/%s", c->dir, region);
+	bool ok = stat(p, &st) == 0 && S_ISDIR(st.st_mode);
+	free(p);
+	return ok;
+}
+
+struct load_ctx {
+	struct offer_source *src;
+	const char *path;
+	const char *region;
+	const char *offer;
+	const char *source_default;
+};
+
+static int is_fixed(const char *name)
+{
+	for (int i = 0; FIXED_COLS[i]; i++)
+		if (strcmp(FIXED_COLS[i], name) == 0)
+			return 1;
+	return 0;
+}
+
+static int on_meta(const struct offer_meta *m, const struct offer_header *hdr, void *vctx)
+{
+	struct load_ctx *ctx = vctx;
+	static const char *const need[] = {"TermType", "PricePerUnit", "Unit", "usageType",
+					   "StartingRange", "EndingRange", "SKU", NULL};
+	for (int i = 0; need[i]; i++)
+		if (offer_header_find(hdr, need[i]) < 0)
+			return cp_error(CP_EXIT_DATA, "%s:6: the header has no \"%s\" column",
+					ctx->path, need[i]);
+	if (m->offer_code && m->offer_code[0] && strcmp(m->offer_code, ctx->offer) != 0)
+		return cp_error(CP_EXIT_DATA,
+				"%s: this file is the %s offer, not %s; rename it or fetch %s",
+				ctx->path, m->offer_code, ctx->offer, ctx->offer);
+	const char *pd = m->publication_date ? m->publication_date : "";
+	ctx->src->published = xstrndup(pd, strlen(pd) >= 10 ? 10 : strlen(pd));
+	ctx->src->version = xstrdup(m->version ? m->version : "");
+	return 0;
+}
+
+static int row_error(struct load_ctx *ctx, int line, const char *what, const char *val)
+{
+	char buf[128];
+	struct cp_loc loc = {ctx->path, line, 0};
+	return cp_error_at(CP_EXIT_DATA, &loc, "%s '%s'", what, cp_sanitize(val, buf, sizeof(buf)));
+}
+
+static struct price_entry *find_sku(struct offer_source *s, const char *sku)
+{
+	for (size_t i = s->n; i-- > 0;)
+		if (strcmp(s->entries[i].sku, sku) == 0)
+			return &s->entries[i];
+	return NULL;
+}
+
+static int on_row(const struct offer_row *row, void *vctx)
+{
+	struct load_ctx *ctx = vctx;
+	struct offer_source *s = ctx->src;
+	const char *term = offer_row_get(row, "TermType");
+	const char *rc = offer_row_get(row, "Region Code");
+	const char *cur = offer_row_get(row, "Currency");
+	struct price_tier t;
+
+	if (strcmp(term, "OnDemand") != 0)
+		return 0;
+	if (rc && rc[0] && strcmp(rc, ctx->region) != 0)
+		return 0;
+	if (cur && cur[0] && strcmp(cur, "USD") != 0)
+		return row_error(ctx, row->line, "currency is not USD:", cur);
+	memset(&t, 0, sizeof(t));
+	if (dec_parse(offer_row_get(row, "PricePerUnit"), &t.price) != 0 ||
+	    dec_cmp(t.price, dec_zero()) < 0)
+		return row_error(ctx, row->line, "PricePerUnit is not a price:",
+				 offer_row_get(row, "PricePerUnit"));
+	const char *b = offer_row_get(row, "StartingRange"), *e = offer_row_get(row, "EndingRange");
+	if (!b[0])
+		b = "0";
+	if (dec_parse(b, &t.begin) != 0 || dec_cmp(t.begin, dec_zero()) < 0)
+		return row_error(ctx, row->line, "StartingRange is not a number:", b);
+	if (!e[0] || strcmp(e, "Inf") == 0)
+		t.end_inf = true;
+	else if (dec_parse(e, &t.end) != 0 || dec_cmp(t.end, t.begin) < 0)
+		return row_error(ctx, row->line, "EndingRange is not a number above StartingRange:",
+				 e);
+
+	const char *sku = offer_row_get(row, "SKU");
+	struct price_entry *pe = find_sku(s, sku);
+	if (!pe) {
+		if (s->n == s->cap) {
+			s->cap = s->cap ? s->cap * 2 : 32;
+			s->entries = xrealloc(s->entries, s->cap * sizeof(*s->entries));
+		}
+		pe = &s->entries[s->n++];
+		memset(pe, 0, sizeof(*pe));
+		pe->src = s;
+		pe->line = row->line;
+		pe->sku = xstrdup(sku);
+		const char *fam = offer_row_get(row, "Product Family");
+		pe->family = xstrdup(fam ? fam : "");
+		pe->usage_type = xstrdup(offer_row_get(row, "usageType"));
+		pe->unit = xstrdup(offer_row_get(row, "Unit"));
+		pe->description = xstrdup(offer_row_get(row, "PriceDescription")
+						  ? offer_row_get(row, "PriceDescription")
+						  : "");
+		const char *ed = offer_row_get(row, "EffectiveDate");
+		pe->effective_date = xstrdup(ed ? ed : "");
+		const char *src = offer_row_get(row, "costplanSource");
+		pe->source = xstrdup(src && src[0] ? src : ctx->source_default);
+		pe->published = xstrdup(s->published ? s->published : "");
+		for (size_t i = 0; i < row->n; i++) {
+			if (is_fixed(row->hdr->names[i]) || !row->fields[i][0])
+				continue;
+			pe->attr_names = xrealloc(pe->attr_names, (pe->nattr + 1) * sizeof(char *));
+			pe->attr_values = xrealloc(pe->attr_values, (pe->nattr + 1) * sizeof(char *));
+			pe->attr_names[pe->nattr] = xstrdup(row->hdr->names[i]);
+			pe->attr_values[pe->nattr] = xstrdup(row->fields[i]);
+			pe->nattr++;
+		}
+	}
+	if (pe->ntiers >= 64)
+		return row_error(ctx, row->line, "too many price tiers for SKU", sku);
+	/* insert sorted by begin */
+	pe->tiers = xrealloc(pe->tiers, (pe->ntiers + 1) * sizeof(*pe->tiers));
+	size_t at = pe->ntiers;
+	while (at > 0 && dec_cmp(pe->tiers[at - 1].begin, t.begin) > 0) {
+		pe->tiers[at] = pe->tiers[at - 1];
+		at--;
+	}
+	pe->tiers[at] = t;
+	pe->ntiers++;
+	return 0;
+}
+
+static int load_source(struct catalog *c, struct offer_source *s)
+{
+	struct stat st;
+	char *csv = xasprintf("%s/aws/%s/%s.csv", c->dir, s->region, s->offer);
+	char *json = xasprintf("%s/aws/%s/%s.json", c->dir, s->region, s->offer);
+	struct load_ctx ctx = {s, NULL, s->region, s->offer, NULL};
+	int rc;
+
+	if (stat(csv, &st) == 0) {
+		s->path = csv;
+		free(json);
+	} else if (stat(json, &st) == 0) {
+		s->path = json;
+		free(csv);
+	} else {
+		free(csv);
+		free(json);
+		return CP_EXIT_DATA; /* reported by the caller, who knows what was wanted */
+	}
+	ctx.path = s->path;
+	char *deflt = NULL;
+	if (strstr(s->path, ".json")) {
+		deflt = xasprintf("AWS Price List Bulk API, %s", s->offer);
+		ctx.source_default = deflt;
+		rc = offer_json_read(s->path, on_meta, on_row, &ctx);
+	} else {
+		FILE *fp = fopen(s->path, "r");
+		if (!fp) {
+			rc = cp_error(CP_EXIT_IO, "%s: %s", s->path, strerror(errno));
+		} else {
+			deflt = xasprintf("AWS Price List Bulk API, %s", s->offer);
+			ctx.source_default = deflt;
+			rc = offer_csv_read(fp, s->path, on_meta, on_row, &ctx);
+			fclose(fp);
+		}
+	}
+	free(deflt);
+	/* Check that tiers of each SKU do not overlap or leave gaps. */
+	for (size_t i = 0; rc == 0 && i < s->n; i++) {
+		struct price_entry *e = &s->entries[i];
+		for (size_t k = 1; k < e->ntiers; k++) {
+			if (e->tiers[k - 1].end_inf || dec_cmp(e->tiers[k - 1].end, e->tiers[k].begin) != 0) {
+				struct cp_loc loc = {s->path, e->line, 0};
+				rc = cp_error_at(CP_EXIT_DATA, &loc,
+						 "price tiers of SKU %s overlap or leave a gap", e->sku);
+			}
+		}
+	}
+	return rc;
+}
+
+int catalog_offer(struct catalog *c, const char *region, const char *offer,
+		  struct offer_source **out)
+{
+	for (size_t i = 0; i < c->n; i++) {
+		struct offer_source *s = c->srcs[i];
+		if (strcmp(s->region, region) == 0 && strcmp(s->offer, offer) == 0) {
+			*out = s;
+			return s->status;
+		}
+	}
+	struct offer_source *s = xcalloc(1, sizeof(*s));
+	s->region = xstrdup(region);
+	s->offer = xstrdup(offer);
+	c->srcs = xrealloc(c->srcs, (c->n + 1) * sizeof(*c->srcs));
+	c->srcs[c->n++] = s;
+	s->status = load_source(c, s);
+	*out = s;
+	if (s->status && !s->path) {
+		if (!aws_region_find(region))
+			cp_error(CP_EXIT_DATA,
+				 "unknown region '%s': use an AWS region code such as us-east-1 or "
+				 "eu-west-1 (`costplan pricing list` shows the shipped ones)",
+				 region);
+		else
+			cp_error(CP_EXIT_DATA,
+				 "no %s prices for %s in %s/aws/%s: run `costplan pricing fetch "
+				 "--region %s --offer %s`",
+				 offer, region, c->dir, region, region, offer);
+	}
+	return s->status;
+}
+
+bool usage_type_matches(const char *ut, const char *suffix)
+{
+	size_t n = strlen(ut), m = strlen(suffix);
+	if (n < m || strcmp(ut + n - m, suffix) != 0)
+		return false;
+	if (n == m)
+		return true;
+	/* what precedes the suffix must be exactly "PREFIX-" with PREFIX [A-Z0-9]+ */
+	if (ut[n - m - 1] != '-' || n - m - 1 == 0)
+		return false;
+	for (size_t i = 0; i < n - m - 1; i++) {
+		char ch = ut[i];
+		if (!((ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9')))
+			return false;
+	}
+	return true;
+}
+
+const char *price_entry_attr(const struct price_entry *e, const char *name)
+{
+	for (size_t i = 0; i < e->nattr; i++)
+		if (strcmp(e->attr_names[i], name) == 0)
+			return e->attr_values[i];
+	return NULL;
+}
+
+static bool entry_matches(const struct price_entry *e, const struct price_query *q)
+{
+	if (q->family && strcmp(e->family, q->family) != 0)
+		return false;
+	if (q->usage && !usage_type_matches(e->usage_type, q->usage))
+		return false;
+	if (q->exclude && strstr(e->usage_type, q->exclude))
+		return false;
+	for (int i = 0; i < PRICE_QUERY_MAX_ATTRS && q->attrs[i][0]; i++) {
+		const char *v = price_entry_attr(e, q->attrs[i][0]);
+		if (!v || strcmp(v, q->attrs[i][1]) != 0)
+			return false;
+	}
+	return true;
+}
+
+static void describe(const struct price_query *q, char *buf, size_t size)
+{
+	size_t o = (size_t)snprintf(buf, size, "usage type %s", q->usage ? q->usage : "(any)");
+	if (q->family && o < size)
+		o += (size_t)snprintf(buf + o, size - o, ", family \"%s\"", q->family);
+	for (int i = 0; i < PRICE_QUERY_MAX_ATTRS && q->attrs[i][0] && o < size; i++)
+		o += (size_t)snprintf(buf + o, size - o, ", %s \"%s\"", q->attrs[i][0],
+				      q->attrs[i][1]);
+}
+
+static int find(struct catalog *c, const char *region, const struct price_query *q,
+		const struct price_entry **out, bool quiet)
+{
+	struct offer_source *s;
+	const struct price_entry *hit = NULL;
+	char what[512];
+	int rc;
+
+	if (quiet && !catalog_has_region(c, region))
+		return CP_EXIT_DATA;
+	rc = catalog_offer(c, region, q->offer, &s);
+	if (rc)
+		return rc;
+	for (size_t i = 0; i < s->n; i++) {
+		if (!entry_matches(&s->entries[i], q))
+			continue;
+		if (hit) {
+			if (quiet)
+				return CP_EXIT_DATA;
+			describe(q, what, sizeof(what));
+			return cp_error(CP_EXIT_DATA,
+					"%s: two prices match %s (SKUs %s and %s): the snapshot is "
+					"ambiguous",
+					s->path, what, hit->sku, s->entries[i].sku);
+		}
+		hit = &s->entries[i];
+	}
+	if (!hit) {
+		if (quiet)
+			return CP_EXIT_DATA;
+		describe(q, what, sizeof(what));
+		return cp_error(CP_EXIT_DATA,
+				"no price in %s for %s, %s: run `costplan pricing fetch --region %s "
+				"--offer %s`",
+				region, q->offer, what, region, q->offer);
+	}
+	*out = hit;
+	return 0;
+}
+
+int catalog_find(struct catalog *c, const char *region, const struct price_query *q,
+		 const struct price_entry **out)
+{
+	return find(c, region, q, out, false);
+}
+
+const struct price_entry *catalog_try(struct catalog *c, const char *region,
+				      const struct price_query *q)
+{
+	const struct price_entry *e = NULL;
+	/* a missing file is not an error here, but a broken one still is */
+	struct offer_source *s;
+	for (size_t i = 0; i < c->n; i++)
+		if (strcmp(c->srcs[i]->region, region) == 0 && strcmp(c->srcs[i]->offer, q->offer) == 0)
+			goto known;
+	{
+		char *p1 = xasprintf("%s/aws/%s/%s.csv", c->dir, region, q->offer);
+		char *p2 = xasprintf("%s/aws/%s/%s.json", c->dir, region, q->offer);
+		struct stat st;
+		int exists = stat(p1, &st) == 0 || stat(p2, &st) == 0;
+		free(p1);
+		free(p2);
+		if (!exists)
+			return NULL;
+	}
+known:
+	(void)s;
+	if (find(c, region, q, &e, true) != 0)
+		return NULL;
+	return e;
+}
+
+dec price_entry_unit_price(const struct price_entry *e)
+{
+	return e->ntiers ? e->tiers[0].price : dec_zero();
+}
+
+int price_entry_cost(const struct price_entry *e, dec qty, dec *cost)
+{
+	dec total = dec_zero();
+	bool neg = dec_cmp(qty, dec_zero()) < 0;
+	if (neg)
+		qty = dec_neg(qty);
+	for (size_t i = 0; i < e->ntiers; i++) {
+		const struct price_tier *t = &e->tiers[i];
+		if (dec_cmp(qty, t->begin) <= 0)
+			break;
+		dec upto = t->end_inf ? qty : dec_min(qty, t->end);
+		dec part, c;
+		part = dec_sub(upto, t->begin);
+		if (dec_mul(part, t->price, &c) != 0)
+			return -1;
+		total = dec_add(total, c);
+	}
+	*cost = neg ? dec_neg(total) : total;
+	return 0;
+}

@@ -1,0 +1,228 @@
+/*
+ * offer_csv.c - streaming reader for AWS Price List bulk CSV files.
+ *
+ * Layout (AWS "Reading the price list files"): lines 1-5 are metadata pairs
+ * ("FormatVersion","v1.0" ... "OfferCode","AmazonECS"), line 6 is the column
+ * header, data follows. Columns differ between offers and versions, so they
+ * are found by header name, never by position. libcsv parses in strict
+ * mode; we feed it 64 KiB at a time and keep only the current row, so memory
+ * stays constant whatever the file size.
+ */
+#include "pricing/offer.h"
+
+#include <csv.h>
+#include <errno.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/error.h"
+
+struct reader {
+	const char *path;
+	offer_meta_cb meta_cb;
+	offer_row_cb row_cb;
+	void *ctx;
+
+	/* the row being assembled */
+	char *buf;
+	size_t len, cap;
+	size_t *offs;
+	size_t nfields, offcap;
+	int too_long;
+
+	int line;       /* physical line where the current record starts */
+	int pending_nl; /* newlines seen inside the current record's fields */
+	int record;     /* records completed */
+
+	char *meta_vals[5];
+	struct offer_header hdr;
+	int have_header;
+	char **fields; /* pointer array for callbacks */
+	int stop;      /* exit code from a callback or an error */
+};
+
+static const char *const META_KEYS[5] = {"FormatVersion", "Disclaimer", "Publication Date",
+					 "Version", "OfferCode"};
+
+static void on_field(void *s, size_t len, void *data)
+{
+	struct reader *r = data;
+	const char *f = s ? s : "";
+	if (r->stop)
+		return;
+	for (size_t i = 0; i < len; i++)
+		if (f[i] == '\n')
+			r->pending_nl++;
+	if (len > OFFER_MAX_FIELD) {
+		r->too_long = 1;
+		len = 0;
+	}
+	if (r->nfields == r->offcap) {
+		r->offcap = r->offcap ? r->offcap * 2 : 64;
+		r->offs = xrealloc(r->offs, r->offcap * sizeof(*r->offs));
+	}
+	if (r->len + len + 1 > r->cap) {
+		while (r->len + len + 1 > r->cap)
+			r->cap = r->cap ? r->cap * 2 : 4096;
+		r->buf = xrealloc(r->buf, r->cap);
+	}
+	r->offs[r->nfields++] = r->len;
+	memcpy(r->buf + r->len, f, len);
+	r->len += len;
+	r->buf[r->len++] = '\0';
+}
+
+static int fail(struct reader *r, int line, int code, const char *fmt, ...) CP_PRINTF(4, 5);
+static int fail(struct reader *r, int line, int code, const char *fmt, ...)
+{
+	struct cp_loc loc = {r->path, line, 0};
+	va_list ap;
+	va_start(ap, fmt);
+	cp_verror_at(code, &loc, fmt, ap);
+	va_end(ap);
+	r->stop = code;
+	return code;
+}
+
+static void handle_meta_or_header(struct reader *r, int line)
+{
+	if (r->record < 5) {
+		const char *want = META_KEYS[r->record];
+		if (r->nfields != 2 || strcmp(r->buf + r->offs[0], want) != 0) {
+			fail(r, line, CP_EXIT_DATA,
+			     "not an AWS Price List CSV file: expected the metadata line \"%s\","
+			     " followed on line 6 by the column header",
+			     want);
+			return;
+		}
+		r->meta_vals[r->record] = xstrdup(r->buf + r->offs[1]);
+		return;
+	}
+	/* the header */
+	if (r->nfields > OFFER_MAX_COLUMNS) {
+		fail(r, line, CP_EXIT_DATA, "too many columns in the header (limit %d)", OFFER_MAX_COLUMNS);
+		return;
+	}
+	r->hdr.n = r->nfields;
+	r->hdr.names = xcalloc(r->nfields, sizeof(char *));
+	for (size_t i = 0; i < r->nfields; i++) {
+		r->hdr.names[i] = xstrdup(r->buf + r->offs[i]);
+		if (!r->hdr.names[i][0]) {
+			fail(r, line, CP_EXIT_DATA, "empty column name in the header");
+			return;
+		}
+	}
+	r->fields = xcalloc(r->nfields, sizeof(char *));
+	r->have_header = 1;
+	if (r->meta_cb) {
+		struct offer_meta m = {r->meta_vals[0], r->meta_vals[1], r->meta_vals[2],
+				       r->meta_vals[3], r->meta_vals[4]};
+		int rc = r->meta_cb(&m, &r->hdr, r->ctx);
+		if (rc)
+			r->stop = rc;
+	}
+}
+
+static void on_record(int term, void *data)
+{
+	struct reader *r = data;
+	int line = r->line;
+	(void)term;
+
+	r->line += 1 + r->pending_nl;
+	r->pending_nl = 0;
+	if (r->stop)
+		goto reset;
+	if (r->too_long) {
+		fail(r, line, CP_EXIT_DATA, "field longer than %d bytes", OFFER_MAX_FIELD);
+		goto reset;
+	}
+	if (!r->have_header) {
+		handle_meta_or_header(r, line);
+	} else if (r->nfields != r->hdr.n) {
+		struct cp_loc loc = {r->path, line, 0};
+		r->stop = cp_error_at(CP_EXIT_DATA, &loc,
+				      "row has %zu fields but the header on line 6 has %zu", r->nfields,
+				      r->hdr.n);
+	} else if (r->row_cb) {
+		for (size_t i = 0; i < r->nfields; i++)
+			r->fields[i] = r->buf + r->offs[i];
+		struct offer_row row = {&r->hdr, r->fields, r->nfields, line};
+		int rc = r->row_cb(&row, r->ctx);
+		if (rc)
+			r->stop = rc;
+	}
+	r->record++;
+reset:
+	r->nfields = 0;
+	r->len = 0;
+	r->too_long = 0;
+}
+
+int offer_csv_read(FILE *fp, const char *path, offer_meta_cb meta_cb, offer_row_cb row_cb,
+		   void *ctx)
+{
+	struct csv_parser p;
+	struct reader r;
+	char chunk[65536];
+	size_t n;
+	int rc = 0;
+
+	memset(&r, 0, sizeof(r));
+	r.path = path;
+	r.meta_cb = meta_cb;
+	r.row_cb = row_cb;
+	r.ctx = ctx;
+	r.line = 1;
+	if (csv_init(&p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0)
+		return cp_error(CP_EXIT_INTERNAL, "cannot initialise the CSV parser");
+
+	while (!r.stop && (n = fread(chunk, 1, sizeof(chunk), fp)) > 0) {
+		if (csv_parse(&p, chunk, n, on_field, on_record, &r) != n && !r.stop) {
+			struct cp_loc loc = {path, r.line + r.pending_nl, 0};
+			r.stop = cp_error_at(CP_EXIT_DATA, &loc, "malformed CSV: %s",
+					     csv_strerror(csv_error(&p)));
+		}
+	}
+	if (!r.stop && ferror(fp)) {
+		r.stop = cp_error(CP_EXIT_IO, "%s: read error: %s", path, strerror(errno));
+	}
+	if (!r.stop && csv_fini(&p, on_field, on_record, &r) != 0 && !r.stop) {
+		struct cp_loc loc = {path, r.line, 0};
+		r.stop = cp_error_at(CP_EXIT_DATA, &loc,
+				     "malformed CSV: %s (an unterminated quote?)",
+				     csv_strerror(csv_error(&p)));
+	}
+	if (!r.stop && !r.have_header) {
+		struct cp_loc loc = {path, r.line, 0};
+		r.stop = cp_error_at(CP_EXIT_DATA, &loc,
+				     "not an AWS Price List CSV file: it ends before the column"
+				     " header on line 6");
+	}
+	rc = r.stop;
+	csv_free(&p);
+	free(r.buf);
+	free(r.offs);
+	free(r.fields);
+	for (int i = 0; i < 5; i++)
+		free(r.meta_vals[i]);
+	for (size_t i = 0; i < r.hdr.n; i++)
+		free(r.hdr.names[i]);
+	free(r.hdr.names);
+	return rc;
+}
+
+int offer_header_find(const struct offer_header *hdr, const char *name)
+{
+	for (size_t i = 0; i < hdr->n; i++)
+		if (strcmp(hdr->names[i], name) == 0)
+			return (int)i;
+	return -1;
+}
+
+const char *offer_row_get(const struct offer_row *row, const char *column)
+{
+	int i = offer_header_find(row->hdr, column);
+	return i < 0 ? NULL : row->fields[i];
+}

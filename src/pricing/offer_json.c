@@ -1,0 +1,222 @@
+/*
+ * offer_json.c - AWS Price List JSON offer files, as rows.
+ *
+ * Shape (FACTS.md 1.2): products.<SKU>{sku, productFamily, attributes{...}}
+ * and terms.OnDemand.<SKU>.<SKU.TERM>{effectiveDate, priceDimensions.<..>{
+ * rateCode, description, beginRange, endRange, unit, pricePerUnit.USD}}.
+ * Each OnDemand price dimension becomes one row with the bulk CSV column
+ * names, so the catalog never sees the difference. Attribute keys are mapped
+ * to their CSV spellings (usagetype -> usageType, instanceType -> "Instance
+ * Type"); keys we have no mapping for are turned from camelCase into
+ * "Title Case", which is how AWS names the CSV columns.
+ *
+ * jansson loads the whole document: fine for the small offers; the huge
+ * AmazonEC2 file should be fetched as CSV, which streams.
+ */
+#include "pricing/offer.h"
+
+#include <ctype.h>
+#include <jansson.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/error.h"
+
+static const char *const FIXED[] = {"SKU",          "OfferTermCode", "RateCode",
+				    "TermType",     "PriceDescription", "EffectiveDate",
+				    "StartingRange", "EndingRange",   "Unit",
+				    "PricePerUnit", "Currency",      "Product Family"};
+#define NFIXED (sizeof(FIXED) / sizeof(FIXED[0]))
+
+static const char *const KEYMAP[][2] = {
+	{"usagetype", "usageType"},         {"servicecode", "serviceCode"},
+	{"servicename", "serviceName"},     {"location", "Location"},
+	{"locationType", "Location Type"},  {"instanceType", "Instance Type"},
+	{"databaseEngine", "Database Engine"}, {"deploymentOption", "Deployment Option"},
+	{"cacheEngine", "Cache Engine"},    {"volumeType", "Volume Type"},
+	{"alarmType", "Alarm Type"},        {"transferType", "Transfer Type"},
+	{"fromLocation", "From Location"},  {"toLocation", "To Location"},
+	{"group", "Group"},                 {"groupDescription", "Group Description"},
+	{"operation", "operation"},         {"regionCode", "Region Code"},
+	{"fromRegionCode", "From Region Code"}, {"toRegionCode", "To Region Code"},
+};
+
+/* Returns a new string: the CSV column name for a JSON attribute key. */
+static char *csv_name(const char *key)
+{
+	for (size_t i = 0; i < sizeof(KEYMAP) / sizeof(KEYMAP[0]); i++)
+		if (strcmp(KEYMAP[i][0], key) == 0)
+			return xstrdup(KEYMAP[i][1]);
+	size_t n = strlen(key);
+	char *out = xmalloc(2 * n + 1), *o = out;
+	for (size_t i = 0; i < n; i++) {
+		char c = key[i];
+		if (i == 0)
+			c = (char)toupper((unsigned char)c);
+		else if (isupper((unsigned char)c))
+			*o++ = ' ';
+		*o++ = c;
+	}
+	*o = '\0';
+	return out;
+}
+
+struct cols {
+	struct offer_header hdr;
+	char **keys; /* JSON key for each attribute column (NULL for fixed) */
+};
+
+static int cols_add(struct cols *c, const char *key)
+{
+	char *name = csv_name(key);
+	for (size_t i = NFIXED; i < c->hdr.n; i++)
+		if (strcmp(c->hdr.names[i], name) == 0) {
+			free(name);
+			return 0;
+		}
+	if (c->hdr.n >= OFFER_MAX_COLUMNS) {
+		free(name);
+		return -1;
+	}
+	c->hdr.names = xrealloc(c->hdr.names, (c->hdr.n + 1) * sizeof(char *));
+	c->keys = xrealloc(c->keys, (c->hdr.n + 1) * sizeof(char *));
+	c->hdr.names[c->hdr.n] = name;
+	c->keys[c->hdr.n] = xstrdup(key);
+	c->hdr.n++;
+	return 0;
+}
+
+static const char *str_or_empty(json_t *o, const char *key)
+{
+	const char *s = json_string_value(json_object_get(o, key));
+	return s ? s : "";
+}
+
+static int bad(const char *path, const char *what, const char *sku)
+{
+	return cp_error(CP_EXIT_DATA, "%s: not an AWS Price List offer file: %s%s%s", path, what,
+			sku ? " for SKU " : "", sku ? sku : "");
+}
+
+int offer_json_read(const char *path, offer_meta_cb meta_cb, offer_row_cb row_cb, void *ctx)
+{
+	json_error_t err;
+	json_t *root = json_load_file(path, JSON_REJECT_DUPLICATES, &err);
+	struct cols c;
+	int rc = 0;
+
+	memset(&c, 0, sizeof(c));
+	if (!root) {
+		if (json_error_code(&err) == json_error_cannot_open_file)
+			return cp_error(CP_EXIT_IO, "%s: %s", path, err.text);
+		struct cp_loc loc = {path, err.line, err.column};
+		return cp_error_at(CP_EXIT_DATA, &loc, "%s", err.text);
+	}
+	json_t *products = json_object_get(root, "products");
+	json_t *ondemand = json_object_get(json_object_get(root, "terms"), "OnDemand");
+	if (!json_is_object(root) || !json_is_object(products)) {
+		rc = bad(path, "no \"products\" object", NULL);
+		goto out;
+	}
+	if (ondemand && !json_is_object(ondemand)) {
+		rc = bad(path, "\"terms.OnDemand\" is not an object", NULL);
+		goto out;
+	}
+
+	/* header: fixed columns, then every attribute key seen */
+	for (size_t i = 0; i < NFIXED; i++) {
+		c.hdr.names = xrealloc(c.hdr.names, (c.hdr.n + 1) * sizeof(char *));
+		c.keys = xrealloc(c.keys, (c.hdr.n + 1) * sizeof(char *));
+		c.hdr.names[c.hdr.n] = xstrdup(FIXED[i]);
+		c.keys[c.hdr.n] = NULL;
+		c.hdr.n++;
+	}
+	const char *sku;
+	json_t *prod;
+	json_object_foreach(products, sku, prod) {
+		json_t *attrs = json_object_get(prod, "attributes");
+		const char *k;
+		json_t *v;
+		if (!json_is_object(prod) || (attrs && !json_is_object(attrs))) {
+			rc = bad(path, "malformed product", sku);
+			goto out;
+		}
+		json_object_foreach(attrs, k, v) {
+			if (cols_add(&c, k) != 0) {
+				rc = bad(path, "too many attribute columns", sku);
+				goto out;
+			}
+		}
+	}
+
+	struct offer_meta meta = {
+		str_or_empty(root, "formatVersion"), str_or_empty(root, "disclaimer"),
+		str_or_empty(root, "publicationDate"), str_or_empty(root, "version"),
+		str_or_empty(root, "offerCode"),
+	};
+	if (meta_cb && (rc = meta_cb(&meta, &c.hdr, ctx)) != 0)
+		goto out;
+
+	const char **fields = xcalloc(c.hdr.n, sizeof(char *));
+	const char *tsku;
+	json_t *terms;
+	json_object_foreach(ondemand, tsku, terms) {
+		json_t *p = json_object_get(products, tsku);
+		json_t *attrs = json_object_get(p, "attributes");
+		const char *tcode;
+		json_t *term;
+		if (!p) {
+			rc = bad(path, "an OnDemand term names an unknown product", tsku);
+			break;
+		}
+		if (!json_is_object(terms)) {
+			rc = bad(path, "malformed OnDemand term", tsku);
+			break;
+		}
+		json_object_foreach(terms, tcode, term) {
+			json_t *dims = json_object_get(term, "priceDimensions");
+			const char *dcode;
+			json_t *dim;
+			if (!json_is_object(dims)) {
+				rc = bad(path, "a term without priceDimensions", tsku);
+				goto done;
+			}
+			json_object_foreach(dims, dcode, dim) {
+				const char *price = json_string_value(
+					json_object_get(json_object_get(dim, "pricePerUnit"), "USD"));
+				if (!price) {
+					rc = bad(path, "a price dimension without pricePerUnit.USD", tsku);
+					goto done;
+				}
+				fields[0] = tsku;
+				fields[1] = str_or_empty(term, "offerTermCode");
+				fields[2] = str_or_empty(dim, "rateCode");
+				fields[3] = "OnDemand";
+				fields[4] = str_or_empty(dim, "description");
+				fields[5] = str_or_empty(term, "effectiveDate");
+				fields[6] = str_or_empty(dim, "beginRange");
+				fields[7] = str_or_empty(dim, "endRange");
+				fields[8] = str_or_empty(dim, "unit");
+				fields[9] = price;
+				fields[10] = "USD";
+				fields[11] = str_or_empty(p, "productFamily");
+				for (size_t i = NFIXED; i < c.hdr.n; i++)
+					fields[i] = str_or_empty(attrs, c.keys[i]);
+				struct offer_row row = {&c.hdr, (char **)fields, c.hdr.n, 0};
+				if (row_cb && (rc = row_cb(&row, ctx)) != 0)
+					goto done;
+			}
+		}
+	}
+done:
+	free(fields);
+out:
+	for (size_t i = 0; i < c.hdr.n; i++) {
+		free(c.hdr.names[i]);
+		free(c.keys[i]);
+	}
+	free(c.hdr.names);
+	free(c.keys);
+	json_decref(root);
+	return rc;
+}

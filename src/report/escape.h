@@ -1,0 +1,26 @@
+/*
+ * escape.h - make text from inputs safe inside each output format.
+ *
+ * Names in scenarios and plans are written by other people (possibly in a
+ * pull request from a fork): nothing in them may become markup, a link, a
+ * formula or a terminal escape sequence in our output.
+ */
+#ifndef COSTPLAN_ESCAPE_H
+#define COSTPLAN_ESCAPE_H
+
+#include <stdio.h>
+
+/* GitHub-flavoured markdown table cell: every ASCII punctuation mark that
+ * markdown or HTML could act on is backslash-escaped; newlines become spaces. */
+void md_write(FILE *f, const char *s);
+/* HTML text or attribute value: & < > " ' escaped. */
+void html_write(FILE *f, const char *s);
+/* One RFC 4180 field; text starting with = + - @ (or tab/CR) gets a leading
+ * apostrophe so spreadsheets never run it as a formula. */
+void csv_write_text(FILE *f, const char *s);
+/* A numeric CSV field, written as is. */
+void csv_write_raw(FILE *f, const char *s);
+/* Terminal: control characters shown as \xNN. */
+void term_write(FILE *f, const char *s);
+
+#endif

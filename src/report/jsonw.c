@@ -1,0 +1,168 @@
+/*
+ * jsonw.c - see jsonw.h.
+ */
+#include "report/jsonw.h"
+
+#include <math.h>
+
+void json_write_string(FILE *f, const char *s)
+{
+	fputc('"', f);
+	for (const unsigned char *p = (const unsigned char *)s; p && *p; p++) {
+		switch (*p) {
+		case '"':
+			fputs("\\\"", f);
+			break;
+		case '\\':
+			fputs("\\\\", f);
+			break;
+		case '\n':
+			fputs("\\n", f);
+			break;
+		case '\r':
+			fputs("\\r", f);
+			break;
+		case '\t':
+			fputs("\\t", f);
+			break;
+		default:
+			if (*p < 0x20 || *p == 0x7f)
+				fprintf(f, "\\u%04x", *p);
+			else
+				fputc(*p, f);
+		}
+	}
+	fputc('"', f);
+}
+
+void jw_init(struct jsonw *w, FILE *f)
+{
+	w->f = f;
+	w->depth = 0;
+	w->first[0] = true;
+	w->after_key = false;
+}
+
+static void indent(struct jsonw *w)
+{
+	fputc('\n', w->f);
+	for (int i = 0; i < w->depth; i++)
+		fputs("  ", w->f);
+}
+
+/* Separator before a value (or key) at the current level. */
+static void pre(struct jsonw *w)
+{
+	if (w->after_key) {
+		w->after_key = false;
+		return;
+	}
+	if (w->depth == 0)
+		return;
+	if (!w->first[w->depth])
+		fputc(',', w->f);
+	w->first[w->depth] = false;
+	indent(w);
+}
+
+static void open(struct jsonw *w, char c)
+{
+	pre(w);
+	fputc(c, w->f);
+	if (w->depth < JSONW_MAX_DEPTH - 1)
+		w->depth++;
+	w->first[w->depth] = true;
+}
+
+static void close_(struct jsonw *w, char c)
+{
+	bool empty = w->first[w->depth];
+	if (w->depth > 0)
+		w->depth--;
+	if (!empty)
+		indent(w);
+	fputc(c, w->f);
+}
+
+void jw_obj(struct jsonw *w)
+{
+	open(w, '{');
+}
+void jw_obj_end(struct jsonw *w)
+{
+	close_(w, '}');
+}
+void jw_arr(struct jsonw *w)
+{
+	open(w, '[');
+}
+void jw_arr_end(struct jsonw *w)
+{
+	close_(w, ']');
+}
+
+void jw_key(struct jsonw *w, const char *k)
+{
+	pre(w);
+	json_write_string(w->f, k);
+	fputs(": ", w->f);
+	w->after_key = true;
+}
+
+void jw_str(struct jsonw *w, const char *s)
+{
+	pre(w);
+	json_write_string(w->f, s ? s : "");
+}
+
+void jw_num_text(struct jsonw *w, const char *digits)
+{
+	pre(w);
+	fputs(digits, w->f);
+}
+
+void jw_int(struct jsonw *w, long long v)
+{
+	pre(w);
+	fprintf(w->f, "%lld", v);
+}
+
+void jw_bool(struct jsonw *w, bool v)
+{
+	pre(w);
+	fputs(v ? "true" : "false", w->f);
+}
+
+void jw_null(struct jsonw *w)
+{
+	pre(w);
+	fputs("null", w->f);
+}
+
+void jw_money(struct jsonw *w, dec v)
+{
+	char buf[DEC_BUFSZ];
+	jw_num_text(w, dec_format(v, 2, buf, sizeof(buf)));
+}
+
+void jw_dec(struct jsonw *w, dec v)
+{
+	char buf[DEC_BUFSZ];
+	jw_num_text(w, dec_format_trim(v, buf, sizeof(buf)));
+}
+
+void jw_double(struct jsonw *w, double v, int sig)
+{
+	char buf[64];
+	if (!isfinite(v)) {
+		jw_null(w);
+		return;
+	}
+	snprintf(buf, sizeof(buf), "%.*g", sig, v);
+	jw_num_text(w, buf);
+}
+
+void jw_end(struct jsonw *w)
+{
+	fputc('\n', w->f);
+}

@@ -1,0 +1,50 @@
+/*
+ * report.h - render a breakdown in each output format.
+ *
+ * Every renderer is a pure view of struct breakdown: none prices anything.
+ * Writers write to the FILE they are given; the caller checks for errors
+ * (util/output.h).
+ */
+#ifndef COSTPLAN_REPORT_H
+#define COSTPLAN_REPORT_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "cost/breakdown.h"
+
+enum report_format {
+	FMT_TABLE,
+	FMT_JSON,
+	FMT_CSV,
+	FMT_MARKDOWN,
+	FMT_HTML,
+	FMT_XLSX,
+};
+
+/* Parse a --format value; allowed is a mask of (1 << FMT_x). Returns 0 or
+ * CP_EXIT_USAGE after printing the choices. */
+int report_format_parse(const char *s, unsigned allowed, enum report_format *out);
+const char *report_format_name(enum report_format f);
+
+struct report_style {
+	bool color; /* ANSI colour (TTY and no NO_COLOR) */
+	int width;  /* terminal width, 80 by default */
+};
+
+/* Decide colour for stdout: a TTY, NO_COLOR unset, TERM not "dumb". */
+bool report_want_color(FILE *f);
+
+void report_breakdown_table(FILE *f, const struct breakdown *b, const struct report_style *st);
+void report_breakdown_json(FILE *f, const struct breakdown *b);
+void report_breakdown_csv(FILE *f, const struct breakdown *b);
+void report_breakdown_markdown(FILE *f, const struct breakdown *b);
+
+/* Shared pieces */
+/* "2025-06-17" or "2025-06-05 to 2025-06-17" */
+void report_published(const struct breakdown *b, char *buf, size_t size);
+/* Write the JSON object body for one breakdown (used inside larger docs). */
+struct jsonw;
+void report_breakdown_json_value(struct jsonw *w, const struct breakdown *b);
+
+#endif

@@ -1,0 +1,151 @@
+/*
+ * error.c - stderr messages with locations, and the allocation wrappers.
+ * See error.h for the conventions.
+ */
+#include "util/error.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+int cp_quiet;
+
+int cp_verror_at(int code, const struct cp_loc *loc, const char *fmt, va_list ap)
+{
+	fflush(stdout);
+	fputs("costplan: ", stderr);
+	if (loc && loc->file) {
+		fputs(loc->file, stderr);
+		if (loc->line > 0) {
+			fprintf(stderr, ":%d", loc->line);
+			if (loc->col > 0)
+				fprintf(stderr, ":%d", loc->col);
+		}
+		fputs(": ", stderr);
+	}
+	vfprintf(stderr, fmt, ap);
+	fputc('\n', stderr);
+	return code;
+}
+
+int cp_error_at(int code, const struct cp_loc *loc, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	cp_verror_at(code, loc, fmt, ap);
+	va_end(ap);
+	return code;
+}
+
+int cp_error(int code, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	cp_verror_at(code, NULL, fmt, ap);
+	va_end(ap);
+	return code;
+}
+
+void cp_warn(const char *fmt, ...)
+{
+	va_list ap;
+	if (cp_quiet)
+		return;
+	fflush(stdout);
+	va_start(ap, fmt);
+	fputs("costplan: warning: ", stderr);
+	vfprintf(stderr, fmt, ap);
+	fputc('\n', stderr);
+	va_end(ap);
+}
+
+static void out_of_memory(size_t n)
+{
+	fprintf(stderr, "costplan: out of memory (allocating %zu bytes)\n", n);
+	exit(CP_EXIT_INTERNAL);
+}
+
+void *xmalloc(size_t n)
+{
+	void *p = malloc(n ? n : 1);
+	if (!p)
+		out_of_memory(n);
+	return p;
+}
+
+void *xcalloc(size_t n, size_t size)
+{
+	void *p = calloc(n ? n : 1, size ? size : 1);
+	if (!p)
+		out_of_memory(n * size);
+	return p;
+}
+
+void *xrealloc(void *p, size_t n)
+{
+	void *q = realloc(p, n ? n : 1);
+	if (!q)
+		out_of_memory(n);
+	return q;
+}
+
+char *xstrdup(const char *s)
+{
+	return xstrndup(s, strlen(s));
+}
+
+char *xstrndup(const char *s, size_t n)
+{
+	char *p = xmalloc(n + 1);
+	memcpy(p, s, n);
+	p[n] = '\0';
+	return p;
+}
+
+char *xasprintf(const char *fmt, ...)
+{
+	va_list ap;
+	char *p;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		out_of_memory(0);
+	p = xmalloc((size_t)n + 1);
+	va_start(ap, fmt);
+	vsnprintf(p, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	return p;
+}
+
+char *cp_sanitize(const char *s, char *buf, size_t size)
+{
+	size_t o = 0;
+	static const char hex[] = "0123456789abcdef";
+
+	if (size < 8) {
+		if (size)
+			buf[0] = '\0';
+		return buf;
+	}
+	for (; s && *s; s++) {
+		unsigned char c = (unsigned char)*s;
+		if (o + 8 >= size) {
+			memcpy(buf + o, "...", 3);
+			o += 3;
+			break;
+		}
+		if (c < 0x20 || c == 0x7f) {
+			buf[o++] = '\\';
+			buf[o++] = 'x';
+			buf[o++] = hex[c >> 4];
+			buf[o++] = hex[c & 15];
+		} else {
+			buf[o++] = (char)c;
+		}
+	}
+	buf[o] = '\0';
+	return buf;
+}

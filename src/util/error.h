@@ -1,0 +1,62 @@
+/*
+ * error.h - exit codes and the messages costplan prints.
+ *
+ * Every message goes to stderr as "costplan: <text>", with a location
+ * "<file>:<line>:<col>: " in front of the text when one exists. The
+ * functions that report an error return the exit code they were given, so
+ * call sites read `return cp_error(CP_EXIT_DATA, "...")`.
+ *
+ * Exit codes are a contract (README, man page): never renumber them.
+ */
+#ifndef COSTPLAN_ERROR_H
+#define COSTPLAN_ERROR_H
+
+#include <stdarg.h>
+#include <stddef.h>
+
+#define CP_PRINTF(f, a) __attribute__((format(printf, f, a)))
+
+enum cp_exit {
+	CP_EXIT_OK = 0,        /* success */
+	CP_EXIT_GUARDRAIL = 1, /* a budget or threshold guardrail tripped */
+	CP_EXIT_USAGE = 2,     /* bad command line */
+	CP_EXIT_DATA = 3,      /* bad input data (scenario, plan, price file) */
+	CP_EXIT_IO = 4,        /* I/O or network failure */
+	CP_EXIT_INTERNAL = 5,  /* a bug: please report it */
+};
+
+/* A place in an input file; line/col 0 mean "unknown". Borrowed strings. */
+struct cp_loc {
+	const char *file;
+	int line;
+	int col;
+};
+
+/* Print "costplan: <fmt>" to stderr; returns code. */
+int cp_error(int code, const char *fmt, ...) CP_PRINTF(2, 3);
+/* Print "costplan: file:line:col: <fmt>" (parts that are 0/NULL omitted). */
+int cp_error_at(int code, const struct cp_loc *loc, const char *fmt, ...) CP_PRINTF(3, 4);
+int cp_verror_at(int code, const struct cp_loc *loc, const char *fmt, va_list ap);
+/* "costplan: warning: <fmt>" unless cp_quiet is set. */
+void cp_warn(const char *fmt, ...) CP_PRINTF(1, 2);
+
+/* Set by --quiet: mutes warnings, never errors. */
+extern int cp_quiet;
+
+/* Allocation that never returns NULL: exits with CP_EXIT_INTERNAL. */
+void *xmalloc(size_t n);
+void *xcalloc(size_t n, size_t size);
+void *xrealloc(void *p, size_t n);
+char *xstrdup(const char *s);
+char *xstrndup(const char *s, size_t n);
+/* Formatted allocation; caller frees. */
+char *xasprintf(const char *fmt, ...) CP_PRINTF(1, 2);
+
+/*
+ * Make a string from an input file safe to print on a terminal or inside a
+ * one-line message: control characters (including ESC) become \xNN, and the
+ * result is cut at max bytes with "...". Returns buf.
+ */
+char *cp_sanitize(const char *s, char *buf, size_t size);
+
+#endif
