@@ -6,6 +6,8 @@
 #   make bench      benchmarks (print figures; never timed tests)
 #   make reports    regenerate reports/ from the shipped data
 #   make SANITIZE=address,undefined check
+#   make fuzz FUZZ_SECONDS=60   build the libFuzzer harnesses (clang) and run each
+#   make BUILD=dir ...          objects and binaries under dir/ (the source tree stays clean)
 #   make install PREFIX=/usr DESTDIR=/tmp/stage
 
 PROG       = costplan
@@ -37,25 +39,55 @@ ifdef V
 Q =
 endif
 
+# BUILD=dir puts every object and binary under dir/ (make check uses
+# build/asan for the sanitizer layer); empty = in the source tree.
+ifneq ($(BUILD),)
+B        = $(BUILD)/
+endif
 SRCS     = $(wildcard src/*.c src/*/*.c)
-OBJS     = $(SRCS:.c=.o)
-LIBOBJS  = $(filter-out src/main.o,$(OBJS))
+OBJS     = $(addprefix $(B),$(SRCS:.c=.o))
+LIBOBJS  = $(filter-out $(B)src/main.o,$(OBJS))
 UNIT_SRCS = $(wildcard tests/unit/test_*.c)
-UNIT_BINS = $(UNIT_SRCS:.c=)
+UNIT_BINS = $(addprefix $(B),$(UNIT_SRCS:.c=))
 
-all: $(PROG)
+all: $(B)$(PROG)
 
-$(PROG): $(OBJS)
+$(B)$(PROG): $(OBJS)
 	@echo "  LINK $@"
 	$(Q)$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
-%.o: %.c
+$(B)%.o: %.c
 	@echo "  CC   $@"
-	$(Q)$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
+	$(Q)$(if $(B),mkdir -p $(@D) &&) $(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
 
-tests/unit/test_%: tests/unit/test_%.c $(LIBOBJS)
+$(B)tests/unit/test_%: tests/unit/test_%.c $(LIBOBJS)
 	@echo "  TEST $@"
-	$(Q)$(CC) $(CPPFLAGS) $(CFLAGS) -Itests/unit -o $@ $^ $(LDFLAGS) $(LDLIBS) $(CMOCKA_LIBS)
+	$(Q)$(if $(B),mkdir -p $(@D) &&) $(CC) $(CPPFLAGS) $(CFLAGS) -Itests/unit -o $@ $^ $(LDFLAGS) $(LDLIBS) $(CMOCKA_LIBS)
+
+# libFuzzer harnesses (tests/fuzz/fuzz_*.c), one per input reader, built
+# with clang into tests/fuzz/build/ against their own instrumented objects.
+FUZZ_CC      ?= clang
+FUZZ_SECONDS ?= 60
+FUZZ_DIR      = tests/fuzz/build
+FUZZ_SAN      = address,undefined
+FUZZ_CFLAGS   = -g -O1 -std=gnu11 -fno-omit-frame-pointer -fno-sanitize-recover=all -pthread
+FUZZ_SRCS     = $(wildcard tests/fuzz/fuzz_*.c)
+FUZZ_BINS     = $(patsubst tests/fuzz/%.c,$(FUZZ_DIR)/%,$(FUZZ_SRCS))
+FUZZ_OBJS     = $(patsubst %.c,$(FUZZ_DIR)/obj/%.o,$(filter-out src/main.c,$(SRCS)))
+
+$(FUZZ_DIR)/obj/%.o: %.c
+	@echo "  FCC  $@"
+	$(Q)mkdir -p $(@D) && $(FUZZ_CC) $(CPPFLAGS) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link,$(FUZZ_SAN) -MMD -MP -c -o $@ $<
+
+$(FUZZ_DIR)/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz_common.h $(FUZZ_OBJS)
+	@echo "  FUZZ $@"
+	$(Q)$(FUZZ_CC) $(CPPFLAGS) $(FUZZ_CFLAGS) -fsanitize=fuzzer,$(FUZZ_SAN) -o $@ $< $(FUZZ_OBJS) $(LDLIBS)
+
+fuzz-build: $(FUZZ_BINS)
+.SECONDARY: $(FUZZ_OBJS)
+
+fuzz: fuzz-build
+	$(Q)tests/fuzz/run $(FUZZ_SECONDS)
 
 deps:
 	$(Q).ci/install-deps
@@ -87,8 +119,8 @@ install: $(PROG)
 	install -m 644 costplan.1 '$(DESTDIR)$(MANDIR)/man1/costplan.1'
 
 clean:
-	rm -f $(PROG) $(OBJS) $(OBJS:.o=.d) $(UNIT_BINS) tests/unit/*.d
-	rm -rf tests/out
+	rm -f $(B)$(PROG) $(OBJS) $(OBJS:.o=.d) $(UNIT_BINS) tests/unit/*.d
+	rm -rf tests/out build $(FUZZ_DIR)
 
-.PHONY: all deps run unit check bench reports style install clean
--include $(OBJS:.o=.d)
+.PHONY: all deps run unit check bench reports style install clean fuzz fuzz-build
+-include $(OBJS:.o=.d) $(FUZZ_OBJS:.o=.d)

@@ -125,7 +125,8 @@ int main(int argc, char **argv)
 	rc = c->fn(n, args, &ctx);
 	curl_global_cleanup();
 out:
-	if (out_check_stdout() != 0 && rc == 0)
+	/* a command that already failed (maybe on stdout itself) said why */
+	if (rc == 0 && out_check_stdout() != 0)
 		rc = CP_EXIT_IO;
 	if (fclose(stdout) != 0 && rc == 0)
 		rc = cp_error(CP_EXIT_IO, "error writing output");

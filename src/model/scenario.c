@@ -52,7 +52,7 @@ int scenario_read_json(const char *path, json_t **root, struct json_pos **pos)
 	FILE *fp;
 	char *text;
 	size_t n;
-	json_error_t err;
+	int rc;
 
 	*root = NULL;
 	*pos = NULL;
@@ -79,19 +79,30 @@ int scenario_read_json(const char *path, json_t **root, struct json_pos **pos)
 				path, SCENARIO_MAX_BYTES / (1024 * 1024));
 	}
 	text[n] = '\0';
-	if (memchr(text, '\0', n)) {
-		free(text);
+	rc = scenario_parse_text(text, n, path, root, pos);
+	free(text);
+	return rc;
+}
+
+int scenario_parse_text(const char *text, size_t n, const char *path, json_t **root,
+			struct json_pos **pos)
+{
+	json_error_t err;
+
+	*root = NULL;
+	*pos = NULL;
+	if (n > SCENARIO_MAX_BYTES)
+		return cp_error(CP_EXIT_DATA, "%s: larger than %d MiB; is this really a scenario?",
+				path, SCENARIO_MAX_BYTES / (1024 * 1024));
+	if (memchr(text, '\0', n))
 		return cp_error(CP_EXIT_DATA, "%s: contains a NUL byte; not a JSON text", path);
-	}
 	*root = json_loadb(text, n, JSON_REJECT_DUPLICATES, &err);
 	if (!*root) {
 		struct cp_loc loc = {path, err.line, err.column};
 		char buf[200];
-		free(text);
 		return cp_error_at(CP_EXIT_DATA, &loc, "%s", cp_sanitize(err.text, buf, sizeof(buf)));
 	}
 	*pos = json_pos_scan(text);
-	free(text);
 	return 0;
 }
 

@@ -61,6 +61,13 @@ struct scenario {
 int scenario_read_json(const char *path, json_t **root, struct json_pos **pos);
 
 /*
+ * The same from text in memory (n bytes; text[n] must be '\0'): size and
+ * NUL checks, jansson, the position map. For --set values and the fuzzer.
+ */
+int scenario_parse_text(const char *text, size_t n, const char *path, json_t **root,
+			struct json_pos **pos);
+
+/*
  * Build a scenario from a document. root is borrowed (a reference is
  * kept); pos may be NULL (no line numbers). Returns 0 or CP_EXIT_DATA after
  * printing each problem. On error *out is left released.

@@ -7,6 +7,7 @@
 #include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "util/error.h"
@@ -28,6 +29,24 @@ int out_open(struct out_file *o, const char *path)
 		return 0;
 	}
 	o->path = xstrdup(path);
+	/*
+	 * An existing path that is not a regular file (/dev/stdout, /dev/full,
+	 * a FIFO, a terminal) is written in place: there is nothing to replace
+	 * atomically, and a rename over it would swap a device node for a file
+	 * (as root, `-o /dev/null` would have replaced /dev/null). Write errors
+	 * still come out of out_close as CP_EXIT_IO.
+	 */
+	struct stat st;
+	if (stat(path, &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode)) {
+		o->f = fopen(path, "w");
+		if (!o->f) {
+			int e = errno;
+			free(o->path);
+			memset(o, 0, sizeof(*o));
+			return cp_error(CP_EXIT_IO, "cannot write %s: %s", path, strerror(e));
+		}
+		return 0;
+	}
 	o->tmp = out_temp_path(path);
 	int fd = open(o->tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
 	if (fd < 0 || !(o->f = fdopen(fd, "w"))) {
@@ -66,6 +85,19 @@ int out_close(struct out_file *o, int commit)
 	if (!o->path) {
 		o->f = NULL;
 		return commit ? out_check_stdout() : 0;
+	}
+	if (!o->tmp) { /* a device or FIFO, written in place */
+		int bad = fflush(o->f) != 0 || ferror(o->f);
+		int e = errno;
+		if (fclose(o->f) != 0 && !bad) {
+			bad = 1;
+			e = errno;
+		}
+		if (bad && commit)
+			rc = cp_error(CP_EXIT_IO, "cannot write %s: %s", o->path, strerror(e));
+		free(o->path);
+		memset(o, 0, sizeof(*o));
+		return rc;
 	}
 	if (fflush(o->f) != 0 || ferror(o->f)) {
 		rc = cp_error(CP_EXIT_IO, "cannot write %s: %s", o->path, strerror(errno));

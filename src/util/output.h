@@ -6,7 +6,8 @@
  * fsyncs and renames into place; any failure (full disk, closed pipe,
  * unwritable folder) is reported and returns CP_EXIT_IO, and the temporary
  * file is removed, so no half-written output ever appears under the name
- * the user asked for.
+ * the user asked for. An existing path that is not a regular file (a
+ * device such as /dev/full, a FIFO) is written in place, never replaced.
  */
 #ifndef COSTPLAN_OUTPUT_H
 #define COSTPLAN_OUTPUT_H
