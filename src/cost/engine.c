@@ -137,7 +137,10 @@ static struct cost_line *line_common(struct pricer_ctx *p, const char *name, con
 		l->unit_price = price_entry_unit_price(e);
 		l->tiered = e->ntiers > 1;
 		if (price_entry_cost(e, qty, &l->cost) != 0) {
-			cp_error(CP_EXIT_DATA, "%s: cost of \"%s\" is too large", p->r->address, name);
+			cp_error(CP_EXIT_DATA,
+				 "%s: \"%s\" would cost $10^15 or more a month; check the usage "
+				 "figures and the price file",
+				 p->r ? p->r->address : "free tier", name);
 			pricer_fail(p, CP_EXIT_DATA);
 		}
 		track_date(p->b, e->published);

@@ -31,6 +31,9 @@ static void allowance(struct pricer_ctx *p, const char *name, const char *unit, 
 	l->unit_price = price_entry_unit_price(price);
 	l->free_tier = true;
 	if (price_entry_cost(price, qty, &l->cost) != 0) {
+		/* was silent: the run failed with exit 3 and no message */
+		cp_error(CP_EXIT_DATA, "free tier \"%s\": the allowance would be worth $10^15 or "
+			 "more; check the price file", name);
 		pricer_fail(p, CP_EXIT_DATA);
 		return;
 	}

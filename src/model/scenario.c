@@ -106,6 +106,22 @@ int scenario_parse_text(const char *text, size_t n, const char *path, json_t **r
 	return 0;
 }
 
+/*
+ * A JSON number as the user wrote it, near enough, for messages: integers
+ * exactly (jansson keeps them as 64-bit integers: anything up to 2^63 - 1
+ * arrives intact, and every limit below is far under 2^53, so an accepted
+ * integer is also exact as a double), reals to 15 significant digits
+ * ("%g" made 1000000000001 read "1e+12" in "must be at most 1e12").
+ */
+static const char *num_text(json_t *v, char *buf, size_t size)
+{
+	if (json_is_integer(v))
+		snprintf(buf, size, "%lld", (long long)json_integer_value(v));
+	else
+		snprintf(buf, size, "%.15g", json_number_value(v));
+	return buf;
+}
+
 static const char *kind_name(enum attr_kind k)
 {
 	switch (k) {
@@ -157,7 +173,8 @@ static json_t *check_attr(struct vctx *v, const char *docpath, const struct attr
 		}
 		d = json_number_value(val);
 		if (!isfinite(d) || d < a->min || d > a->max) {
-			verr(v, docpath, "%s is %g; it must be between %g and %g", a->name, d, a->min,
+			verr(v, docpath, "%s is %s; it must be between %g and %g", a->name,
+			     num_text(val, sbuf, sizeof(sbuf)), a->min,
 			     a->max);
 			return NULL;
 		}
@@ -392,7 +409,8 @@ static void flatten_usage(struct vctx *v, const struct type_spec *t, const char 
 		}
 		double d = json_number_value(val);
 		if (!(d >= 0) || d > 1e12) {
-			verr(v, path, "usage %s is %g; it must be between 0 and 1e12", name, d);
+			verr(v, path, "usage %s is %s; it must be between 0 and 1e12", name,
+			     num_text(val, sbuf, sizeof(sbuf)));
 			continue;
 		}
 		json_object_set(flat, name, val);

@@ -88,7 +88,17 @@ struct load_ctx {
 	const char *region;
 	const char *offer;
 	const char *source_default;
+	/* SKU -> entry index + 1 (0 = empty), open addressing; only while loading.
+	 * A linear search per row made a file of many SKUs quadratic: 200000
+	 * rows took minutes. */
+	size_t *slots;
+	size_t nslots;
+	size_t bytes; /* memory kept for this offer, against CATALOG_MAX_BYTES */
 };
+
+/* Limits on what one offer file may make the catalog keep. */
+#define CATALOG_MAX_ENTRIES 1000000
+#define CATALOG_MAX_BYTES ((size_t)512 * 1024 * 1024)
 
 static int is_fixed(const char *name)
 {
@@ -107,10 +117,12 @@ static int on_meta(const struct offer_meta *m, const struct offer_header *hdr, v
 		if (offer_header_find(hdr, need[i]) < 0)
 			return cp_error(CP_EXIT_DATA, "%s:6: the header has no \"%s\" column",
 					ctx->path, need[i]);
+	char buf[80];
 	if (m->offer_code && m->offer_code[0] && strcmp(m->offer_code, ctx->offer) != 0)
 		return cp_error(CP_EXIT_DATA,
 				"%s: this file is the %s offer, not %s; rename it or fetch %s",
-				ctx->path, m->offer_code, ctx->offer, ctx->offer);
+				ctx->path, cp_sanitize(m->offer_code, buf, sizeof(buf)), ctx->offer,
+				ctx->offer);
 	const char *pd = m->publication_date ? m->publication_date : "";
 	ctx->src->published = xstrndup(pd, strlen(pd) >= 10 ? 10 : strlen(pd));
 	ctx->src->version = xstrdup(m->version ? m->version : "");
@@ -124,12 +136,43 @@ static int row_error(struct load_ctx *ctx, int line, const char *what, const cha
 	return cp_error_at(CP_EXIT_DATA, &loc, "%s '%s'", what, cp_sanitize(val, buf, sizeof(buf)));
 }
 
-static struct price_entry *find_sku(struct offer_source *s, const char *sku)
+static size_t sku_hash(const char *s)
 {
-	for (size_t i = s->n; i-- > 0;)
-		if (strcmp(s->entries[i].sku, sku) == 0)
-			return &s->entries[i];
-	return NULL;
+	size_t h = 1469598103934665603u; /* FNV-1a */
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211u;
+	return h;
+}
+
+/* The slot where sku is, or the empty one where it would go. */
+static size_t *sku_slot(struct load_ctx *ctx, const char *sku)
+{
+	size_t i = sku_hash(sku) & (ctx->nslots - 1);
+	while (ctx->slots[i] && strcmp(ctx->src->entries[ctx->slots[i] - 1].sku, sku) != 0)
+		i = (i + 1) & (ctx->nslots - 1);
+	return &ctx->slots[i];
+}
+
+static struct price_entry *find_sku(struct load_ctx *ctx, const char *sku)
+{
+	if (!ctx->nslots)
+		return NULL;
+	size_t *slot = sku_slot(ctx, sku);
+	return *slot ? &ctx->src->entries[*slot - 1] : NULL;
+}
+
+/* Index the entry just appended (s->n - 1), growing the table at half full. */
+static void index_sku(struct load_ctx *ctx)
+{
+	struct offer_source *s = ctx->src;
+	if (2 * s->n >= ctx->nslots) {
+		free(ctx->slots);
+		ctx->nslots = ctx->nslots ? ctx->nslots * 2 : 256;
+		ctx->slots = xcalloc(ctx->nslots, sizeof(*ctx->slots));
+		for (size_t i = 0; i + 1 < s->n; i++)
+			*sku_slot(ctx, s->entries[i].sku) = i + 1;
+	}
+	*sku_slot(ctx, s->entries[s->n - 1].sku) = s->n;
 }
 
 static int on_row(const struct offer_row *row, void *vctx)
@@ -164,8 +207,17 @@ static int on_row(const struct offer_row *row, void *vctx)
 				 e);
 
 	const char *sku = offer_row_get(row, "SKU");
-	struct price_entry *pe = find_sku(s, sku);
+	struct price_entry *pe = find_sku(ctx, sku);
+	for (size_t i = 0; i < row->n; i++)
+		ctx->bytes += strlen(row->fields[i]) + 1;
+	ctx->bytes += sizeof(struct price_tier);
+	if (ctx->bytes > CATALOG_MAX_BYTES)
+		return row_error(ctx, row->line, "the offer holds more than 512 MiB of prices, at SKU",
+				 sku);
 	if (!pe) {
+		if (s->n >= CATALOG_MAX_ENTRIES)
+			return row_error(ctx, row->line, "more than 1000000 priced SKUs, at SKU", sku);
+		ctx->bytes += sizeof(*pe);
 		if (s->n == s->cap) {
 			s->cap = s->cap ? s->cap * 2 : 32;
 			s->entries = xrealloc(s->entries, s->cap * sizeof(*s->entries));
@@ -196,6 +248,7 @@ static int on_row(const struct offer_row *row, void *vctx)
 			pe->attr_values[pe->nattr] = xstrdup(row->fields[i]);
 			pe->nattr++;
 		}
+		index_sku(ctx);
 	}
 	if (pe->ntiers >= 64)
 		return row_error(ctx, row->line, "too many price tiers for SKU", sku);
@@ -216,7 +269,7 @@ static int load_source(struct catalog *c, struct offer_source *s)
 	struct stat st;
 	char *csv = xasprintf("%s/aws/%s/%s.csv", c->dir, s->region, s->offer);
 	char *json = xasprintf("%s/aws/%s/%s.json", c->dir, s->region, s->offer);
-	struct load_ctx ctx = {s, NULL, s->region, s->offer, NULL};
+	struct load_ctx ctx = {s, NULL, s->region, s->offer, NULL, NULL, 0, 0};
 	int rc;
 
 	if (stat(csv, &st) == 0) {
@@ -248,14 +301,18 @@ static int load_source(struct catalog *c, struct offer_source *s)
 		}
 	}
 	free(deflt);
+	free(ctx.slots);
 	/* Check that tiers of each SKU do not overlap or leave gaps. */
 	for (size_t i = 0; rc == 0 && i < s->n; i++) {
 		struct price_entry *e = &s->entries[i];
 		for (size_t k = 1; k < e->ntiers; k++) {
 			if (e->tiers[k - 1].end_inf || dec_cmp(e->tiers[k - 1].end, e->tiers[k].begin) != 0) {
 				struct cp_loc loc = {s->path, e->line, 0};
+				char buf[80];
 				rc = cp_error_at(CP_EXIT_DATA, &loc,
-						 "price tiers of SKU %s overlap or leave a gap", e->sku);
+						 "price tiers of SKU %s overlap or leave a gap",
+						 cp_sanitize(e->sku, buf, sizeof(buf)));
+				break;
 			}
 		}
 	}
@@ -366,10 +423,12 @@ static int find(struct catalog *c, const char *region, const struct price_query 
 			if (quiet)
 				return CP_EXIT_DATA;
 			describe(q, what, sizeof(what));
+			char b1[80], b2[80];
 			return cp_error(CP_EXIT_DATA,
 					"%s: two prices match %s (SKUs %s and %s): the snapshot is "
 					"ambiguous",
-					s->path, what, hit->sku, s->entries[i].sku);
+					s->path, what, cp_sanitize(hit->sku, b1, sizeof(b1)),
+					cp_sanitize(s->entries[i].sku, b2, sizeof(b2)));
 		}
 		hit = &s->entries[i];
 	}
@@ -425,6 +484,8 @@ dec price_entry_unit_price(const struct price_entry *e)
 
 int price_entry_cost(const struct price_entry *e, dec qty, dec *cost)
 {
+	/* PRICE_COST_MAX: every sum of line costs stays far inside dec's range */
+	const dec cap = dec_from_int(PRICE_COST_MAX);
 	dec total = dec_zero();
 	bool neg = dec_cmp(qty, dec_zero()) < 0;
 	if (neg)
@@ -436,10 +497,12 @@ int price_entry_cost(const struct price_entry *e, dec qty, dec *cost)
 		dec upto = t->end_inf ? qty : dec_min(qty, t->end);
 		dec part, c;
 		part = dec_sub(upto, t->begin);
-		if (dec_mul(part, t->price, &c) != 0)
+		if (dec_mul(part, t->price, &c) != 0 || dec_cmp(c, cap) >= 0)
 			return -1;
-		total = dec_add(total, c);
+		total = dec_add(total, c); /* < 64 * 10^15: cannot overflow */
 	}
+	if (dec_cmp(total, cap) >= 0)
+		return -1;
 	*cost = neg ? dec_neg(total) : total;
 	return 0;
 }

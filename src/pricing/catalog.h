@@ -110,8 +110,11 @@ const char *price_entry_attr(const struct price_entry *e, const char *name);
 
 /*
  * Cost of qty units through the entry's tiers (each unit priced by the tier
- * it falls in). Returns 0, or -1 on overflow.
+ * it falls in). Returns 0, or -1 on overflow or when the cost reaches
+ * PRICE_COST_MAX: no real monthly line comes near it, and the limit keeps
+ * every total (at most 20000 resources of a few lines each) exact.
  */
+#define PRICE_COST_MAX 1000000000000000LL /* USD 10^15 */
 int price_entry_cost(const struct price_entry *e, dec qty, dec *cost);
 
 /* Does the snapshot folder have prices for this region? */

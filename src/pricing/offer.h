@@ -63,8 +63,12 @@ int offer_csv_read(FILE *fp, const char *path, offer_meta_cb meta_cb, offer_row_
  */
 int offer_json_read(const char *path, offer_meta_cb meta_cb, offer_row_cb row_cb, void *ctx);
 
-/* Limits on what an input file may contain. */
+/* Limits on what an input file may contain. Real rows are under 2 KiB. */
 #define OFFER_MAX_FIELD (64 * 1024)
+#define OFFER_MAX_ROW (256 * 1024)
 #define OFFER_MAX_COLUMNS 512
+/* jansson holds a whole JSON offer in memory (several times its size):
+ * bigger offers must be fetched as CSV, which streams. */
+#define OFFER_JSON_MAX_BYTES (256L * 1024 * 1024)
 
 #endif

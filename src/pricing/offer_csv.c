@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "util/error.h"
+#include "util/utf8.h"
 
 struct reader {
 	const char *path;
@@ -29,7 +30,9 @@ struct reader {
 	size_t len, cap;
 	size_t *offs;
 	size_t nfields, offcap;
-	int too_long;
+	int too_long;  /* a field over OFFER_MAX_FIELD, or the row over OFFER_MAX_ROW */
+	int bad_text;  /* 1 + index of the first field holding a NUL or non-UTF-8 bytes */
+	int bad_nul;   /* that field's problem is a NUL byte */
 
 	int line;       /* physical line where the current record starts */
 	int pending_nl; /* newlines seen inside the current record's fields */
@@ -54,10 +57,18 @@ static void on_field(void *s, size_t len, void *data)
 	for (size_t i = 0; i < len; i++)
 		if (f[i] == '\n')
 			r->pending_nl++;
-	if (len > OFFER_MAX_FIELD) {
-		r->too_long = 1;
+	if (len > OFFER_MAX_FIELD || r->len + len > OFFER_MAX_ROW) {
+		r->too_long = 1 + (len <= OFFER_MAX_FIELD);
 		len = 0;
 	}
+	/* Fields become C strings and reach every output: a NUL would cut one
+	 * silently, and bytes that are not UTF-8 would make our JSON invalid. */
+	if (!r->bad_text && (memchr(f, '\0', len) || !utf8_valid(f, len))) {
+		r->bad_text = 1 + (int)r->nfields;
+		r->bad_nul = memchr(f, '\0', len) != NULL;
+	}
+	if (r->nfields >= OFFER_MAX_COLUMNS + 1) /* the record is rejected at its end */
+		return;
 	if (r->nfields == r->offcap) {
 		r->offcap = r->offcap ? r->offcap * 2 : 64;
 		r->offs = xrealloc(r->offs, r->offcap * sizeof(*r->offs));
@@ -135,7 +146,19 @@ static void on_record(int term, void *data)
 	if (r->stop)
 		goto reset;
 	if (r->too_long) {
-		fail(r, line, CP_EXIT_DATA, "field longer than %d bytes", OFFER_MAX_FIELD);
+		if (r->too_long == 1)
+			fail(r, line, CP_EXIT_DATA, "field longer than %d bytes", OFFER_MAX_FIELD);
+		else
+			fail(r, line, CP_EXIT_DATA, "row longer than %d bytes", OFFER_MAX_ROW);
+		goto reset;
+	}
+	if (r->nfields > OFFER_MAX_COLUMNS) {
+		fail(r, line, CP_EXIT_DATA, "more than %d fields in a row", OFFER_MAX_COLUMNS);
+		goto reset;
+	}
+	if (r->bad_text) {
+		fail(r, line, CP_EXIT_DATA, "field %d %s", r->bad_text,
+		     r->bad_nul ? "contains a NUL byte" : "is not valid UTF-8 text");
 		goto reset;
 	}
 	if (!r->have_header) {
@@ -158,6 +181,8 @@ reset:
 	r->nfields = 0;
 	r->len = 0;
 	r->too_long = 0;
+	r->bad_text = 0;
+	r->bad_nul = 0;
 }
 
 int offer_csv_read(FILE *fp, const char *path, offer_meta_cb meta_cb, offer_row_cb row_cb,

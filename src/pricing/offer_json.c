@@ -19,6 +19,7 @@
 #include <jansson.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "util/error.h"
 
@@ -94,23 +95,32 @@ static const char *str_or_empty(json_t *o, const char *key)
 
 static int bad(const char *path, const char *what, const char *sku)
 {
+	char buf[80];
 	return cp_error(CP_EXIT_DATA, "%s: not an AWS Price List offer file: %s%s%s", path, what,
-			sku ? " for SKU " : "", sku ? sku : "");
+			sku ? " for SKU " : "", sku ? cp_sanitize(sku, buf, sizeof(buf)) : "");
 }
 
 int offer_json_read(const char *path, offer_meta_cb meta_cb, offer_row_cb row_cb, void *ctx)
 {
 	json_error_t err;
-	json_t *root = json_load_file(path, JSON_REJECT_DUPLICATES, &err);
+	struct stat st;
 	struct cols c;
 	int rc = 0;
 
 	memset(&c, 0, sizeof(c));
+	if (stat(path, &st) == 0 && st.st_size > OFFER_JSON_MAX_BYTES)
+		return cp_error(CP_EXIT_DATA,
+				"%s: a JSON offer larger than %ld MiB; fetch this offer as CSV,"
+				" which costplan reads as a stream",
+				path, OFFER_JSON_MAX_BYTES / (1024 * 1024));
+	json_t *root = json_load_file(path, JSON_REJECT_DUPLICATES, &err);
 	if (!root) {
 		if (json_error_code(&err) == json_error_cannot_open_file)
 			return cp_error(CP_EXIT_IO, "%s: %s", path, err.text);
+		/* jansson quotes the offending input ("invalid token near '...'") */
 		struct cp_loc loc = {path, err.line, err.column};
-		return cp_error_at(CP_EXIT_DATA, &loc, "%s", err.text);
+		char buf[200];
+		return cp_error_at(CP_EXIT_DATA, &loc, "%s", cp_sanitize(err.text, buf, sizeof(buf)));
 	}
 	json_t *products = json_object_get(root, "products");
 	json_t *ondemand = json_object_get(json_object_get(root, "terms"), "OnDemand");

@@ -31,22 +31,45 @@ static const char *reset(const struct report_style *st)
 	return st->color ? "\033[0m" : "";
 }
 
-/* Write s padded or cut to width w (ASCII assumed for our own labels). */
+/* Characters in s: UTF-8 continuation bytes do not count. */
+static size_t chars(const char *s, size_t bytes)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < bytes; i++)
+		n += ((unsigned char)s[i] & 0xC0) != 0x80;
+	return n;
+}
+
+/* Write s padded or cut to width w characters. A cut never splits a UTF-8
+ * sequence (names come from input files and may hold any text). Right-
+ * aligned cells are figures: those are never cut ("$45,000,00~" would
+ * show a wrong amount); a long one pushes the row wider instead. */
 static void cell(FILE *f, const char *s, int w, int right)
 {
-	char buf[256];
-	size_t n = strlen(s);
-	if ((int)n > w) {
-		memcpy(buf, s, (size_t)w - 1);
-		buf[w - 1] = '~';
-		buf[w] = '\0';
+	char buf[1024];
+	size_t n = chars(s, strlen(s));
+	if ((int)n > w && !right) {
+		size_t cut = 0, k = 0;
+		while (s[cut] && k < (size_t)w - 1) { /* w - 1 characters, then '~' */
+			cut++;
+			while (((unsigned char)s[cut] & 0xC0) == 0x80)
+				cut++;
+			k++;
+		}
+		if (cut > sizeof(buf) - 2)
+			cut = 0;
+		memcpy(buf, s, cut);
+		buf[cut] = '~';
+		buf[cut + 1] = '\0';
 		s = buf;
-		n = (size_t)w;
+		n = k + 1;
 	}
-	if (right)
+	if (right && (int)n < w)
 		fprintf(f, "%*s", w - (int)n, "");
+	else if (right)
+		fputc(' ', f); /* an over-wide figure still stands apart */
 	term_write(f, s);
-	if (!right)
+	if (!right && (int)n < w)
 		fprintf(f, "%*s", w - (int)n, "");
 }
 

@@ -5,10 +5,30 @@
 
 #include <string.h>
 
+#include "util/utf8.h"
+
+/* A code point that must not reach a terminal or a rendered page as itself,
+ * shown as visible text instead: "\xNN" for a byte, "U+202E" for a code point. */
+static void visible(FILE *f, const unsigned char *p, long cp)
+{
+	if (cp < 0 || cp < 0x80)
+		fprintf(f, "\\x%02x", *p);
+	else
+		fprintf(f, "U+%04lX", cp);
+}
+
 void md_write(FILE *f, const char *s)
 {
 	for (const unsigned char *p = (const unsigned char *)s; p && *p; p++) {
-		if (*p == '\n' || *p == '\r' || *p == '\t') {
+		if (*p >= 0x80) {
+			long cp;
+			int len = utf8_next((const char *)p, &cp);
+			if (utf8_unsafe_for_terminal(cp))
+				visible(f, p, cp);
+			else
+				fwrite(p, 1, (size_t)len, f);
+			p += len - 1;
+		} else if (*p == '\n' || *p == '\r' || *p == '\t') {
 			fputc(' ', f);
 		} else if (*p < 0x20 || *p == 0x7f) {
 			continue;
@@ -52,6 +72,16 @@ void html_write(FILE *f, const char *s)
 		default:
 			if (*p < 0x20 && *p != '\n' && *p != '\t')
 				continue;
+			if (*p >= 0x80) {
+				long cp;
+				int len = utf8_next((const char *)p, &cp);
+				if (utf8_unsafe_for_terminal(cp))
+					visible(f, p, cp);
+				else
+					fwrite(p, 1, (size_t)len, f);
+				p += len - 1;
+				continue;
+			}
 			fputc(*p, f);
 		}
 	}
@@ -85,15 +115,13 @@ void csv_write_raw(FILE *f, const char *s)
 
 void term_write(FILE *f, const char *s)
 {
-	static const char hex[] = "0123456789abcdef";
-	for (const unsigned char *p = (const unsigned char *)s; p && *p; p++) {
-		if (*p < 0x20 || *p == 0x7f) {
-			fputc('\\', f);
-			fputc('x', f);
-			fputc(hex[*p >> 4], f);
-			fputc(hex[*p & 15], f);
-		} else {
-			fputc(*p, f);
-		}
+	for (const unsigned char *p = (const unsigned char *)s; p && *p;) {
+		long cp;
+		int len = utf8_next((const char *)p, &cp);
+		if (utf8_unsafe_for_terminal(cp))
+			visible(f, p, cp);
+		else
+			fwrite(p, 1, (size_t)len, f);
+		p += len;
 	}
 }

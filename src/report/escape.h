@@ -4,6 +4,10 @@
  * Names in scenarios and plans are written by other people (possibly in a
  * pull request from a fork): nothing in them may become markup, a link, a
  * formula or a terminal escape sequence in our output.
+ *
+ * In markdown, HTML and terminal text, code points that act on a terminal
+ * or reorder text (C1 controls, bidi overrides; see util/utf8.h) and bytes
+ * that are not UTF-8 are written as visible text: "U+202E", "\xff".
  */
 #ifndef COSTPLAN_ESCAPE_H
 #define COSTPLAN_ESCAPE_H
@@ -20,7 +24,7 @@ void html_write(FILE *f, const char *s);
 void csv_write_text(FILE *f, const char *s);
 /* A numeric CSV field, written as is. */
 void csv_write_raw(FILE *f, const char *s);
-/* Terminal: control characters shown as \xNN. */
+/* Terminal: control characters shown as \xNN, unsafe code points as U+XXXX. */
 void term_write(FILE *f, const char *s);
 
 #endif

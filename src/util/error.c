@@ -4,6 +4,8 @@
  */
 #include "util/error.h"
 
+#include "util/utf8.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -137,13 +139,20 @@ char *cp_sanitize(const char *s, char *buf, size_t size)
 			o += 3;
 			break;
 		}
-		if (c < 0x20 || c == 0x7f) {
+		long cp = c;
+		int len = c < 0x80 ? 1 : utf8_next(s, &cp);
+		if (utf8_unsafe_for_terminal(cp) && (cp < 0x80)) {
 			buf[o++] = '\\';
 			buf[o++] = 'x';
 			buf[o++] = hex[c >> 4];
 			buf[o++] = hex[c & 15];
+		} else if (utf8_unsafe_for_terminal(cp)) {
+			o += (size_t)snprintf(buf + o, size - o, "U+%04lX", cp);
+			s += len - 1;
 		} else {
-			buf[o++] = (char)c;
+			memcpy(buf + o, s, (size_t)len);
+			o += (size_t)len;
+			s += len - 1;
 		}
 	}
 	buf[o] = '\0';

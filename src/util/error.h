@@ -54,8 +54,9 @@ char *xasprintf(const char *fmt, ...) CP_PRINTF(1, 2);
 
 /*
  * Make a string from an input file safe to print on a terminal or inside a
- * one-line message: control characters (including ESC) become \xNN, and the
- * result is cut at max bytes with "...". Returns buf.
+ * one-line message: control characters (including ESC) and bytes that are
+ * not UTF-8 become \xNN, C1 controls and bidi overrides U+XXXX (utf8.h),
+ * and the result is cut at max bytes with "...". Returns buf.
  */
 char *cp_sanitize(const char *s, char *buf, size_t size);
 
