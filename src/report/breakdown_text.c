@@ -66,7 +66,7 @@ static void cell(FILE *f, const char *s, int w, int right)
 	}
 	if (right && (int)n < w)
 		fprintf(f, "%*s", w - (int)n, "");
-	else if (right)
+	else if (right && (int)n > w)
 		fputc(' ', f); /* an over-wide figure still stands apart */
 	term_write(f, s);
 	if (!right && (int)n < w)
