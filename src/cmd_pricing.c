@@ -14,6 +14,7 @@
 
 #include "cmd_common.h"
 #include "pricing/catalog.h"
+#include "pricing/regions.h"
 #include "report/escape.h"
 #include "report/jsonw.h"
 #include "report/report.h"
@@ -43,7 +44,8 @@ static char **list_regions(const char *dir, size_t *n)
 	if (!d)
 		return NULL;
 	while ((e = readdir(d))) {
-		if (e->d_name[0] == '.')
+		/* only region-shaped names: a folder name reaches every output */
+		if (e->d_name[0] == '.' || !aws_region_code_shaped(e->d_name))
 			continue;
 		out = xrealloc(out, (*n + 1) * sizeof(char *));
 		out[(*n)++] = xstrdup(e->d_name);
@@ -233,8 +235,12 @@ static int pricing_list(int argc, char **argv, struct cp_ctx *ctx)
 						printf("%-14s %-17s ", regions[r], s->offer);
 						term_write(stdout, ut);
 						int pad = 38 - (int)strlen(ut);
-						printf("%*s %14s %-12s %s  ", pad > 0 ? pad : 0, "", pr, e->unit,
-						       e->published);
+						printf("%*s %14s ", pad > 0 ? pad : 0, "", pr);
+						term_write(stdout, e->unit); /* from the file */
+						pad = 12 - (int)strlen(e->unit);
+						printf("%*s ", pad > 0 ? pad : 0, "");
+						term_write(stdout, e->published);
+						fputs("  ", stdout);
 						term_write(stdout, e->source);
 						fputc('\n', stdout);
 					}

@@ -108,6 +108,15 @@ static int is_fixed(const char *name)
 	return 0;
 }
 
+/* Starts with YYYY-MM-DD. */
+static int is_date(const char *s)
+{
+	for (int i = 0; i < 10; i++)
+		if (i == 4 || i == 7 ? s[i] != '-' : !(s[i] >= '0' && s[i] <= '9'))
+			return 0;
+	return 1;
+}
+
 static int on_meta(const struct offer_meta *m, const struct offer_header *hdr, void *vctx)
 {
 	struct load_ctx *ctx = vctx;
@@ -124,6 +133,11 @@ static int on_meta(const struct offer_meta *m, const struct offer_header *hdr, v
 				ctx->path, cp_sanitize(m->offer_code, buf, sizeof(buf)), ctx->offer,
 				ctx->offer);
 	const char *pd = m->publication_date ? m->publication_date : "";
+	/* Reports print this date as is: it must be one (or absent). */
+	if (pd[0] && !is_date(pd))
+		return cp_error(CP_EXIT_DATA,
+				"%s: the publication date '%s' is not a date (YYYY-MM-DD...)",
+				ctx->path, cp_sanitize(pd, buf, sizeof(buf)));
 	ctx->src->published = xstrndup(pd, strlen(pd) >= 10 ? 10 : strlen(pd));
 	ctx->src->version = xstrdup(m->version ? m->version : "");
 	return 0;

@@ -98,7 +98,9 @@ void report_breakdown_table(FILE *f, const struct breakdown *b, const struct rep
 	report_published(b, pub, sizeof(pub));
 	fprintf(f, "%s", bold(st));
 	term_write(f, b->scenario);
-	fprintf(f, "%s - %s - monthly cost in USD - prices published %s\n", reset(st), b->region, pub);
+	fprintf(f, "%s - %s - monthly cost in USD - prices published ", reset(st), b->region);
+	term_write(f, pub);
+	fputc('\n', f);
 	for (size_t i = 0; i < b->nnotes; i++) {
 		fprintf(f, "%s", dim(st));
 		term_write(f, b->notes[i]);
