@@ -122,7 +122,11 @@ static struct cost_line *line_common(struct pricer_ctx *p, const char *name, con
 	} else {
 		int rc = catalog_find(p->cat, p->region, q, &e);
 		if (rc) {
-			if (p->r)
+			/* A price file that exists but is broken was reported with its
+			 * line; which resource asked for it adds nothing. */
+			struct offer_source *src;
+			bool broken = catalog_offer(p->cat, p->region, q->offer, &src) != 0 && src->path;
+			if (p->r && !broken)
 				cp_error(rc, "(needed for %s, line \"%s\")", p->r->address, name);
 			pricer_fail(p, rc);
 			return NULL;

@@ -24,7 +24,9 @@ const char *const SCENARIO_KEYS[] = {"costplan", "name",    "description", "regi
 				     "notes",    NULL};
 
 #define MAX_RESOURCES 20000
-#define MAX_STRING 1024
+#define MAX_STRING 1024      /* a string attribute */
+#define MAX_NAME 256         /* the scenario's name: every report's title */
+#define MAX_DESCRIPTION 8192
 
 struct vctx {
 	const char *path;
@@ -96,6 +98,12 @@ int scenario_parse_text(const char *text, size_t n, const char *path, json_t **r
 				path, SCENARIO_MAX_BYTES / (1024 * 1024));
 	if (memchr(text, '\0', n))
 		return cp_error(CP_EXIT_DATA, "%s: contains a NUL byte; not a JSON text", path);
+	/* A UTF-8 byte-order mark (Windows editors write one) is not part of
+	 * the document (RFC 8259 section 8.1 lets a parser ignore it). */
+	if (n >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0) {
+		text += 3;
+		n -= 3;
+	}
 	*root = json_loadb(text, n, JSON_REJECT_DUPLICATES, &err);
 	if (!*root) {
 		struct cp_loc loc = {path, err.line, err.column};
@@ -120,6 +128,28 @@ static const char *num_text(json_t *v, char *buf, size_t size)
 	else
 		snprintf(buf, size, "%.15g", json_number_value(v));
 	return buf;
+}
+
+/* What a JSON value is, for "must be a number, not a string". */
+static const char *json_type_text(json_t *v)
+{
+	switch (json_typeof(v)) {
+	case JSON_OBJECT:
+		return "an object";
+	case JSON_ARRAY:
+		return "a list";
+	case JSON_STRING:
+		return "a string";
+	case JSON_REAL:
+		return "a fraction";
+	case JSON_TRUE:
+	case JSON_FALSE:
+		return "true or false";
+	case JSON_NULL:
+		return "null";
+	default:
+		return "this value";
+	}
 }
 
 static const char *kind_name(enum attr_kind k)
@@ -164,7 +194,7 @@ static json_t *check_attr(struct vctx *v, const char *docpath, const struct attr
 		double d;
 		if (a->kind == ATTR_INT && !json_is_integer(val)) {
 			verr(v, docpath, "%s must be %s, not %s", a->name, kind_name(a->kind),
-			     json_is_real(val) ? "a fraction" : "this value");
+			     json_type_text(val));
 			return NULL;
 		}
 		if (!json_is_number(val)) {
@@ -322,8 +352,9 @@ static void check_body(struct vctx *v, const struct type_spec *t, const char *do
 		snprintf(path, sizeof(path), "%s.%s", docpath, key);
 		if (a) {
 			json_t *nv = check_attr(v, path, a, val);
-			if (nv)
-				json_object_set_new(flat, key, nv);
+			/* an invalid value was reported; the null keeps it from also
+			 * being reported as missing (the scenario is rejected anyway) */
+			json_object_set_new(flat, key, nv ? nv : json_null());
 			continue;
 		}
 		if (has_block(t, key)) {
@@ -356,8 +387,7 @@ static void check_body(struct vctx *v, const struct type_spec *t, const char *do
 					continue;
 				}
 				json_t *nv = check_attr(v, p2, a2, v2);
-				if (nv)
-					json_object_set_new(flat, full, nv);
+				json_object_set_new(flat, full, nv ? nv : json_null());
 			}
 			continue;
 		}
@@ -574,6 +604,10 @@ int scenario_from_json(json_t *root, const char *path, const struct json_pos *po
 	val = json_object_get(root, "name");
 	if (val && !json_is_string(val))
 		verr(&v, "name", "name must be a string");
+	if (json_is_string(val) && json_string_length(val) > MAX_NAME) {
+		verr(&v, "name", "name is longer than %d bytes", MAX_NAME);
+		val = NULL;
+	}
 	out->name = xstrdup(json_is_string(val) ? json_string_value(val) : "");
 	if (!out->name[0]) {
 		/* default: the file name without folder and extension */
@@ -586,6 +620,10 @@ int scenario_from_json(json_t *root, const char *path, const struct json_pos *po
 	val = json_object_get(root, "description");
 	if (val && !json_is_string(val))
 		verr(&v, "description", "description must be a string");
+	if (json_is_string(val) && json_string_length(val) > MAX_DESCRIPTION) {
+		verr(&v, "description", "description is longer than %d bytes", MAX_DESCRIPTION);
+		val = NULL;
+	}
 	out->description = xstrdup(json_is_string(val) ? json_string_value(val) : "");
 	val = json_object_get(root, "region");
 	if (val && !json_is_string(val))

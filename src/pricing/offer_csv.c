@@ -203,8 +203,15 @@ int offer_csv_read(FILE *fp, const char *path, offer_meta_cb meta_cb, offer_row_
 	if (csv_init(&p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0)
 		return cp_error(CP_EXIT_INTERNAL, "cannot initialise the CSV parser");
 
+	int first = 1;
 	while (!r.stop && (n = fread(chunk, 1, sizeof(chunk), fp)) > 0) {
-		if (csv_parse(&p, chunk, n, on_field, on_record, &r) != n && !r.stop) {
+		size_t skip = 0;
+		/* a UTF-8 byte-order mark (a spreadsheet's "CSV UTF-8") is not data */
+		if (first && n >= 3 && memcmp(chunk, "\xEF\xBB\xBF", 3) == 0)
+			skip = 3;
+		first = 0;
+		if (csv_parse(&p, chunk + skip, n - skip, on_field, on_record, &r) != n - skip &&
+		    !r.stop) {
 			struct cp_loc loc = {path, r.line + r.pending_nl, 0};
 			r.stop = cp_error_at(CP_EXIT_DATA, &loc, "malformed CSV: %s",
 					     csv_strerror(csv_error(&p)));

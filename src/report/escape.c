@@ -99,10 +99,17 @@ void csv_write_text(FILE *f, const char *s)
 		fputc('"', f);
 	if (neutral)
 		fputc('\'', f);
-	for (const char *p = s; *p; p++) {
-		if (*p == '"')
+	for (const unsigned char *p = (const unsigned char *)s; *p;) {
+		long cp;
+		int len = utf8_next((const char *)p, &cp);
+		if (cp == '"')
 			fputc('"', f);
-		fputc(*p, f);
+		/* a CSV file gets printed on terminals too: no escape sequences */
+		if (utf8_unsafe_for_terminal(cp) && cp != '\t' && cp != '\n' && cp != '\r')
+			visible(f, p, cp);
+		else
+			fwrite(p, 1, (size_t)len, f);
+		p += len;
 	}
 	if (quote)
 		fputc('"', f);

@@ -20,7 +20,8 @@ void md_write(FILE *f, const char *s);
 /* HTML text or attribute value: & < > " ' escaped. */
 void html_write(FILE *f, const char *s);
 /* One RFC 4180 field; text starting with = + - @ (or tab/CR) gets a leading
- * apostrophe so spreadsheets never run it as a formula. */
+ * apostrophe so spreadsheets never run it as a formula. Control characters
+ * other than tab and newlines are shown as text, as for the terminal. */
 void csv_write_text(FILE *f, const char *s);
 /* A numeric CSV field, written as is. */
 void csv_write_raw(FILE *f, const char *s);

@@ -5,6 +5,8 @@
 
 #include <math.h>
 
+#include "util/utf8.h"
+
 void json_write_string(FILE *f, const char *s)
 {
 	fputc('"', f);
@@ -26,10 +28,23 @@ void json_write_string(FILE *f, const char *s)
 			fputs("\\t", f);
 			break;
 		default:
-			if (*p < 0x20 || *p == 0x7f)
+			if (*p < 0x20 || *p == 0x7f) {
 				fprintf(f, "\\u%04x", *p);
-			else
+			} else if (*p >= 0x80) {
+				/* C1 controls and bidi overrides as \u escapes: the same
+				 * string for a JSON reader, inert on a terminal */
+				long cp;
+				int len = utf8_next((const char *)p, &cp);
+				if (cp < 0) /* not UTF-8 (a path from the command line) */
+					fputs("\\ufffd", f);
+				else if (utf8_unsafe_for_terminal(cp))
+					fprintf(f, "\\u%04lx", cp);
+				else
+					fwrite(p, 1, (size_t)len, f);
+				p += len - 1;
+			} else {
 				fputc(*p, f);
+			}
 		}
 	}
 	fputc('"', f);
