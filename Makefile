@@ -98,9 +98,26 @@ run: deps
 
 unit: $(UNIT_BINS)
 
-# The whole suite: unit tests, golden CLI tests, checks with real consumers.
+# The whole suite: unit tests, golden CLI tests, checks with real consumers;
+# then again with ASan+UBSan (build/asan), the CLI tests under valgrind (a
+# build without sanitizers: ./costplan, or build/plain when SANITIZE is set
+# here), and each fuzz harness for FUZZ_CHECK_SECONDS. One summary line.
+FUZZ_CHECK_SECONDS ?= 20
+ifdef SANITIZE
+VALGRIND_BUILD = build/plain
+endif
 check: deps
 	$(Q)$(MAKE) --no-print-directory $(PROG) unit
+	$(Q)$(MAKE) --no-print-directory BUILD=build/asan SANITIZE=address,undefined all unit
+ifdef SANITIZE
+	$(Q)$(MAKE) --no-print-directory BUILD=$(VALGRIND_BUILD) SANITIZE= all
+endif
+	$(Q)$(MAKE) --no-print-directory fuzz-build
+	$(Q)VALGRIND_COSTPLAN=$(CURDIR)/$(if $(VALGRIND_BUILD),$(VALGRIND_BUILD)/)$(PROG) \
+	  FUZZ_SECONDS=$(FUZZ_CHECK_SECONDS) tests/run-all unit cli integration asan valgrind fuzz
+
+# The first three layers only, with ./costplan: the quick loop while editing.
+check-quick: $(PROG) unit
 	$(Q)tests/run-all
 
 bench: $(PROG)
@@ -122,5 +139,5 @@ clean:
 	rm -f $(B)$(PROG) $(OBJS) $(OBJS:.o=.d) $(UNIT_BINS) tests/unit/*.d
 	rm -rf tests/out build $(FUZZ_DIR)
 
-.PHONY: all deps run unit check bench reports style install clean fuzz fuzz-build
+.PHONY: all deps run unit check check-quick bench reports style install clean fuzz fuzz-build
 -include $(OBJS:.o=.d) $(FUZZ_OBJS:.o=.d)
