@@ -17,6 +17,7 @@
 struct entry {
 	char *path;
 	int line, col;
+	size_t seq; /* order of appearance: the first of equal (cut) paths wins */
 };
 
 struct json_pos {
@@ -59,6 +60,7 @@ static void record(struct scan *sc, const char *path, int line, int col)
 	p->e[p->n].path = xstrdup(path);
 	p->e[p->n].line = line;
 	p->e[p->n].col = col;
+	p->e[p->n].seq = p->n;
 	p->n++;
 }
 
@@ -173,12 +175,24 @@ static void value(struct scan *sc, char *path, size_t plen, int depth)
 	}
 }
 
+static int by_path(const void *a, const void *b)
+{
+	const struct entry *x = a, *y = b;
+	int c = strcmp(x->path, y->path);
+	return c ? c : (x->seq > y->seq) - (x->seq < y->seq);
+}
+
 struct json_pos *json_pos_scan(const char *text)
 {
 	struct json_pos *p = xcalloc(1, sizeof(*p));
 	struct scan sc = {text, 1, 1, p};
 	char path[MAX_PATH] = "";
 	value(&sc, path, 0, 0);
+	/* sorted for binary search: a linear search per lookup made a file of
+	 * 20000 resources, each looked up, quadratic (and 2 million array
+	 * elements times 20000 lookups, a stall of minutes) */
+	if (p->n > 1)
+		qsort(p->e, p->n, sizeof(*p->e), by_path);
 	return p;
 }
 
@@ -196,11 +210,18 @@ int json_pos_find(const struct json_pos *p, const char *path, int *line, int *co
 {
 	if (!p)
 		return -1;
-	for (size_t i = 0; i < p->n; i++)
-		if (strcmp(p->e[i].path, path) == 0) {
-			*line = p->e[i].line;
-			*col = p->e[i].col;
-			return 0;
-		}
+	size_t lo = 0, hi = p->n; /* first entry with e.path >= path */
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (strcmp(p->e[mid].path, path) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo < p->n && strcmp(p->e[lo].path, path) == 0) {
+		*line = p->e[lo].line;
+		*col = p->e[lo].col;
+		return 0;
+	}
 	return -1;
 }

@@ -32,7 +32,13 @@ struct vctx {
 	const char *path;
 	const struct json_pos *pos;
 	int errors;
+	bool stop; /* MAX_PROBLEMS reported: the loops give up */
 };
+
+/* Problems reported before validation stops. Each report may search for
+ * the nearest valid name among thousands: 20000 bad usage addresses took
+ * minutes before this limit. */
+#define MAX_PROBLEMS 50
 
 static int verr(struct vctx *v, const char *docpath, const char *fmt, ...) CP_PRINTF(3, 4);
 static int verr(struct vctx *v, const char *docpath, const char *fmt, ...)
@@ -41,10 +47,15 @@ static int verr(struct vctx *v, const char *docpath, const char *fmt, ...)
 	va_list ap;
 	if (docpath)
 		json_pos_find(v->pos, docpath, &loc.line, &loc.col);
+	if (v->stop)
+		return -1;
 	va_start(ap, fmt);
 	cp_verror_at(CP_EXIT_DATA, &loc, fmt, ap);
 	va_end(ap);
-	v->errors++;
+	if (++v->errors >= MAX_PROBLEMS) {
+		cp_error(CP_EXIT_DATA, "%s: stopping after %d problems", v->path, MAX_PROBLEMS);
+		v->stop = true;
+	}
 	return -1;
 }
 
@@ -348,6 +359,8 @@ static void check_body(struct vctx *v, const struct type_spec *t, const char *do
 	char path[2200], sbuf[128];
 
 	json_object_foreach(body, key, val) {
+		if (v->stop)
+			break;
 		const struct attr_spec *a = schema_attr(t, key);
 		snprintf(path, sizeof(path), "%s.%s", docpath, key);
 		if (a) {
@@ -368,6 +381,8 @@ static void check_body(struct vctx *v, const struct type_spec *t, const char *do
 			const char *k2;
 			json_t *v2;
 			json_object_foreach(blk, k2, v2) {
+				if (v->stop)
+					break;
 				char full[512], p2[2800];
 				snprintf(full, sizeof(full), "%s.%s", key, k2);
 				snprintf(p2, sizeof(p2), "%s.%s", path, k2);
@@ -417,6 +432,8 @@ static void flatten_usage(struct vctx *v, const struct type_spec *t, const char 
 	json_t *val;
 	char path[1024], name[256], sbuf[128];
 	json_object_foreach(obj, key, val) {
+		if (v->stop)
+			break;
 		snprintf(path, sizeof(path), "%s.%s", docpath, key);
 		snprintf(name, sizeof(name), "%s%s%s", prefix, prefix[0] ? "." : "", key);
 		if (json_is_object(val) && depth == 0) {
@@ -502,7 +519,7 @@ static char *ref_name(const char *v, const char *type)
 static void check_refs(struct vctx *v, struct scenario *s)
 {
 	char path[1024], sbuf[128];
-	for (size_t i = 0; i < s->n; i++) {
+	for (size_t i = 0; i < s->n && !v->stop; i++) {
 		struct resource *r = &s->res[i];
 		for (const struct attr_spec *a = r->spec->attrs; a && a->name; a++) {
 			if (a->kind != ATTR_REF)
@@ -536,7 +553,7 @@ static void check_refs(struct vctx *v, struct scenario *s)
 static void check_cross(struct vctx *v, struct scenario *s)
 {
 	char path[1024];
-	for (size_t i = 0; i < s->n; i++) {
+	for (size_t i = 0; i < s->n && !v->stop; i++) {
 		struct resource *r = &s->res[i];
 		snprintf(path, sizeof(path), "resource.%s.%s", r->type, r->name);
 		if (strcmp(r->type, "aws_ecs_task_definition") == 0 &&
@@ -574,7 +591,7 @@ static void check_cross(struct vctx *v, struct scenario *s)
 int scenario_from_json(json_t *root, const char *path, const struct json_pos *pos,
 		       struct scenario *out)
 {
-	struct vctx v = {path, pos, 0};
+	struct vctx v = {path, pos, 0, false};
 	const char *key, *type, *name;
 	json_t *val, *byname, *body;
 	char sbuf[128], dpath[1024];
@@ -588,6 +605,8 @@ int scenario_from_json(json_t *root, const char *path, const struct json_pos *po
 	}
 	out->root = json_incref(root);
 	json_object_foreach(root, key, val) {
+		if (v.stop)
+			break;
 		int known = 0;
 		for (int i = 0; SCENARIO_KEYS[i]; i++)
 			if (strcmp(SCENARIO_KEYS[i], key) == 0)
@@ -651,6 +670,8 @@ int scenario_from_json(json_t *root, const char *path, const struct json_pos *po
 		goto fail;
 	}
 	json_object_foreach(byname, type, val) {
+		if (v.stop)
+			break;
 		const struct type_spec *t = schema_type(type);
 		snprintf(dpath, sizeof(dpath), "resource.%s", type);
 		if (!t) {
@@ -670,6 +691,8 @@ int scenario_from_json(json_t *root, const char *path, const struct json_pos *po
 			continue;
 		}
 		json_object_foreach(val, name, body) {
+			if (v.stop)
+				break;
 			char rpath[1024];
 			snprintf(rpath, sizeof(rpath), "resource.%s.%s", type, name);
 			if (!valid_name(name)) {
@@ -721,6 +744,8 @@ int scenario_from_json(json_t *root, const char *path, const struct json_pos *po
 		const char *addr;
 		json_t *u;
 		json_object_foreach(val, addr, u) {
+			if (v.stop)
+				break;
 			snprintf(dpath, sizeof(dpath), "usage.%s", addr);
 			const struct resource *r = scenario_find_address(out, addr);
 			if (!r) {

@@ -118,6 +118,10 @@ cases['hostile-scenario-too-large'] = (
 cases['hostile-scenario-too-many-resources'] = (
     "python3 -c 'import json; print(json.dumps({\"costplan\": 1, \"resource\": "
     "{\"aws_eip\": {\"e%d\" % i: {} for i in range(20001)}}}))' | $CP breakdown -")
+cases['hostile-scenario-many-bad-usage'] = (
+    "python3 -c 'import json; print(json.dumps({\"costplan\": 1, \"resource\": "
+    "{\"aws_nat_gateway\": {\"e%d\" % i: {} for i in range(20000)}}, \"usage\": "
+    "{\"aws_nat_gateway.x%d\" % i: {} for i in range(20000)}}))' | $CP breakdown -")
 cases['hostile-scenario-directory'] = '$CP breakdown tests/data'
 cases['hostile-scenario-stdin-empty'] = '$CP breakdown - </dev/null'
 
