@@ -222,4 +222,6 @@ for name, cmd in sorted(cases.items()):
             or 'source-injection' in name:
         if not os.path.exists(f'{d}/out'):
             put(f'{d}/out', '')  # stdout is compared too
+for name in ('hostile-scenario-too-many-resources', 'hostile-scenario-many-bad-usage'):
+    put(f'{CASES}/{name}/slow', '')  # not under valgrind: 30 s each there
 print(f'{len(cases)} hostile cases')
