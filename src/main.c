@@ -22,6 +22,7 @@
 
 const struct cmd COMMANDS[] = {
 	{"breakdown", cmd_breakdown, "the monthly bill, line by line"},
+	{"diff", cmd_diff, "the monthly cost change of a Terraform plan or between two files"},
 	{"pricing", cmd_pricing, "list, fetch, import and compare price snapshots"},
 	{"types", cmd_types, "the resource types, attributes and usage keys costplan prices"},
 	{NULL, NULL, NULL},
