@@ -98,6 +98,13 @@ void diff_compute(const struct side *base, const struct side *head, json_t *acti
 		r->before = b;
 		r->change = CH_DELETE;
 	}
+	/* free-tier allowances are not resources: they change, never come or go */
+	for (size_t i = 0; i < d->n; i++)
+		if (!strcmp(d->rows[i].type, "free_tier"))
+			d->rows[i].change = d->rows[i].before && d->rows[i].after &&
+						    same_lines(d->rows[i].before, d->rows[i].after)
+					    ? CH_NOOP
+					    : CH_UPDATE;
 	d->before = dec_zero();
 	d->after = dec_zero();
 	for (size_t i = 0; i < d->n; i++) {

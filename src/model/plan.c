@@ -238,8 +238,9 @@ int plan_read_json(const char *path, json_t **root)
 	if (!*root) {
 		struct cp_loc loc = {path, err.line, err.column};
 		char buf[200];
-		return cp_error_at(CP_EXIT_DATA, &loc, "%s (not valid JSON; a truncated file?)",
-				   cp_sanitize(err.text, buf, sizeof(buf)));
+		return cp_error_at(CP_EXIT_DATA, &loc, "not valid JSON: %s%s",
+				   cp_sanitize(err.text, buf, sizeof(buf)),
+				   strstr(err.text, "end of file") ? " (a truncated file?)" : "");
 	}
 	return 0;
 }
@@ -325,6 +326,8 @@ static int check_identity(struct side_build *b, const char *where, json_t *r, co
 			goto bad;
 		a += ml + 1;
 	}
+	if (!strncmp(a, "data.", 5))
+		a += 5;
 	if (strncmp(a, *type, tl) != 0 || a[tl] != '.' || strncmp(a + tl + 1, *name, nl) != 0)
 		goto bad;
 	a += tl + 1 + nl;
@@ -554,10 +557,23 @@ static void strip_indexes(const char *mod, char *out, size_t size)
 
 /* The instance of type.name in module (index-free path) modpath, preferring
  * the same index as `like`. */
+static size_t common_prefix(const char *a, const char *b)
+{
+	size_t n = 0;
+	while (a[n] && a[n] == b[n])
+		n++;
+	return n;
+}
+
+/* The instance of type.name in module (index-free path) modpath: the one
+ * whose module instance shares the longest prefix with `like`'s (so
+ * module.svc["a"] finds module.svc["a"].module.task's resource), then the
+ * same count/for_each index. */
 static struct inst *find_inst(struct side_build *b, const char *modpath, const char *type,
 			      const char *name, const struct inst *like)
 {
-	struct inst *first = NULL, *same_mod = NULL;
+	struct inst *best = NULL;
+	size_t best_score = 0;
 	char buf[MAX_ADDRESS];
 	const char *idx = like ? strchr(like->address + strlen(like->module_address), '[') : NULL;
 	for (size_t i = 0; i < b->n; i++) {
@@ -567,16 +583,18 @@ static struct inst *find_inst(struct side_build *b, const char *modpath, const c
 		strip_indexes(x->module_address, buf, sizeof(buf));
 		if (strcmp(buf, modpath))
 			continue;
-		int same = like && !strcmp(x->module_address, like->module_address);
-		const char *xi = strchr(x->address + strlen(x->module_address), '[');
-		if (same && idx && xi && !strcmp(idx, xi))
-			return x;
-		if (same && !same_mod)
-			same_mod = x;
-		if (!first)
-			first = x;
+		size_t score = 1;
+		if (like) {
+			const char *xi = strchr(x->address + strlen(x->module_address), '[');
+			score += 2 * common_prefix(x->module_address, like->module_address);
+			score += idx && xi && !strcmp(idx, xi);
+		}
+		if (score > best_score) {
+			best = x;
+			best_score = score;
+		}
 	}
-	return same_mod ? same_mod : first;
+	return best;
 }
 
 /*
@@ -1041,10 +1059,17 @@ static void set_ref(struct mctx *m, const char *attr, struct inst *t)
 /* ECS service -> its task definition (FACTS.md 6). */
 static struct inst *service_taskdef(struct mctx *m)
 {
-	int unk;
-	json_t *v = get(m, "task_definition", &unk);
-	const char *s = json_string_value(v);
+	json_t *v = NULL;
 	struct side_build *b = m->b;
+	/* unknown (a new revision): the configuration says which; else the prior ARN */
+	if (tf_get(m->x->values, m->x->unknown, "task_definition", &v) == GOT_UNKNOWN) {
+		struct inst *t = config_ref(b, m->x, "task_definition", "aws_ecs_task_definition");
+		if (t)
+			return t;
+		if (m->x->prior)
+			tf_get(m->x->prior, NULL, "task_definition", &v);
+	}
+	const char *s = json_string_value(v);
 	if (s && s[0]) {
 		char family[256];
 		const char *f = s;
