@@ -72,6 +72,10 @@ struct side_build {
 	size_t n, cap;
 	json_t *by_addr; /* address -> index */
 	json_t *names;   /* scenario address -> 1, for uniqueness */
+	json_t *idx_arn; /* task definition ARN -> index */
+	json_t *idx_fam; /* task definition family -> [indexes] */
+	json_t *idx_svc; /* ECS service name -> index */
+	json_t *idx_rid; /* scaling target resource_id -> index */
 	int is_after;
 	int rc;
 };
@@ -1074,12 +1078,9 @@ static struct inst *service_taskdef(struct mctx *m)
 		char family[256];
 		const char *f = s;
 		if (!strncmp(s, "arn:", 4)) {
-			for (size_t i = 0; i < b->n; i++) {
-				const char *arn = json_string_value(json_object_get(b->in[i].values, "arn"));
-				if (!strcmp(b->in[i].type, "aws_ecs_task_definition") && arn &&
-				    !strcmp(arn, s))
-					return &b->in[i];
-			}
+			json_t *k = json_object_get(b->idx_arn, s);
+			if (k)
+				return &b->in[json_integer_value(k)];
 			f = strstr(s, "task-definition/");
 			f = f ? f + 16 : "";
 		}
@@ -1088,12 +1089,10 @@ static struct inst *service_taskdef(struct mctx *m)
 			memcpy(family, f, len);
 			family[len] = '\0';
 			struct inst *best = NULL;
-			for (size_t i = 0; i < b->n; i++) {
-				struct inst *t = &b->in[i];
-				const char *fam = json_string_value(json_object_get(t->values, "family"));
-				if (strcmp(t->type, "aws_ecs_task_definition") || !fam ||
-				    strcmp(fam, family))
-					continue;
+			size_t k;
+			json_t *ix;
+			json_array_foreach(json_object_get(b->idx_fam, family), k, ix) {
+				struct inst *t = &b->in[json_integer_value(ix)];
 				if (!best || !strcmp(t->module_address, m->x->module_address))
 					best = t;
 			}
@@ -1111,12 +1110,9 @@ static struct inst *target_service(struct mctx *m)
 	const char *rid = json_string_value(get(m, "resource_id", &unk));
 	struct side_build *b = m->b;
 	if (rid && !strncmp(rid, "service/", 8)) {
-		const char *svc = strrchr(rid, '/') + 1;
-		for (size_t i = 0; i < b->n; i++) {
-			const char *nm = json_string_value(json_object_get(b->in[i].values, "name"));
-			if (!strcmp(b->in[i].type, "aws_ecs_service") && nm && !strcmp(nm, svc))
-				return &b->in[i];
-		}
+		json_t *k = json_object_get(b->idx_svc, strrchr(rid, '/') + 1);
+		if (k)
+			return &b->in[json_integer_value(k)];
 	}
 	return config_ref(b, m->x, "resource_id", "aws_ecs_service");
 }
@@ -1126,13 +1122,9 @@ static struct inst *policy_target(struct mctx *m)
 	int unk;
 	const char *rid = json_string_value(get(m, "resource_id", &unk));
 	struct side_build *b = m->b;
-	if (rid) {
-		for (size_t i = 0; i < b->n; i++) {
-			const char *r = json_string_value(json_object_get(b->in[i].values, "resource_id"));
-			if (!strcmp(b->in[i].type, "aws_appautoscaling_target") && r && !strcmp(r, rid))
-				return &b->in[i];
-		}
-	}
+	json_t *k = rid ? json_object_get(b->idx_rid, rid) : NULL;
+	if (k)
+		return &b->in[json_integer_value(k)];
 	return config_ref(b, m->x, "resource_id", "aws_appautoscaling_target");
 }
 
@@ -1545,6 +1537,31 @@ static int build_side(struct side_build *b)
 			warned_region = 0;
 		}
 		b->side->nresources++;
+		/* lookup indexes for the links between resources */
+		const char *arn = json_string_value(json_object_get(x->values, "arn"));
+		const char *nm = json_string_value(json_object_get(x->values, "name"));
+		const char *rid = json_string_value(json_object_get(x->values, "resource_id"));
+		const char *fam = json_string_value(json_object_get(x->values, "family"));
+		json_t *ix = json_integer((json_int_t)i);
+		if (!strcmp(x->type, "aws_ecs_task_definition")) {
+			if (arn && !json_object_get(b->idx_arn, arn))
+				json_object_set(b->idx_arn, arn, ix);
+			if (fam) {
+				json_t *l = json_object_get(b->idx_fam, fam);
+				if (!l) {
+					l = json_array();
+					json_object_set_new(b->idx_fam, fam, l);
+				}
+				json_array_append(l, ix);
+			}
+		} else if (!strcmp(x->type, "aws_ecs_service") && nm &&
+			   !json_object_get(b->idx_svc, nm)) {
+			json_object_set(b->idx_svc, nm, ix);
+		} else if (!strcmp(x->type, "aws_appautoscaling_target") && rid &&
+			   !json_object_get(b->idx_rid, rid)) {
+			json_object_set(b->idx_rid, rid, ix);
+		}
+		json_decref(ix);
 	}
 	for (int rank = 0; rank <= 4; rank++) {
 		for (size_t i = 0; i < b->n; i++) {
@@ -1630,6 +1647,10 @@ static void build_release(struct side_build *b)
 	free(b->in);
 	json_decref(b->by_addr);
 	json_decref(b->names);
+	json_decref(b->idx_arn);
+	json_decref(b->idx_fam);
+	json_decref(b->idx_svc);
+	json_decref(b->idx_rid);
 }
 
 int plan_from_json(json_t *root, const char *path, const struct plan_opts *o, struct plan *out)
@@ -1685,6 +1706,10 @@ int plan_from_json(json_t *root, const char *path, const struct plan_opts *o, st
 		b.root = root;
 		b.by_addr = json_object();
 		b.names = json_object();
+		b.idx_arn = json_object();
+		b.idx_fam = json_object();
+		b.idx_svc = json_object();
+		b.idx_rid = json_object();
 		b.is_after = pass == 1;
 		b.side = pass ? &out->after : &out->before;
 		if (kind == INPUT_PLAN) {
