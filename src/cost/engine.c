@@ -122,8 +122,6 @@ static struct cost_line *line_common(struct pricer_ctx *p, const char *name, con
 	} else {
 		int rc = catalog_find(p->cat, p->region, q, &e);
 		if (rc) {
-			if (p->r)
-				cp_error(rc, "(needed for %s, line \"%s\")", p->r->address, name);
 			pricer_fail(p, rc);
 			return NULL;
 		}
