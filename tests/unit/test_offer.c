@@ -195,6 +195,31 @@ static void catalog_lookups(void **state)
 	catalog_free(cat);
 }
 
+static void catalog_reads_json_offers(void **state)
+{
+	struct catalog *cat = catalog_new("tests/data/json-snapshot/");
+	const struct price_entry *e;
+	struct price_query q;
+	char buf[DEC_BUFSZ];
+	dec cost;
+	(void)state;
+	memset(&q, 0, sizeof(q));
+	q.offer = "AmazonVPC";
+	q.usage = "PublicIPv4:InUseAddress";
+	assert_int_equal(catalog_find(cat, "us-east-1", &q, &e), 0);
+	assert_string_equal(dec_format_trim(price_entry_unit_price(e), buf, sizeof(buf)), "0.005");
+	assert_string_equal(e->published, "2025-06-17");
+	assert_string_equal(e->source, "AWS Price List Bulk API, AmazonVPC");
+	assert_string_equal(e->src->path, "tests/data/json-snapshot/aws/us-east-1/AmazonVPC.json");
+	/* tiers from JSON dimensions, "1.0E-2" parsed exactly: 2 PB = 1 PB x 0.01 + 1 PB x 0.006 */
+	q.usage = "VpcEndpoint-Bytes";
+	assert_int_equal(catalog_find(cat, "us-east-1", &q, &e), 0);
+	assert_int_equal(e->ntiers, 3);
+	assert_int_equal(price_entry_cost(e, dec_from_int(2097152), &cost), 0);
+	assert_string_equal(dec_format_trim(cost, buf, sizeof(buf)), "16777.216");
+	catalog_free(cat);
+}
+
 static void usage_type_anchoring(void **state)
 {
 	(void)state;
@@ -218,6 +243,7 @@ int main(void)
 		cmocka_unit_test(json_offer_fills_same_rows),
 		cmocka_unit_test(json_offer_errors),
 		cmocka_unit_test(catalog_lookups),
+		cmocka_unit_test(catalog_reads_json_offers),
 		cmocka_unit_test(usage_type_anchoring),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
