@@ -268,7 +268,13 @@ static int check_value(const struct attr_spec *a, const json_t *v, char *why, si
 			break;
 		return 0;
 	}
-	snprintf(why, size, "%s must be %s", a->name, kind_text(a->kind));
+	if ((a->kind == ATTR_STRING || a->kind == ATTR_REF || a->kind == ATTR_ENUM) &&
+	    (json_is_number(v) || json_is_boolean(v)))
+		snprintf(why, size, "%s must be %s; to pass text that looks like a number, quote it: "
+				    "--set 'PATH=\"123\"'",
+			 a->name, kind_text(a->kind));
+	else
+		snprintf(why, size, "%s must be %s", a->name, kind_text(a->kind));
 	return -1;
 }
 
@@ -339,6 +345,11 @@ int docpath_set_patch(const json_t *doc, const char *path, const json_t *value,
 		}
 	}
 	cp_sanitize(path, sbuf, sizeof(sbuf));
+	if (strlen(path) > 1024) {
+		snprintf(err, errsz, "a path longer than 1024 characters names nothing");
+		rc = CP_EXIT_USAGE;
+		goto out;
+	}
 	if (!path[0] || path[0] == '.' || path[strlen(path) - 1] == '.' || strstr(path, "..")) {
 		rc = fail(CP_EXIT_USAGE, doc, path, err, errsz, "\"%s\" is not a path", sbuf);
 		goto out;
