@@ -163,6 +163,11 @@ static int price_step(const json_t *on, const struct upgrade_step *st, int varia
 {
 	json_t *doc = json_deep_copy(on);
 	int rc = upgrade_step_apply(st, variant, &doc);
+	if (rc)
+		cp_error(rc,
+			 "the upgrade step \"%s\" (%s) does not fit this scenario: adapt the step "
+			 "file, or use --steps DIR with steps written for it",
+			 st->title, st->file);
 	if (rc == 0)
 		rc = upgrade_price_doc(doc, st->file, cat, co, out);
 	if (rc == 0 && doc_out)
