@@ -87,6 +87,33 @@ static void merge_into(struct breakdown *dst, struct breakdown *src)
 	breakdown_release(src);
 }
 
+/* Items that map to one Terraform address (an ECS service split into its
+ * FARGATE and FARGATE_SPOT shares) become one item with both sets of lines. */
+static void merge_same_address(struct breakdown *b)
+{
+	json_t *seen = json_object();
+	size_t o = 0;
+	for (size_t i = 0; i < b->n; i++) {
+		struct cost_item *it = &b->items[i];
+		json_t *k = json_object_get(seen, it->address);
+		if (!k) {
+			json_object_set_new(seen, it->address, json_integer((json_int_t)o));
+			b->items[o++] = *it;
+			continue;
+		}
+		struct cost_item *dst = &b->items[json_integer_value(k)];
+		dst->lines = xrealloc(dst->lines, (dst->n + it->n) * sizeof(*dst->lines));
+		memcpy(dst->lines + dst->n, it->lines, it->n * sizeof(*it->lines));
+		dst->n += it->n;
+		dst->total = dec_add(dst->total, it->total);
+		free(it->lines);
+		free(it->address);
+		free(it->type);
+	}
+	b->n = o;
+	json_decref(seen);
+}
+
 static void empty_breakdown(struct breakdown *b, const char *label, struct catalog *cat,
 			    const char *region)
 {
@@ -192,6 +219,7 @@ int side_price(const struct input *in, enum side_which which, struct catalog *ca
 				b.items[i].address = xstrdup(tf);
 			}
 		}
+		merge_same_address(&b);
 		if (first) {
 			out->b = b;
 			free(out->b.scenario);

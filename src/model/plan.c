@@ -41,10 +41,10 @@
 #include "pricing/regions.h"
 #include "util/error.h"
 
-/* Engine support for FARGATE_SPOT. The foundation engine refuses it (no Spot
- * price in the Price List); until it prices Spot, Spot tasks are priced at
- * the on-demand rate (an upper bound) with a warning. */
-#define ENGINE_PRICES_SPOT 0
+/* The engine prices capacity_provider FARGATE_SPOT (on-demand less the
+ * scenario's spot_discount assumption). A service whose strategy mixes
+ * FARGATE and FARGATE_SPOT becomes two scenario resources, one per provider,
+ * which map back to the one Terraform address (side.c merges their lines). */
 
 #define MAX_MODULE_DEPTH 64
 #define MAX_ADDRESS 2048
@@ -830,6 +830,8 @@ struct mctx {
 	json_t *body;
 	char why[512]; /* set: not priced, for this reason */
 	int hard;      /* an exit-3 error was printed */
+	long spot;     /* ECS service: tasks on FARGATE_SPOT */
+	long desired;  /* ECS service: desired_count */
 };
 
 /* Read an attribute, resolving unknowns from the prior value. Returns the
@@ -1235,15 +1237,10 @@ static int map_special(struct mctx *m, const struct attr_spec *a)
 			json_t *dc = json_object_get(m->body, "desired_count");
 			long desired = dc ? (long)json_integer_value(dc) : 0;
 			long spot = spot_tasks(m, strat, desired);
-			if (spot > 0 && spot == desired && ENGINE_PRICES_SPOT) {
+			if (spot > 0 && spot == desired)
 				json_object_set_new(m->body, n, json_string("FARGATE_SPOT"));
-			} else if (spot > 0) {
-				side_warn(m->b->side,
-					  "%s: %ld of %ld tasks run on FARGATE_SPOT; the price snapshot has "
-					  "no Spot price, so they are priced at the on-demand rate (an "
-					  "upper bound; Spot is up to 70%% less)",
-					  m->x->address, spot, desired);
-			}
+			m->spot = spot;
+			m->desired = desired;
 			return 1;
 		}
 	}
@@ -1601,6 +1598,26 @@ static int build_side(struct side_build *b)
 				json_object_set_new(json_object_get(doc, "resource"), x->type, byt);
 			}
 			json_object_set_new(byt, x->sname, m.body);
+			if (m.spot > 0 && m.spot < m.desired) {
+				/* mixed strategy: the Spot share as a second resource */
+				struct inst tmp = *x;
+				char *name = xasprintf("%s-spot", x->name);
+				tmp.name = name;
+				tmp.address = name;
+				tmp.module_address = "";
+				char *sp = scenario_name(b, &tmp);
+				free(name);
+				json_t *spot = json_deep_copy(m.body);
+				json_object_set_new(spot, "desired_count", json_integer(m.spot));
+				json_object_set_new(spot, "capacity_provider", json_string("FARGATE_SPOT"));
+				json_object_set_new(m.body, "desired_count",
+						    json_integer(m.desired - m.spot)); /* still owned by byt */
+				json_object_set_new(byt, sp, spot);
+				char *sa = xasprintf("%s.%s", x->type, sp);
+				json_object_set_new(b->side->addr, sa, json_string(x->address));
+				free(sa);
+				free(sp);
+			}
 			char *saddr = xasprintf("%s.%s", x->type, x->sname);
 			json_object_set_new(b->side->addr, saddr, json_string(x->address));
 			if (ts->usage && b->o && b->o->usage) {

@@ -156,13 +156,43 @@ static void service_through_module_variable(void **state)
 	assert_string_equal(json_string_value(json_object_get(
 				    p.after.addr, "aws_ecs_service.module_svc_aws_ecs_service_this")),
 			    "module.svc.aws_ecs_service.this");
-	/* all 3 tasks on Spot: warned (priced at on-demand until the engine prices Spot) */
-	int spot = 0;
-	for (size_t i = 0; i < p.after.nwarn; i++)
-		spot |= strstr(p.after.warnings[i], "3 of 3 tasks run on FARGATE_SPOT") != NULL;
-	assert_true(spot);
+	/* all 3 tasks on Spot: one resource on FARGATE_SPOT */
+	assert_string_equal(json_string_value(json_object_get(b, "capacity_provider")), "FARGATE_SPOT");
 	assert_string_equal(json_string_value(json_object_get(p.actions, "module.svc.aws_ecs_service.this")),
 			    "create");
+	plan_release(&p);
+	json_decref(j);
+}
+
+static void mixed_strategy_splits(void **state)
+{
+	(void)state;
+	struct plan p;
+	/* 5 tasks: base 1 on FARGATE, the other 4 weighted 1:3 -> 1 + 1 on FARGATE, 3 on Spot */
+	char *changes = xasprintf(
+		"%s,%s",
+		TD("aws_ecs_task_definition.app", "app",
+		   "{\"family\":\"app\",\"cpu\":\"256\",\"memory\":\"512\",\"arn\":\"arn:aws:ecs:us-east-1:1:task-definition/app:4\"}",
+		   "{}"),
+		SVC("aws_ecs_service.this", "",
+		    "{\"desired_count\":5,\"task_definition\":\"arn:aws:ecs:us-east-1:1:task-definition/app:4\","
+		    "\"capacity_provider_strategy\":[{\"capacity_provider\":\"FARGATE\",\"weight\":1,\"base\":1},"
+		    "{\"capacity_provider\":\"FARGATE_SPOT\",\"weight\":3,\"base\":0}]}",
+		    "{}"));
+	json_t *j = plan_doc(changes, NULL);
+	free(changes);
+	assert_int_equal(plan_from_json(j, "t.json", NULL, &p), 0);
+	json_t *od = body(&p, 1, "us-east-1", "aws_ecs_service", "this");
+	json_t *sp = body(&p, 1, "us-east-1", "aws_ecs_service", "this-spot");
+	assert_non_null(od);
+	assert_non_null(sp);
+	assert_int_equal(json_integer_value(json_object_get(od, "desired_count")), 2);
+	assert_null(json_object_get(od, "capacity_provider")); /* the schema default, FARGATE */
+	assert_int_equal(json_integer_value(json_object_get(sp, "desired_count")), 3);
+	assert_string_equal(json_string_value(json_object_get(sp, "capacity_provider")), "FARGATE_SPOT");
+	/* both scenario resources are the one Terraform resource */
+	assert_string_equal(json_string_value(json_object_get(p.after.addr, "aws_ecs_service.this-spot")),
+			    "aws_ecs_service.this");
 	plan_release(&p);
 	json_decref(j);
 }
@@ -282,6 +312,7 @@ int main(void)
 		cmocka_unit_test(task_sizes),
 		cmocka_unit_test(replication_group_nodes),
 		cmocka_unit_test(service_through_module_variable),
+		cmocka_unit_test(mixed_strategy_splits),
 		cmocka_unit_test(unknown_uses_prior),
 		cmocka_unit_test(format_versions),
 		cmocka_unit_test(wildcards),
