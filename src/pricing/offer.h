@@ -58,6 +58,26 @@ int offer_csv_read(FILE *fp, const char *path, offer_meta_cb meta_cb, offer_row_
 		   void *ctx);
 
 /*
+ * The same reader, push-style, for bytes that arrive in pieces (a download):
+ * offer_csv_new() (NULL only if libcsv cannot start), offer_csv_feed() any
+ * number of times, offer_csv_finish() once, offer_csv_free(). feed and
+ * finish return 0 or the exit code that stopped the reader (printed, or a
+ * callback's); after a non-zero return further feeds do nothing. The
+ * reader copies what it needs: buf may be reused at once. path is borrowed
+ * and must outlive the reader.
+ */
+struct offer_csv;
+struct offer_csv *offer_csv_new(const char *path, offer_meta_cb meta_cb, offer_row_cb row_cb,
+				void *ctx);
+int offer_csv_feed(struct offer_csv *c, const void *buf, size_t n);
+int offer_csv_finish(struct offer_csv *c);
+void offer_csv_free(struct offer_csv *c);
+/* A caller that drops whole records before feeding keeps line numbers right. */
+void offer_csv_skip_lines(struct offer_csv *c, long n);
+/* Has the column header (line 6) been read? */
+int offer_csv_have_header(const struct offer_csv *c);
+
+/*
  * Read a JSON offer file (products + terms.OnDemand) from path. Only
  * OnDemand terms become rows. Same callbacks and return codes.
  */
