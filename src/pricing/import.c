@@ -1,5 +1,7 @@
 /*
  * import.c - filter a local offer file into a snapshot. See import.h.
+ * read_csv() and the JSON path both end with refresh_finish() (commit or
+ * discard).
  *
  * The format is told by the first non-blank byte ('{' = JSON), not by the
  * file name, so `index.json` renamed by a browser still works.
@@ -49,6 +51,7 @@ static int read_csv(int fd, struct refresh *r, unsigned long long *bytes)
 	}
 	long recs, passed;
 	csv_scan_stats(s, bytes, &recs, &passed);
+	rc = refresh_finish(r, rc);
 	r->scan = NULL;
 	csv_scan_free(s);
 	offer_csv_free(c);
@@ -89,13 +92,12 @@ int import_offer_file(const char *file, const char *region, const char *out_dir,
 		close(fd);
 		fd = -1;
 		rc = offer_json_read(file, refresh_meta_cb, refresh_row_cb, &r);
-		res->bytes = 0;
+		rc = refresh_finish(&r, rc);
 	} else {
 		rc = read_csv(fd, &r, &res->bytes);
 	}
 	if (fd >= 0)
 		close(fd);
-	rc = refresh_finish(&r, rc);
 	if (!rc) {
 		res->path = r.path ? xstrdup(r.path) : NULL;
 		res->offer = xstrdup(r.offer);

@@ -115,6 +115,13 @@ int refresh_row_cb(const struct offer_row *row, void *ctx)
 
 int refresh_finish(struct refresh *r, int rc)
 {
+	if (r->scan) { /* rows the scanner dropped unparsed were seen too */
+		unsigned long long bytes;
+		long recs, passed;
+		csv_scan_stats(r->scan, &bytes, &recs, &passed);
+		if (recs > 6)
+			r->rows_seen = recs - 6;
+	}
 	if (!rc && !r->offer)
 		rc = cp_error(r->fail_code, "%s: no offer metadata was read", r->source);
 	if (!rc && r->rows_kept == 0)
