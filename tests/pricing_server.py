@@ -64,13 +64,15 @@ class Handler(http.server.BaseHTTPRequestHandler):
         with lock, open(LOG, "a") as f:
             f.write("GET %s %s\n" % (self.path.split("?")[0], status))
 
+    # each request is logged before its response is sent, so a client that
+    # has its answer always finds the line in the log
     def send_status(self, code, body=b""):
+        self.log(code)
         self.send_response(code)
         self.send_header("Content-Length", str(len(body)))
         self.send_header("Content-Type", "text/plain")
         self.end_headers()
         self.wfile.write(body)
-        self.log(code)
 
     def do_GET(self):
         path = self.path.split("?")[0]
@@ -87,12 +89,14 @@ class Handler(http.server.BaseHTTPRequestHandler):
         inm = self.headers.get("If-None-Match")
         ims = self.headers.get("If-Modified-Since")
         if (inm and inm == etag) or (not inm and ims and ims == lm):
+            self.log(304)
             self.send_response(304)
             self.send_header("ETag", etag)
             self.send_header("Last-Modified", lm)
             self.end_headers()
-            return self.log(304)
+            return
         size = st.st_size
+        self.log("200" + ("-" + fault if fault else ""))
         self.send_response(200)
         self.send_header("Content-Length", str(size + (1000 if fault == "short" else 0)))
         self.send_header("ETag", etag)
@@ -109,7 +113,6 @@ class Handler(http.server.BaseHTTPRequestHandler):
                 try:
                     self.wfile.write(chunk)
                 except OSError:
-                    self.log("client-gone")
                     return
                 sent += len(chunk)
         self.wfile.flush()
@@ -117,7 +120,6 @@ class Handler(http.server.BaseHTTPRequestHandler):
             time.sleep(STALL)
         if fault:
             self.close_connection = True
-        self.log("200" + ("-" + fault if fault else ""))
 
 
 class Server(socketserver.ThreadingMixIn, http.server.HTTPServer):
