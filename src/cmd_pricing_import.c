@@ -69,7 +69,10 @@ int pricing_import(int argc, char **argv, struct cp_ctx *ctx)
 			import_result_free(&res);
 			continue;
 		}
-		if (!cp_quiet)
+		if (!cp_quiet && res.products_seen)
+			printf("%s %s (version %s): kept %ld rows of %ld products -> %s\n", res.offer,
+			       res.region, res.version, res.rows_kept, res.products_seen, res.path);
+		else if (!cp_quiet)
 			printf("%s %s (version %s): kept %ld of %ld rows -> %s\n", res.offer, res.region,
 			       res.version, res.rows_kept, res.rows_seen, res.path);
 		import_result_free(&res);

@@ -9,9 +9,15 @@ dropped too (RegionalNatGateway, NatGateway-Prvd, another region), are
 spread through the file.
 
   gen_offer.py --size-mb N --region R [--version V] [--nat-hour P]
-               [--offer-code C] > file.csv
+               [--offer-code C] [--json] > file
+
+--json writes the same prices as a JSON offer file (products, then
+terms.OnDemand and terms.Reserved), AWS's other format.
 """
 import argparse
+import csv
+import io
+import json
 import random
 import sys
 
@@ -141,12 +147,15 @@ def main():
     ap.add_argument("--nat-hour", default="0.0520000000")
     ap.add_argument("--nat-gb", default="0.0520000000")
     ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--json", action="store_true")
     a = ap.parse_args()
     rng = random.Random(a.seed)
     loc, pre = LOCATIONS.get(a.region, (a.region, ""))
     v = a.version
     pub = "%s-%s-%sT%s:%s:%sZ" % (v[0:4], v[4:6], v[6:8], v[8:10], v[10:12], v[12:14])
     out = sys.stdout
+    if a.json:
+        return write_json(a, rng, loc, pre, pub, out)
     out.write(line(["FormatVersion", "v1.0"]))
     out.write(line(["Disclaimer", "This pricing list is for informational purposes only. All prices are subject to the additional terms included in the pricing pages on http://aws.amazon.com. All Free Tier prices are also subject to the terms included at https://aws.amazon.com/free/"]))
     out.write(line(["Publication Date", pub]))
@@ -166,6 +175,59 @@ def main():
             out.write("".join(nat[:3]))
         if b == blocks - 1:
             out.write("".join(nat[3:]))
+
+
+def write_json(a, rng, loc, pre, pub, out):
+    """Rows -> products and terms; written piecewise, never held whole."""
+    rows = instance_rows(rng, a.region, loc, pre, 2000)
+    nat = nat_rows(rng, a.region, loc, pre, a.nat_hour, a.nat_gb)
+    attr_cols = COLUMNS[IDX["serviceCode"]:]
+    keymap = {"usageType": "usagetype", "Region Code": "regionCode", "Location Type": "locationType",
+              "Instance Type": "instanceType", "serviceCode": "servicecode", "Location": "location",
+              "serviceName": "servicename", "operation": "operation"}
+
+    def key(c):
+        return keymap.get(c, c[0].lower() + c[1:].replace(" ", ""))
+
+    def parse(l):
+        return next(csv.reader(io.StringIO(l)))
+
+    def product(f, suffix):
+        sku = f[0] + suffix
+        attrs = {key(c): f[IDX[c]] for c in attr_cols if f[IDX[c]]}
+        return sku, {"sku": sku, "productFamily": f[IDX["Product Family"]], "attributes": attrs}
+
+    def term(f, sku):
+        t = f[IDX["OfferTermCode"]]
+        return {sku + "." + t: {"offerTermCode": t, "sku": sku, "effectiveDate": f[IDX["EffectiveDate"]] + "T00:00:00Z",
+                                "termAttributes": {}, "priceDimensions": {sku + "." + t + ".6YS6EN2CT7": {
+                                    "rateCode": sku + "." + t + ".6YS6EN2CT7", "description": f[IDX["PriceDescription"]],
+                                    "beginRange": f[IDX["StartingRange"]], "endRange": f[IDX["EndingRange"]],
+                                    "unit": f[IDX["Unit"]], "pricePerUnit": {"USD": f[IDX["PricePerUnit"]]}, "appliesTo": []}}}}
+    base = [parse(l) for l in rows]
+    natf = [parse(l) for l in nat]
+    one = sum(len(json.dumps(product(f, "")[1])) * 2 + 600 for f in base)
+    copies = max(1, int(a.size_mb * 1024 * 1024 / one))
+    out.write('{\n"formatVersion":"v1.0","disclaimer":"test","offerCode":%s,"version":%s,"publicationDate":%s,\n"products":{\n'
+              % (json.dumps(a.offer_code), json.dumps(a.version), json.dumps(pub)))
+    first = True
+    allrows = [(c, f) for c in range(copies) for f in base] + [(0, f) for f in natf]
+    for c, f in allrows:
+        sku, p = product(f, "%04d" % c)
+        out.write(("" if first else ",\n") + json.dumps(sku) + ":" + json.dumps(p))
+        first = False
+    out.write('\n},\n"terms":{\n')
+    for kind in ("OnDemand", "Reserved"):
+        out.write('"%s":{\n' % kind)
+        first = True
+        for c, f in allrows:
+            if (f[IDX["TermType"]] == "OnDemand") != (kind == "OnDemand"):
+                continue
+            sku = f[0] + "%04d" % c
+            out.write(("" if first else ",\n") + json.dumps(sku) + ":" + json.dumps(term(f, sku)))
+            first = False
+        out.write("\n}" + ("," if kind == "OnDemand" else "") + "\n")
+    out.write("}\n}\n")
 
 
 if __name__ == "__main__":

@@ -91,7 +91,7 @@ int import_offer_file(const char *file, const char *region, const char *out_dir,
 	if (first == '{') {
 		close(fd);
 		fd = -1;
-		rc = offer_json_read(file, refresh_meta_cb, refresh_row_cb, &r);
+		rc = offer_json_stream(file, refresh_product_cb, refresh_meta_cb, refresh_row_cb, &r);
 		rc = refresh_finish(&r, rc);
 	} else {
 		rc = read_csv(fd, &r, &res->bytes);
@@ -105,6 +105,7 @@ int import_offer_file(const char *file, const char *region, const char *out_dir,
 		res->version = xstrdup(r.version ? r.version : "");
 	}
 	res->rows_seen = r.rows_seen;
+	res->products_seen = r.products_seen;
 	res->rows_kept = r.rows_kept;
 	refresh_release(&r);
 	return rc;

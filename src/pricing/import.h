@@ -2,8 +2,9 @@
  * import.h - `pricing import`: filter offer files downloaded by hand into a
  * snapshot folder.
  *
- * CSV files stream through the record scanner and the offer CSV reader
- * (constant memory, any size). JSON files go through the JSON offer reader.
+ * CSV files stream through the record scanner and the offer CSV reader;
+ * JSON files through the streaming JSON reader (offer_json_stream): both in
+ * bounded memory, whatever the size.
  * The result is the same as a fetch: <out>/aws/<region>/<OfferCode>.csv,
  * written atomically.
  */
@@ -16,6 +17,7 @@ struct import_result {
 	char *region;  /* caller frees */
 	char *version; /* caller frees */
 	long rows_seen, rows_kept;
+	long products_seen; /* JSON input: products looked at (else 0) */
 	unsigned long long bytes;
 };
 

@@ -83,6 +83,26 @@ int offer_csv_have_header(const struct offer_csv *c);
  */
 int offer_json_read(const char *path, offer_meta_cb meta_cb, offer_row_cb row_cb, void *ctx);
 
+/* The CSV column name of a JSON attribute key ("usagetype" -> "usageType",
+ * "instanceType" -> "Instance Type"); a new string. */
+char *offer_json_csv_name(const char *key);
+
+/*
+ * A JSON offer file of any size, in bounded memory (offer_json_stream.c):
+ * the file is walked twice without building a document; each product is
+ * parsed alone and offered to keep() as a row with columns "SKU",
+ * "Product Family", "TermType" ("OnDemand"), "Currency" ("USD") and its
+ * attributes under their CSV names; only kept products are held. Then
+ * meta_cb (header: the fixed columns plus the kept products' attributes)
+ * and row_cb for each OnDemand price dimension of a kept product. keep()
+ * gets the offer code (from "offerCode") to decide. Same return codes as
+ * offer_json_read.
+ */
+typedef int (*offer_product_cb)(const char *offer_code, const struct offer_row *product,
+				void *ctx);
+int offer_json_stream(const char *path, offer_product_cb keep, offer_meta_cb meta_cb,
+		      offer_row_cb row_cb, void *ctx);
+
 /* Limits on what an input file may contain. */
 #define OFFER_MAX_FIELD (64 * 1024)
 #define OFFER_MAX_COLUMNS 512

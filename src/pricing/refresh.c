@@ -33,6 +33,7 @@ int refresh_meta_cb(const struct offer_meta *m, const struct offer_header *h, vo
 				"%s: this file is the '%s' offer, not %s (OfferCode on line 5): the "
 				"source sent the wrong file",
 				r->source, cp_sanitize(code, buf, sizeof(buf)), r->expect_offer);
+	price_filter_free(r->filter); /* refresh_product_cb may have made one */
 	r->filter = price_filter_new(code, r->region);
 	if (!r->filter)
 		return cp_error(r->fail_code,
@@ -66,6 +67,26 @@ int refresh_meta_cb(const struct offer_meta *m, const struct offer_header *h, vo
 	if (r->scan)
 		csv_scan_set_needles(r->scan, price_filter_needles(r->filter));
 	return 0;
+}
+
+int refresh_product_cb(const char *offer_code, const struct offer_row *product, void *ctx)
+{
+	struct refresh *r = ctx;
+	const char *missing;
+	char buf[96];
+	r->products_seen++;
+	if (!r->filter) {
+		r->filter = price_filter_new(offer_code, r->region);
+		if (!r->filter) {
+			cp_error(r->fail_code,
+				 "%s: '%s' is not an offer costplan prices (\"offerCode\")", r->source,
+				 cp_sanitize(offer_code, buf, sizeof(buf)));
+			return -1;
+		}
+	}
+	if (price_filter_bind(r->filter, product->hdr, &missing) != 0)
+		return 0; /* a product without a usage type: nothing costplan prices */
+	return price_filter_row(r->filter, product) ? 1 : 0;
 }
 
 static int open_output(struct refresh *r, const char *region)

@@ -37,6 +37,7 @@ struct refresh {
 	char *version;
 	char *published;
 	long rows_seen, rows_kept;
+	long products_seen; /* JSON: products looked at */
 
 	/* internal */
 	struct price_filter *filter;
@@ -50,6 +51,8 @@ struct refresh {
 void refresh_init(struct refresh *r);
 int refresh_meta_cb(const struct offer_meta *m, const struct offer_header *h, void *ctx);
 int refresh_row_cb(const struct offer_row *row, void *ctx);
+/* offer_json_stream's product pre-filter: 1 keep, 0 drop, -1 error (printed). */
+int refresh_product_cb(const char *offer_code, const struct offer_row *product, void *ctx);
 /* After the reader returned rc: commit (rc 0) or discard. Returns the final code. */
 int refresh_finish(struct refresh *r, int rc);
 /* Free everything (discarding an uncommitted temporary). */

@@ -70,9 +70,41 @@ cat >"$TMPD/ecs.json" <<'JSON'
 JSON
 $CP pricing import "$TMPD/ecs.json" --out "$TMPD/j" >"$TMPD/o" 2>"$TMPD/e"
 expect_eq "import json: exit 0" 0 "$?"
-grep -q "AmazonECS us-west-2 (version 20260301000000): kept 1 of 2 rows" "$TMPD/o" && ok "import json: summary" || fail "import json: summary" "$(cat "$TMPD/o" "$TMPD/e")"
+grep -q "AmazonECS us-west-2 (version 20260301000000): kept 1 rows of 2 products" "$TMPD/o" && ok "import json: summary" || fail "import json: summary" "$(cat "$TMPD/o" "$TMPD/e")"
 $CP --pricing "$TMPD/j" pricing list --region us-west-2 --offer AmazonECS --format csv >"$TMPD/l" 2>/dev/null
 grep -q 'USW2-Fargate-vCPU-Hours:perCPU,Compute,,0,,hours,0.045,2026-03-01' "$TMPD/l" && ok "import json: price readable as CSV" || fail "import json: price readable" "$(cat "$TMPD/l")"
+
+# a big JSON file (AmazonEC2 layout) streams in bounded memory
+python3 "$ROOT/tests/gen_offer.py" --json --size-mb 24 --region eu-west-1 --nat-hour 0.0490000000 >"$TMPD/ec2.json"
+if [ -x /usr/bin/time ]; then
+	/usr/bin/time -v $COSTPLAN pricing import "$TMPD/ec2.json" --region eu-west-1 --out "$TMPD/j" >"$TMPD/o" 2>"$TMPD/e"
+	rc=$?
+	rss=$(awk -F: '/Maximum resident set size/ {gsub(/ /, "", $2); print $2}' "$TMPD/e")
+	[ "${rss:-99999}" -lt 32768 ] && ok "import big json: peak RSS ${rss} kB < 32 MB" || fail "import big json: peak RSS" "$rss kB"
+else
+	$CP pricing import "$TMPD/ec2.json" --region eu-west-1 --out "$TMPD/j" >"$TMPD/o" 2>"$TMPD/e"
+	rc=$?
+fi
+expect_eq "import big json: exit 0" 0 "$rc"
+grep -q '"EU-NatGateway-Hours"' "$TMPD/j/aws/eu-west-1/AmazonEC2.csv" && grep -q '"0.0490000000"' "$TMPD/j/aws/eu-west-1/AmazonEC2.csv" &&
+	ok "import big json: NAT price kept" || fail "import big json: NAT price kept" "$(cat "$TMPD/o" "$TMPD/e")"
+expect_eq "import big json: only the 2 NAT rows" 2 "$(($(wc -l <"$TMPD/j/aws/eu-west-1/AmazonEC2.csv") - 6))"
+# terms before products, offerCode last: still read
+cat >"$TMPD/order.json" <<'JSON'
+{"terms":{"Reserved":{"X":{}},"OnDemand":{"S1":{"S1.JRTCKXETXF":{"offerTermCode":"JRTCKXETXF","effectiveDate":"2026-03-01T00:00:00Z",
+ "priceDimensions":{"d":{"rateCode":"r","description":"per \"vCPU\" hour","beginRange":"0","endRange":"Inf","unit":"hours","pricePerUnit":{"USD":"0.05"}}}}}}},
+ "products":{"S1":{"sku":"S1","productFamily":"Compute","attributes":{"usagetype":"EU-Fargate-vCPU-Hours:perCPU","regionCode":"eu-west-1"}}},
+ "offerCode":"AmazonECS","version":"v2","publicationDate":"2026-03-01T00:00:00Z","formatVersion":"v1.0","disclaimer":"d"}
+JSON
+$CP -q pricing import "$TMPD/order.json" --out "$TMPD/j2"
+expect_eq "import json any key order: exit 0" 0 "$?"
+grep -q '"per ""vCPU"" hour"' "$TMPD/j2/aws/eu-west-1/AmazonECS.csv" && ok "import json any key order: row written, quotes escaped" || fail "import json any key order"
+head -c 300000 "$TMPD/ec2.json" >"$TMPD/trunc.json"
+before=$(cd "$TMPD/j" && find . -type f | LC_ALL=C sort | xargs sha256sum | sha256sum)
+$CP pricing import "$TMPD/trunc.json" --region eu-west-1 --out "$TMPD/j" >/dev/null 2>"$TMPD/e"
+expect_eq "import truncated json: exit 3" 3 "$?"
+grep -q 'not an AWS Price List JSON offer file' "$TMPD/e" && ok "import truncated json: says why" || fail "import truncated json: says why" "$(cat "$TMPD/e")"
+expect_eq "import truncated json: snapshot byte-identical" "$before" "$(cd "$TMPD/j" && find . -type f | LC_ALL=C sort | xargs sha256sum | sha256sum)"
 
 # ---- diff --------------------------------------------------------------------
 NEW=$TMPD/new
