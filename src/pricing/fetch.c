@@ -113,8 +113,7 @@ static json_t *get_json(const struct fetch_opts *o, const char *url, const char 
 		cp_error(CP_EXIT_IO, "%s: %s: there is no %s here%s", url, req.why, what,
 			 strstr(what, "service") ? "; check --endpoint" : "");
 	} else if (g.st != HTTP_ABORTED) {
-		cp_error(CP_EXIT_IO, "%s: cannot download the %s: %s%s", url, what, req.why,
-			 exhausted ? "" : "");
+		cp_error(CP_EXIT_IO, "%s: cannot download the %s: %s", url, what, req.why);
 		if (exhausted)
 			cp_error(CP_EXIT_IO, "gave up after %d attempts", tries);
 	}

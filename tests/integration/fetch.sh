@@ -226,7 +226,14 @@ expect_eq "fetch concurrent: no temporary left" 0 "$left"
 $CP --pricing "$OUT2" breakdown --region $REG >/dev/null 2>&1
 expect_eq "fetch concurrent: catalog works" 0 "$?"
 
-# ---- 6. progress bar only on a terminal ------------------------------------
+# ---- 6. memory stays bounded while the big file streams ------------------
+if [ -x /usr/bin/time ]; then
+	/usr/bin/time -v $COSTPLAN pricing fetch --endpoint "$EP" --out "$TMPD/mem" --region $REG --offer AmazonEC2 >/dev/null 2>"$TMPD/time"
+	rss=$(awk -F: '/Maximum resident set size/ {gsub(/ /, "", $2); print $2}' "$TMPD/time")
+	[ "${rss:-99999}" -lt 32768 ] && ok "fetch: 24 MB AmazonEC2 file in ${rss} kB peak RSS (< 32 MB)" || fail "fetch: peak RSS" "$rss kB"
+fi
+
+# ---- 7. progress bar only on a terminal ------------------------------------
 if command -v script >/dev/null 2>&1; then
 	rm -rf "$TMPD/tty"
 	script -qec "$CP pricing fetch --endpoint $EP --out $TMPD/tty --region $REG --offer AmazonEC2" /dev/null >"$TMPD/tty.out" 2>&1
