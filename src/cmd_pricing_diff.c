@@ -31,7 +31,8 @@ static const char USAGE[] =
 	"percent. With --scenario, also price that scenario with both snapshots and show\n"
 	"what each resource's monthly cost moves.\n"
 	"\n"
-	"  --scenario S   scenario file to price with both (default region: its own)\n"
+	"  --scenario S   scenario file to price with both (in --region, else the only\n"
+	"                 region the snapshots hold, else the scenario's own)\n"
 	"  --region R     compare this region only (and price the scenario there)\n"
 	"  --format F     table (default) or json\n";
 
@@ -245,6 +246,8 @@ int pricing_diff(int argc, char **argv, struct cp_ctx *ctx)
 		goto out;
 	if (scen) {
 		so.path = scen;
+		if (!so.region && nreg == 1) /* snapshots of one region: price the scenario there */
+			so.region = regions[0];
 		if ((rc = scenario_delta(&so, ca, cb, &bo, &bn)))
 			goto out;
 		have_scen = true;
