@@ -14,6 +14,7 @@ injects faults read from ROOT/_faults.json on every request:
   drop[xN]        send the headers and half the body, then close
   short[xN]       announce a Content-Length 1000 bytes longer than the body
   stall[xN]       send half the body, then stall (STALL seconds) and close
+  cut[xN]         no Content-Length: send half the body, then close (a clean EOF)
 
 Counters are per (path, fault), so rewriting the file resets them. Each
 request is logged to LOG as "GET <path> <status>". The server exits by
@@ -98,12 +99,15 @@ class Handler(http.server.BaseHTTPRequestHandler):
         size = st.st_size
         self.log("200" + ("-" + fault if fault else ""))
         self.send_response(200)
-        self.send_header("Content-Length", str(size + (1000 if fault == "short" else 0)))
+        if fault == "cut":
+            self.send_header("Connection", "close")
+        else:
+            self.send_header("Content-Length", str(size + (1000 if fault == "short" else 0)))
         self.send_header("ETag", etag)
         self.send_header("Last-Modified", lm)
         self.send_header("Content-Type", "text/csv" if fs.endswith(".csv") else "application/json")
         self.end_headers()
-        limit = size // 2 if fault in ("drop", "stall") else size
+        limit = size // 2 if fault in ("drop", "stall", "cut") else size
         sent = 0
         with open(fs, "rb") as f:
             while sent < limit:

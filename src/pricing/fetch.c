@@ -201,7 +201,11 @@ static enum retry_verdict file_attempt(void *vctx, int n)
 	f->st = http_get(&f->req, &f->o->http);
 	f->rc = 0;
 	f->unchanged = 0;
-	if (f->st == HTTP_OK && f->req.bytes > 0 && f->last != '\n') {
+	/*
+	 * AWS files end with a newline. Without a Content-Length (chunked, or
+	 * ended by closing the connection) a missing one means a cut transfer.
+	 */
+	if (f->st == HTTP_OK && !f->req.length_known && f->req.bytes > 0 && f->last != '\n') {
 		f->st = HTTP_DROPPED;
 		snprintf(f->req.why, sizeof(f->req.why),
 			 "the file ends in the middle of a line (a truncated download)");

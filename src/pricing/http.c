@@ -202,6 +202,7 @@ enum http_status http_get(struct http_request *r, const struct http_opts *o)
 	char *h;
 
 	r->code = 0;
+	r->length_known = 0;
 	r->bytes = 0;
 	r->abort_rc = 0;
 	r->why[0] = '\0';
@@ -251,6 +252,9 @@ enum http_status http_get(struct http_request *r, const struct http_opts *o)
 
 	CURLcode c = curl_easy_perform(x.h);
 	curl_easy_getinfo(x.h, CURLINFO_RESPONSE_CODE, &r->code);
+	curl_off_t cl = -1;
+	curl_easy_getinfo(x.h, CURLINFO_CONTENT_LENGTH_DOWNLOAD_T, &cl);
+	r->length_known = cl >= 0;
 	if (r->progress)
 		progress_end(r->progress);
 	if (c == CURLE_WRITE_ERROR && !r->abort_rc)

@@ -54,6 +54,7 @@ struct http_request {
 
 	/* results */
 	long code;
+	int length_known; /* the server announced a Content-Length (curl checked it) */
 	char *etag;
 	char *last_modified;
 	double bytes;

@@ -155,6 +155,7 @@ grep -q 'gave up after 3 attempts' "$TMPD/err" && ok "fetch 503-forever: bounded
 run_fault "404" 404 'unknown offer or region'
 run_fault "dropped-connection" drop 'connection broke'
 run_fault "short-body" short 'connection broke'
+run_fault "cut-without-length" cut 'ends in the middle of a line'
 t0=$(date +%s)
 COSTPLAN_FETCH_ATTEMPTS=2 run_fault "stall" stall 'timed out'
 t1=$(date +%s)
