@@ -133,7 +133,7 @@ install: $(PROG)
 	install -d '$(DESTDIR)$(BINDIR)' '$(DESTDIR)$(DATADIR)' '$(DESTDIR)$(MANDIR)/man1'
 	install -m 755 $(PROG) '$(DESTDIR)$(BINDIR)/$(PROG)'
 	cp -R pricing scenarios '$(DESTDIR)$(DATADIR)/'
-	install -m 644 costplan.1 '$(DESTDIR)$(MANDIR)/man1/costplan.1'
+	install -m 644 src/costplan.1 '$(DESTDIR)$(MANDIR)/man1/costplan.1'
 
 clean:
 	rm -f $(B)$(PROG) $(OBJS) $(OBJS:.o=.d) $(UNIT_BINS) tests/unit/*.d

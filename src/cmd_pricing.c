@@ -2,6 +2,7 @@
  * cmd_pricing.c - `costplan pricing SUBCOMMAND`: the price snapshot.
  *
  *   pricing list [--region R] [--offer X] [--format table|json|csv]
+ *   pricing fetch | import | diff   (cmd_pricing_fetch.c, _import.c, _diff.c)
  *
  * A second-level command table, like git's OPT_SUBCOMMAND: each pricing
  * subcommand is a function below with its usage text.
@@ -13,6 +14,7 @@
 #include <string.h>
 
 #include "cmd_common.h"
+#include "cmd_pricing.h"
 #include "pricing/catalog.h"
 #include "pricing/regions.h"
 #include "report/escape.h"
@@ -22,8 +24,14 @@
 
 static const char USAGE[] =
 	"usage: costplan pricing list [--region R] [--offer X] [--format table|json|csv]\n"
+	"       costplan pricing fetch [--region R ...] [--offer X ...] [--endpoint URL] [--out DIR]\n"
+	"       costplan pricing import FILE... [--region R] [--out DIR]\n"
+	"       costplan pricing diff OLD NEW [--scenario S] [--format table|json]\n"
 	"\n"
 	"  list     show the prices in the snapshot, with source and publication date\n"
+	"  fetch    download current prices from the AWS Price List Bulk API\n"
+	"  import   filter offer files downloaded by hand into the snapshot\n"
+	"  diff     which prices changed between two snapshots, and what that moves\n"
 	"\n"
 	"The snapshot folder is --pricing DIR, $COSTPLAN_PRICING, or the shipped pricing/.\n";
 
@@ -264,6 +272,9 @@ out:
 
 static const struct cmd PRICING_COMMANDS[] = {
 	{"list", pricing_list, "show the prices in the snapshot"},
+	{"fetch", pricing_fetch, "download current prices from the AWS Price List Bulk API"},
+	{"import", pricing_import, "filter offer files downloaded by hand into the snapshot"},
+	{"diff", pricing_diff, "which prices changed between two snapshots"},
 	{NULL, NULL, NULL},
 };
 

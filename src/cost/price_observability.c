@@ -45,29 +45,30 @@ void price_log_group(struct pricer_ctx *p, const struct resource *r)
 	q.family = "Storage Snapshot";
 	q.usage = "TimedStorage-ByteHrs";
 	if (res_usage(r, "storage_gb", &stored)) {
-		l = pricer_usage_line(p, "Log storage", "GB-months", "storage_gb", dec_from_int(1), &q);
-		return;
-	}
-	res_usage(r, "monthly_data_ingested_gb", &ingested);
-	if (days == 0) {
-		stored = dec_mul_or_fail(p, ingested, dec_from_int(12));
-		snprintf(note, sizeof(note), "never expires: 12 months of logs kept (and growing)");
-		if (!dec_is_zero(ingested))
-			breakdown_warn(p->b,
-				       "%s never expires its logs: storage grows every month; set "
-				       "retention_in_days",
-				       r->address);
+		pricer_usage_line(p, "Log storage", "GB-months", "storage_gb", dec_from_int(1), &q);
 	} else {
-		dec t = dec_mul_or_fail(p, ingested, dec_from_int(days * 24));
-		stored = dec_div_or_fail(p, t, hours_month());
-		snprintf(note, sizeof(note), "%ld days kept: ingestion x %ld x 24 / 730, uncompressed",
-			 days, days);
-	}
-	l = pricer_line(p, "Log storage", "GB-months", stored, &q);
-	if (l) {
-		l->usage_based = true;
-		l->has_usage = json_object_get(r->usage, "monthly_data_ingested_gb") != NULL;
-		l->note = xstrdup(note);
+		res_usage(r, "monthly_data_ingested_gb", &ingested);
+		if (days == 0) {
+			stored = dec_mul_or_fail(p, ingested, dec_from_int(12));
+			snprintf(note, sizeof(note),
+				 "never expires: 12 months of logs kept (and growing)");
+			if (!dec_is_zero(ingested))
+				breakdown_warn(p->b,
+					       "%s never expires its logs: storage grows every month; "
+					       "set retention_in_days",
+					       r->address);
+		} else {
+			dec t = dec_mul_or_fail(p, ingested, dec_from_int(days * 24));
+			stored = dec_div_or_fail(p, t, hours_month());
+			snprintf(note, sizeof(note),
+				 "%ld days kept: ingestion x %ld x 24 / 730, uncompressed", days, days);
+		}
+		l = pricer_line(p, "Log storage", "GB-months", stored, &q);
+		if (l) {
+			l->usage_based = true;
+			l->has_usage = json_object_get(r->usage, "monthly_data_ingested_gb") != NULL;
+			l->note = xstrdup(note);
+		}
 	}
 	memset(&q, 0, sizeof(q));
 	q.offer = "AmazonCloudWatch";

@@ -214,9 +214,8 @@ static json_t *check_attr(struct vctx *v, const char *docpath, const struct attr
 		}
 		d = json_number_value(val);
 		if (!isfinite(d) || d < a->min || d > a->max) {
-			verr(v, docpath, "%s is %s; it must be between %g and %g", a->name,
-			     num_text(val, sbuf, sizeof(sbuf)), a->min,
-			     a->max);
+			verr(v, docpath, "%s is %s; it must be between %.15g and %.15g",
+			     a->name, num_text(val, sbuf, sizeof(sbuf)), a->min, a->max);
 			return NULL;
 		}
 		return json_incref(val);
@@ -413,14 +412,16 @@ static void check_body(struct vctx *v, const struct type_spec *t, const char *do
 		     near ? near : "", near ? "\"?" : "");
 		free_heads(heads);
 	}
-	/* defaults, and required attributes */
+	/* defaults, and required attributes (unless given, even if invalid) */
 	for (const struct attr_spec *a = t->attrs; a && a->name; a++) {
 		if (json_object_get(flat, a->name))
 			continue;
 		if (a->def) {
 			json_object_set_new(flat, a->name, default_value(a));
-		} else {
-			verr(v, docpath, "%s needs \"%s\" (%s)", t->type, a->name, a->doc);
+		} else if (!json_object_get(body, a->name)) {
+			verr(v, docpath, "%s needs \"%s\"%s%s%s", t->type, a->name,
+			     a->doc && a->doc[0] ? " (" : "", a->doc ? a->doc : "",
+			     a->doc && a->doc[0] ? ")" : "");
 		}
 	}
 }

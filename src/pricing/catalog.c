@@ -29,7 +29,10 @@ static const char *const FIXED_COLS[] = {
 struct catalog *catalog_new(const char *dir)
 {
 	struct catalog *c = xcalloc(1, sizeof(*c));
-	c->dir = xstrdup(dir);
+	size_t n = strlen(dir);
+	while (n > 1 && dir[n - 1] == '/')
+		n--; /* "pricing/" and "pricing" name the same snapshot */
+	c->dir = xstrndup(dir, n);
 	return c;
 }
 

@@ -58,17 +58,57 @@ int offer_csv_read(FILE *fp, const char *path, offer_meta_cb meta_cb, offer_row_
 		   void *ctx);
 
 /*
+ * The same reader, push-style, for bytes that arrive in pieces (a download):
+ * offer_csv_new() (NULL only if libcsv cannot start), offer_csv_feed() any
+ * number of times, offer_csv_finish() once, offer_csv_free(). feed and
+ * finish return 0 or the exit code that stopped the reader (printed, or a
+ * callback's); after a non-zero return further feeds do nothing. The
+ * reader copies what it needs: buf may be reused at once. path is borrowed
+ * and must outlive the reader.
+ */
+struct offer_csv;
+struct offer_csv *offer_csv_new(const char *path, offer_meta_cb meta_cb, offer_row_cb row_cb,
+				void *ctx);
+int offer_csv_feed(struct offer_csv *c, const void *buf, size_t n);
+int offer_csv_finish(struct offer_csv *c);
+void offer_csv_free(struct offer_csv *c);
+/* A caller that drops whole records before feeding keeps line numbers right. */
+void offer_csv_skip_lines(struct offer_csv *c, long n);
+/* Has the column header (line 6) been read? */
+int offer_csv_have_header(const struct offer_csv *c);
+
+/*
  * Read a JSON offer file (products + terms.OnDemand) from path. Only
  * OnDemand terms become rows. Same callbacks and return codes.
  */
 int offer_json_read(const char *path, offer_meta_cb meta_cb, offer_row_cb row_cb, void *ctx);
 
+/* The CSV column name of a JSON attribute key ("usagetype" -> "usageType",
+ * "instanceType" -> "Instance Type"); a new string. */
+char *offer_json_csv_name(const char *key);
+
+/*
+ * A JSON offer file of any size, in bounded memory (offer_json_stream.c):
+ * the file is walked twice without building a document; each product is
+ * parsed alone and offered to keep() as a row with columns "SKU",
+ * "Product Family", "TermType" ("OnDemand"), "Currency" ("USD") and its
+ * attributes under their CSV names; only kept products are held. Then
+ * meta_cb (header: the fixed columns plus the kept products' attributes)
+ * and row_cb for each OnDemand price dimension of a kept product. keep()
+ * gets the offer code (from "offerCode") to decide. Same return codes as
+ * offer_json_read.
+ */
+typedef int (*offer_product_cb)(const char *offer_code, const struct offer_row *product,
+				void *ctx);
+int offer_json_stream(const char *path, offer_product_cb keep, offer_meta_cb meta_cb,
+		      offer_row_cb row_cb, void *ctx);
+
 /* Limits on what an input file may contain. Real rows are under 2 KiB. */
 #define OFFER_MAX_FIELD (64 * 1024)
 #define OFFER_MAX_ROW (256 * 1024)
 #define OFFER_MAX_COLUMNS 512
-/* jansson holds a whole JSON offer in memory (several times its size):
- * bigger offers must be fetched as CSV, which streams. */
+/* offer_json_read (jansson) holds a whole JSON offer in memory, several
+ * times its size: bigger offers go through offer_json_stream or CSV. */
 #define OFFER_JSON_MAX_BYTES (256L * 1024 * 1024)
 
 #endif

@@ -6,7 +6,9 @@
  * header, data follows. Columns differ between offers and versions, so they
  * are found by header name, never by position. libcsv parses in strict
  * mode; we feed it 64 KiB at a time and keep only the current row, so memory
- * stays constant whatever the file size.
+ * stays constant whatever the file size. The push interface (offer_csv_new,
+ * _feed, _finish) lets a download feed bytes as they arrive; offer_csv_read
+ * is the same machine driven by fread.
  */
 #include "pricing/offer.h"
 
@@ -185,63 +187,114 @@ reset:
 	r->bad_nul = 0;
 }
 
+struct offer_csv {
+	struct csv_parser p;
+	struct reader r;
+	int finished;
+	int started; /* a first chunk was fed (where a byte-order mark may be) */
+};
+
+struct offer_csv *offer_csv_new(const char *path, offer_meta_cb meta_cb, offer_row_cb row_cb,
+				void *ctx)
+{
+	struct offer_csv *c = xcalloc(1, sizeof(*c));
+	c->r.path = path;
+	c->r.meta_cb = meta_cb;
+	c->r.row_cb = row_cb;
+	c->r.ctx = ctx;
+	c->r.line = 1;
+	if (csv_init(&c->p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0) {
+		free(c);
+		return NULL;
+	}
+	return c;
+}
+
+int offer_csv_feed(struct offer_csv *c, const void *buf, size_t n)
+{
+	struct reader *r = &c->r;
+	if (r->stop || n == 0)
+		return r->stop;
+	/* a UTF-8 byte-order mark (a spreadsheet's "CSV UTF-8") is not data */
+	if (!c->started && n >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0) {
+		buf = (const char *)buf + 3;
+		n -= 3;
+	}
+	c->started = 1;
+	if (csv_parse(&c->p, buf, n, on_field, on_record, r) != n && !r->stop) {
+		struct cp_loc loc = {r->path, r->line + r->pending_nl, 0};
+		r->stop = cp_error_at(CP_EXIT_DATA, &loc, "malformed CSV: %s",
+				      csv_strerror(csv_error(&c->p)));
+	}
+	return r->stop;
+}
+
+void offer_csv_skip_lines(struct offer_csv *c, long n)
+{
+	c->r.line += (int)n;
+}
+
+int offer_csv_have_header(const struct offer_csv *c)
+{
+	return c->r.have_header;
+}
+
+int offer_csv_finish(struct offer_csv *c)
+{
+	struct reader *r = &c->r;
+	if (c->finished)
+		return r->stop;
+	c->finished = 1;
+	if (!r->stop && csv_fini(&c->p, on_field, on_record, r) != 0 && !r->stop) {
+		struct cp_loc loc = {r->path, r->line, 0};
+		r->stop = cp_error_at(CP_EXIT_DATA, &loc,
+				      "malformed CSV: %s (an unterminated quote?)",
+				      csv_strerror(csv_error(&c->p)));
+	}
+	if (!r->stop && !r->have_header) {
+		struct cp_loc loc = {r->path, r->line, 0};
+		r->stop = cp_error_at(CP_EXIT_DATA, &loc,
+				      "not an AWS Price List CSV file: it ends before the column"
+				      " header on line 6");
+	}
+	return r->stop;
+}
+
+void offer_csv_free(struct offer_csv *c)
+{
+	struct reader *r;
+	if (!c)
+		return;
+	r = &c->r;
+	csv_free(&c->p);
+	free(r->buf);
+	free(r->offs);
+	free(r->fields);
+	for (int i = 0; i < 5; i++)
+		free(r->meta_vals[i]);
+	for (size_t i = 0; i < r->hdr.n; i++)
+		free(r->hdr.names[i]);
+	free(r->hdr.names);
+	free(c);
+}
+
 int offer_csv_read(FILE *fp, const char *path, offer_meta_cb meta_cb, offer_row_cb row_cb,
 		   void *ctx)
 {
-	struct csv_parser p;
-	struct reader r;
+	struct offer_csv *c = offer_csv_new(path, meta_cb, row_cb, ctx);
 	char chunk[65536];
 	size_t n;
 	int rc = 0;
 
-	memset(&r, 0, sizeof(r));
-	r.path = path;
-	r.meta_cb = meta_cb;
-	r.row_cb = row_cb;
-	r.ctx = ctx;
-	r.line = 1;
-	if (csv_init(&p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0)
+	if (!c)
 		return cp_error(CP_EXIT_INTERNAL, "cannot initialise the CSV parser");
-
-	int first = 1;
-	while (!r.stop && (n = fread(chunk, 1, sizeof(chunk), fp)) > 0) {
-		size_t skip = 0;
-		/* a UTF-8 byte-order mark (a spreadsheet's "CSV UTF-8") is not data */
-		if (first && n >= 3 && memcmp(chunk, "\xEF\xBB\xBF", 3) == 0)
-			skip = 3;
-		first = 0;
-		if (csv_parse(&p, chunk + skip, n - skip, on_field, on_record, &r) != n - skip &&
-		    !r.stop) {
-			struct cp_loc loc = {path, r.line + r.pending_nl, 0};
-			r.stop = cp_error_at(CP_EXIT_DATA, &loc, "malformed CSV: %s",
-					     csv_strerror(csv_error(&p)));
-		}
-	}
-	if (!r.stop && ferror(fp)) {
-		r.stop = cp_error(CP_EXIT_IO, "%s: read error: %s", path, strerror(errno));
-	}
-	if (!r.stop && csv_fini(&p, on_field, on_record, &r) != 0 && !r.stop) {
-		struct cp_loc loc = {path, r.line, 0};
-		r.stop = cp_error_at(CP_EXIT_DATA, &loc,
-				     "malformed CSV: %s (an unterminated quote?)",
-				     csv_strerror(csv_error(&p)));
-	}
-	if (!r.stop && !r.have_header) {
-		struct cp_loc loc = {path, r.line, 0};
-		r.stop = cp_error_at(CP_EXIT_DATA, &loc,
-				     "not an AWS Price List CSV file: it ends before the column"
-				     " header on line 6");
-	}
-	rc = r.stop;
-	csv_free(&p);
-	free(r.buf);
-	free(r.offs);
-	free(r.fields);
-	for (int i = 0; i < 5; i++)
-		free(r.meta_vals[i]);
-	for (size_t i = 0; i < r.hdr.n; i++)
-		free(r.hdr.names[i]);
-	free(r.hdr.names);
+	while (!rc && (n = fread(chunk, 1, sizeof(chunk), fp)) > 0)
+		rc = offer_csv_feed(c, chunk, n);
+	if (!rc && ferror(fp))
+		rc = c->r.stop = cp_error(CP_EXIT_IO, "%s: read error: %s", path, strerror(errno));
+	if (!rc)
+		rc = offer_csv_finish(c);
+	offer_csv_free(c);
 	return rc;
 }
 

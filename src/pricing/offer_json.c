@@ -43,7 +43,7 @@ static const char *const KEYMAP[][2] = {
 };
 
 /* Returns a new string: the CSV column name for a JSON attribute key. */
-static char *csv_name(const char *key)
+char *offer_json_csv_name(const char *key)
 {
 	for (size_t i = 0; i < sizeof(KEYMAP) / sizeof(KEYMAP[0]); i++)
 		if (strcmp(KEYMAP[i][0], key) == 0)
@@ -69,7 +69,7 @@ struct cols {
 
 static int cols_add(struct cols *c, const char *key)
 {
-	char *name = csv_name(key);
+	char *name = offer_json_csv_name(key);
 	for (size_t i = NFIXED; i < c->hdr.n; i++)
 		if (strcmp(c->hdr.names[i], name) == 0) {
 			free(name);
