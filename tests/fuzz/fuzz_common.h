@@ -73,4 +73,54 @@ static int fuzz_row_cb(const struct offer_row *row, void *ctx)
 	return ++*rows > 100000 ? 3 : 0;
 }
 
+/*
+ * Plans, states and scenarios as the diff-style commands read them
+ * (diff/side.h): input_load detects the kind by content, then each side
+ * (a plan's before and after) is priced against the shipped snapshot and
+ * rendered in every breakdown format to /dev/null. usage may be NULL.
+ * The harnesses that use it include diff/side.h and report/report.h.
+ */
+#ifdef FUZZ_WITH_SIDES
+static struct catalog *fuzz_cat;
+static FILE *fuzz_null;
+
+static void fuzz_setup_pricing(void)
+{
+	if (!fuzz_cat) {
+		const char *p = getenv("COSTPLAN_PRICING");
+		fuzz_cat = catalog_new(p && p[0] ? p : "pricing");
+		fuzz_null = fopen("/dev/null", "w");
+		if (!fuzz_null)
+			abort();
+	}
+}
+
+static void fuzz_render(const struct breakdown *b)
+{
+	struct report_style st = {true, 80};
+	report_breakdown_table(fuzz_null, b, &st);
+	report_breakdown_json(fuzz_null, b);
+	report_breakdown_csv(fuzz_null, b);
+	report_breakdown_markdown(fuzz_null, b);
+}
+
+static void fuzz_price_input(const char *path, struct usage_file *usage)
+{
+	struct plan_opts o = {NULL, usage};
+	struct input in;
+	fuzz_setup_pricing();
+	if (input_load(path, &o, &in) != 0)
+		return;
+	for (int w = 0; w < 2; w++) {
+		struct cost_options co = {NULL, false};
+		struct side sd;
+		if (side_price(&in, w ? SIDE_AFTER : SIDE_BEFORE, fuzz_cat, &co, NULL, &sd) == 0) {
+			fuzz_render(&sd.b);
+			side_release(&sd);
+		}
+	}
+	input_release(&in);
+}
+#endif
+
 #endif
