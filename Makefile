@@ -102,7 +102,8 @@ unit: $(UNIT_BINS)
 # then again with ASan+UBSan (build/asan), the CLI tests under valgrind (a
 # build without sanitizers: ./costplan, or build/plain when SANITIZE is set
 # here), and each fuzz harness for FUZZ_CHECK_SECONDS. One summary line.
-FUZZ_CHECK_SECONDS ?= 20
+FUZZ_CHECK_SECONDS ?= 15
+FUZZ_CHECK_JOBS    ?= 2
 ifdef SANITIZE
 VALGRIND_BUILD = build/plain
 endif
@@ -114,7 +115,8 @@ ifdef SANITIZE
 endif
 	$(Q)$(MAKE) --no-print-directory fuzz-build
 	$(Q)VALGRIND_COSTPLAN=$(CURDIR)/$(if $(VALGRIND_BUILD),$(VALGRIND_BUILD)/)$(PROG) \
-	  FUZZ_SECONDS=$(FUZZ_CHECK_SECONDS) tests/run-all unit cli integration asan valgrind fuzz
+	  FUZZ_SECONDS=$(FUZZ_CHECK_SECONDS) FUZZ_JOBS=$(FUZZ_CHECK_JOBS) \
+	  tests/run-all unit cli integration asan valgrind fuzz
 
 # The first three layers only, with ./costplan: the quick loop while editing.
 check-quick: $(PROG) unit
