@@ -69,6 +69,8 @@ static void flatten(struct uctx *c, const char *docpath, const char *prefix, jso
 	}
 }
 
+#define USAGE_MAX_WILDCARDS 1000
+
 static json_t *section(struct uctx *c, json_t *root, const char *key, json_t *out,
 		       json_t *wild)
 {
@@ -87,6 +89,12 @@ static json_t *section(struct uctx *c, json_t *root, const char *key, json_t *ou
 		if (!json_is_object(v)) {
 			uerr(c, p, "usage for %s must be an object of figures", san(k, b1, sizeof(b1)));
 			continue;
+		}
+		if (wild && strstr(k, "[*]") && json_array_size(wild) >= USAGE_MAX_WILDCARDS) {
+			/* each resource is matched against every wildcard key: 200000 of
+			 * them (an 8 MiB file) against a big plan would stall for minutes */
+			uerr(c, p, "more than %d wildcard (\"[*]\") keys", USAGE_MAX_WILDCARDS);
+			break;
 		}
 		json_t *flat = json_object();
 		flatten(c, p, "", v, flat, 0);

@@ -213,13 +213,96 @@ joffer('ondemand-string', mut(lambda d: d['terms'].__setitem__('OnDemand', 'x'))
 joffer('price-1e308', mut(lambda d: d['terms']['OnDemand']['CPNLQBLQ42QA34HY']['CPNLQBLQ42QA34HY.JRTCKXETXF']
                          ['priceDimensions']['CPNLQBLQ42QA34HY.JRTCKXETXF.ZPB53KFJ3S']['pricePerUnit'].__setitem__('USD', '1e308')))
 
+# --- plans and states (src/model/plan.c), through breakdown --plan ----------
+
+
+def plan(name, text, extra=''):
+    path = f'{H}/plans/{name}.json'
+    put(path, text)
+    cases[f'hostile-plan-{name}'] = f'$CP breakdown --plan {path}{extra}'
+
+
+def nat_plan(address='aws_nat_gateway.main', values='{}', fv='"1.2"', extra_top=''):
+    return ('{"format_version": %s, "terraform_version": "1.9.8",%s "resource_changes": '
+            '[{"address": "%s", "mode": "managed", "type": "aws_nat_gateway", "name": "main", '
+            '"provider_name": "registry.terraform.io/hashicorp/aws", "change": {"actions": '
+            '["create"], "before": null, "after": %s, "after_unknown": {}}}]}\n'
+            % (fv, extra_top, address, values))
+
+
+plan('valid-nat', nat_plan(values='{"connectivity_type": "public"}'))
+plan('truncated', nat_plan()[:120])
+plan('not-object', '[]')
+plan('deep-nesting', '{"format_version": "1.2", "planned_values": ' + '[' * 5000 + ']' * 5000 + '}')
+plan('resources-object', '{"format_version": "1.2", "resource_changes": {}}')
+plan('format-version-number', nat_plan(fv='1.2'))
+plan('format-version-9', nat_plan(fv='"9.0"'))
+plan('duplicate-key', nat_plan().replace('"mode": "managed",', '"mode": "managed", "mode": "data",'))
+plan('invalid-utf8', nat_plan().encode().replace(b'"name": "main"', b'"name": "ma\xffin"'))
+plan('nul-byte', nat_plan().encode().replace(b'"1.9.8"', b'"1.9\x008"'))
+plan('address-injection', nat_plan(address='aws_nat_gateway.main\\u001b[2J<script>'))
+plan('address-huge-index', nat_plan(address='aws_nat_gateway.main[' + '9' * 400 + ']'))
+plan('values-wrong-type', nat_plan(values='"values"'))
+plan('huge-number', nat_plan(values='{"tags": {"n": 1e309}}'))
+plan('module-depth', nat_plan(address='module.a.' * 100 + 'aws_nat_gateway.main'))
+plan('state-truncated', '{"format_version": "1.0", "values": {"root_module": {"resources": [{"address"')
+
+# --- usage files (src/model/usage.c), with a real plan ---------------------
+GUIDE = 'tests/data/plans/guide-change.json'
+
+
+def usage(name, text):
+    path = f'{H}/usage/{name}.json'
+    put(path, text)
+    cases[f'hostile-usage-{name}'] = f'$CP breakdown --plan {GUIDE} --usage {path}'
+
+
+def ufile(figure='10', key='monthly_data_processed_gb', addr='aws_nat_gateway.main', version='"0.1"'):
+    return ('{"version": %s, "resource_usage": {"%s": {"%s": %s}}}\n'
+            % (version, addr, key, figure))
+
+
+usage('truncated', ufile()[:40])
+usage('version-missing', '{"resource_usage": {}}')
+usage('version-number-2', ufile(version='2'))
+usage('figure-1e309', ufile('1e309'))
+usage('figure-1e308', ufile('1e308'))
+usage('figure-negative', ufile('-5'))
+usage('figure-string', ufile('"10"'))
+usage('figure-nan', ufile('NaN'))
+usage('duplicate-key', ufile().replace('"version": "0.1",', '"version": "0.1", "version": "0.1",'))
+usage('key-injection', ufile(key='x\\u001b]0;owned\\u0007'))
+usage('deep-nesting', '{"version": "0.1", "resource_usage": {"a.b": ' + '{"k": ' * 3000 + '1' + '}' * 3000 + '}}')
+usage('section-array', '{"version": "0.1", "resource_usage": []}')
+cases['hostile-usage-too-many-wildcards'] = (
+    "python3 -c 'import json; print(json.dumps({\"version\": \"0.1\", \"resource_usage\": "
+    "{\"aws_nat_gateway.n%d[*]\" % i: {\"monthly_data_processed_gb\": 1} for i in range(1001)}}))'"
+    f" | $CP breakdown --plan {GUIDE} --usage -")
+
+# --- --set overlays (src/model/overlay.c, docpath.c) ---------------------------
+SETS = {
+    'set-name-injection': "--set 'name=\"x\\u001b[2J\\u009b31m <b>|</b>\"'",
+    'set-usage-1e309': "--set usage.aws_nat_gateway.main.monthly_data_processed_gb=1e309",
+    'set-usage-int-2p63': "--set usage.aws_nat_gateway.main.monthly_data_processed_gb=9223372036854775808",
+    'set-value-truncated-json': "--set 'resource.aws_ecs_service.api.desired_count={'",
+    'set-value-deep': "--set \"notes=$(python3 -c \"print('['*5000 + ']'*5000)\")\"",
+    'set-path-long': "--set \"$(python3 -c \"print('resource.' + 'a.' * 3000 + 'b=1')\")\"",
+    'set-path-injection': "--set 'resource.aws_ecs_service.\033[31mapi.desired_count=2'",
+    'set-empty': "--set ''",
+}
+for name, arg in SETS.items():
+    cases[f'hostile-{name}'] = f'$CP breakdown {arg}'
+cases['hostile-set-name-injection'] += ' --format table'
+
 # --- write the golden case folders (cmd only; run UPDATE_GOLDEN=1 after) ------
 for name, cmd in sorted(cases.items()):
     d = f'{CASES}/{name}'
     os.makedirs(d, exist_ok=True)
     put(f'{d}/cmd', cmd + '\n')
     if name.startswith('hostile-output-') or 'negative-zero' in name or 'tiny' in name \
-            or 'source-injection' in name:
+            or 'source-injection' in name or 'name-injection' in name \
+            or name in ('hostile-plan-valid-nat', 'hostile-plan-address-injection',
+                        'hostile-usage-key-injection', 'hostile-plan-module-depth'):
         if not os.path.exists(f'{d}/out'):
             put(f'{d}/out', '')  # stdout is compared too
 for name in ('hostile-scenario-too-many-resources', 'hostile-scenario-many-bad-usage'):
