@@ -127,14 +127,18 @@ char *cp_sanitize(const char *s, char *buf, size_t size)
 	size_t o = 0;
 	static const char hex[] = "0123456789abcdef";
 
-	if (size < 8) {
+	/* Room kept before each character: its longest form ("U+202E", 6),
+	 * then "..." and the NUL. (8 was enough for "\xNN"; with "U+XXXX" the
+	 * fuzzer found a one-byte overflow.) */
+	enum { ROOM = 6 + 3 + 1 };
+	if (size < ROOM) {
 		if (size)
 			buf[0] = '\0';
 		return buf;
 	}
 	for (; s && *s; s++) {
 		unsigned char c = (unsigned char)*s;
-		if (o + 8 >= size) {
+		if (o + ROOM > size) {
 			memcpy(buf + o, "...", 3);
 			o += 3;
 			break;

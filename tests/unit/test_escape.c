@@ -73,6 +73,31 @@ static void terminal(void **state)
 			    "\xc3\xa9\xc3\xa9...");
 }
 
+/* Found by fuzz_overlay: a "U+XXXX" right before the cut wrote one byte
+ * past the buffer. Every size, every mix of 1-, 4- and 6-byte forms. */
+static void sanitize_never_overflows(void **state)
+{
+	static const char *const units[] = {"a", "\x1b", "\xc2\x9e", "\xff", "\xc3\xa9"};
+	(void)state;
+	for (size_t u = 0; u < 5; u++)
+		for (size_t v = 0; v < 5; v++) {
+			char in[400] = "";
+			for (int i = 0; i < 40; i++) {
+				strcat(in, units[u]);
+				strcat(in, units[v]);
+			}
+			for (size_t size = 0; size < 64; size++) {
+				char buf[80];
+				memset(buf, '#', sizeof(buf));
+				cp_sanitize(in, buf, size);
+				for (size_t k = size; k < sizeof(buf); k++)
+					assert_int_equal(buf[k], '#');
+				if (size)
+					assert_true(strlen(buf) < size);
+			}
+		}
+}
+
 static void markdown(void **state)
 {
 	(void)state;
@@ -122,6 +147,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(utf8_validity), cmocka_unit_test(terminal),
+		cmocka_unit_test(sanitize_never_overflows),
 		cmocka_unit_test(markdown),      cmocka_unit_test(html),
 		cmocka_unit_test(csv),           cmocka_unit_test(json),
 	};

@@ -289,6 +289,8 @@ SETS = {
     'set-path-long': "--set \"$(python3 -c \"print('resource.' + 'a.' * 3000 + 'b=1')\")\"",
     'set-path-injection': "--set 'resource.aws_ecs_service.\033[31mapi.desired_count=2'",
     'set-empty': "--set ''",
+    # found by fuzz_overlay: C1 characters at the cut of a quoted --set overflowed
+    'set-c1-at-cut': "--set \"$(printf 'x\\302\\236%.0s' $(seq 60))=1\"",
 }
 for name, arg in SETS.items():
     cases[f'hostile-{name}'] = f'$CP breakdown {arg}'
