@@ -1,6 +1,8 @@
 /*
  * cmd_breakdown.c - `costplan breakdown [SCENARIO]`: the monthly bill,
- * line by line, in table, json, csv or markdown.
+ * line by line, in table, json, csv or markdown. With --plan, the bill of a
+ * Terraform plan's planned resources (or a state's); --usage adds usage
+ * figures by address (diff/side.h does the loading for both).
  */
 #include <getopt.h>
 #include <stdio.h>
@@ -8,15 +10,20 @@
 
 #include "cmd_common.h"
 #include "cost/engine.h"
+#include "diff/side.h"
 #include "report/report.h"
 #include "util/error.h"
 #include "util/output.h"
 
 static const char USAGE[] =
 	"usage: costplan breakdown [SCENARIO] [options]\n"
+	"       costplan breakdown --plan PLAN.json [--usage USAGE.json] [options]\n"
 	"\n"
 	"Price a scenario (default scenarios/baseline.json) line by line.\n"
 	"\n"
+	"  --plan FILE          price a Terraform plan's planned resources (terraform\n"
+	"                       show -json), or a state\n"
+	"  --usage FILE         usage figures by resource address (Infracost usage keys)\n"
 	"  --region REGION      price in another region (e.g. eu-west-1)\n"
 	"  --no-free-tier       leave out the always-free allowances\n"
 	SCENARIO_WHATIF_USAGE
@@ -30,13 +37,15 @@ int cmd_breakdown(int argc, char **argv, struct cp_ctx *ctx)
 	static const struct option opts[] = {
 		SCENARIO_LONGOPTS,
 		{"format", required_argument, NULL, OPT_FORMAT},
+		{"plan", required_argument, NULL, OPT_FIRST_COMMAND_SPECIFIC},
+		{"usage", required_argument, NULL, OPT_FIRST_COMMAND_SPECIFIC + 1},
 		{"output", required_argument, NULL, 'o'},
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
 	};
 	struct scenario_opts so = {0};
 	enum report_format fmt = FMT_TABLE;
-	const char *output = NULL;
+	const char *output = NULL, *plan = NULL, *usage = NULL;
 	struct scenario s;
 	struct breakdown b;
 	struct cost_options co;
@@ -62,6 +71,12 @@ int cmd_breakdown(int argc, char **argv, struct cp_ctx *ctx)
 		case 'o':
 			output = optarg;
 			break;
+		case OPT_FIRST_COMMAND_SPECIFIC:
+			plan = optarg;
+			break;
+		case OPT_FIRST_COMMAND_SPECIFIC + 1:
+			usage = optarg;
+			break;
 		case 'h':
 			fputs(USAGE, stdout);
 			return 0;
@@ -74,13 +89,21 @@ int cmd_breakdown(int argc, char **argv, struct cp_ctx *ctx)
 	if (optind < argc)
 		return cp_error(CP_EXIT_USAGE, "breakdown takes one scenario; see `costplan breakdown --help`");
 
-	if ((rc = scenario_opts_load(&so, &s)))
-		return rc;
+	if (plan && so.path)
+		return cp_error(CP_EXIT_USAGE, "breakdown takes a scenario or --plan, not both");
 	scenario_opts_cost(&so, &co);
-	rc = cost_breakdown(&s, ctx->cat, &co, &b);
-	scenario_release(&s);
-	if (rc)
-		return rc;
+	if (plan || usage) {
+		if ((rc = side_breakdown(plan ? plan : so.path ? so.path : DEFAULT_SCENARIO, usage,
+					 so.region, ctx->cat, &co, &b)))
+			return rc;
+	} else {
+		if ((rc = scenario_opts_load(&so, &s)))
+			return rc;
+		rc = cost_breakdown(&s, ctx->cat, &co, &b);
+		scenario_release(&s);
+		if (rc)
+			return rc;
+	}
 	if ((rc = out_open(&out, output))) {
 		breakdown_release(&b);
 		return rc;

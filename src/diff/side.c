@@ -1,0 +1,342 @@
+/*
+ * side.c - see side.h. Pricing goes through scenario_from_json() and
+ * cost_breakdown() only; this file merges and renames, never prices.
+ */
+#include "diff/side.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "model/scenario.h"
+#include "util/error.h"
+#include "util/paths.h"
+
+int input_load(const char *path, const struct plan_opts *o, struct input *in)
+{
+	json_t *root;
+	int rc;
+	memset(in, 0, sizeof(*in));
+	in->path = paths_scenario(path);
+	if ((rc = plan_read_json(in->path, &root)))
+		goto fail;
+	rc = input_detect(root, in->path, &in->kind);
+	if (rc) {
+		json_decref(root);
+		goto fail;
+	}
+	if (in->kind == INPUT_SCENARIO) {
+		/* again through the scenario reader: size cap and line numbers */
+		json_decref(root);
+		if ((rc = scenario_read_json(in->path, &in->doc, &in->pos)))
+			goto fail;
+		return 0;
+	}
+	rc = plan_from_json(root, in->path, o, &in->plan);
+	json_decref(root);
+	if (rc)
+		goto fail;
+	return 0;
+fail:
+	free(in->path);
+	memset(in, 0, sizeof(*in));
+	return rc;
+}
+
+void input_release(struct input *in)
+{
+	if (in->kind != INPUT_SCENARIO)
+		plan_release(&in->plan);
+	json_decref(in->doc);
+	json_pos_free(in->pos);
+	free(in->path);
+	memset(in, 0, sizeof(*in));
+}
+
+/* Move src's items, warnings and notes into dst. */
+static void merge_into(struct breakdown *dst, struct breakdown *src)
+{
+	for (size_t i = 0; i < src->n; i++) {
+		struct cost_item *it = &src->items[i];
+		if (!strcmp(it->address, "free_tier")) {
+			char *a = xasprintf("free_tier (%s)", src->region);
+			free(it->address);
+			it->address = a;
+		}
+		dst->items = xrealloc(dst->items, (dst->n + 1) * sizeof(*dst->items));
+		dst->items[dst->n++] = *it;
+	}
+	free(src->items);
+	src->items = NULL;
+	src->n = 0;
+	dst->total = dec_add(dst->total, src->total);
+	for (size_t i = 0; i < src->nwarn; i++)
+		breakdown_warn(dst, "%s", src->warnings[i]);
+	char *r = xasprintf("%s, %s", dst->region, src->region);
+	free(dst->region);
+	dst->region = r;
+	if (src->published_min && (!dst->published_min ||
+				   strcmp(src->published_min, dst->published_min) < 0)) {
+		free(dst->published_min);
+		dst->published_min = xstrdup(src->published_min);
+	}
+	if (src->published_max && (!dst->published_max ||
+				   strcmp(src->published_max, dst->published_max) > 0)) {
+		free(dst->published_max);
+		dst->published_max = xstrdup(src->published_max);
+	}
+	breakdown_release(src);
+}
+
+/* Items that map to one Terraform address (an ECS service split into its
+ * FARGATE and FARGATE_SPOT shares) become one item with both sets of lines. */
+static void merge_same_address(struct breakdown *b)
+{
+	json_t *seen = json_object();
+	size_t o = 0;
+	for (size_t i = 0; i < b->n; i++) {
+		struct cost_item *it = &b->items[i];
+		json_t *k = json_object_get(seen, it->address);
+		if (!k) {
+			json_object_set_new(seen, it->address, json_integer((json_int_t)o));
+			b->items[o++] = *it;
+			continue;
+		}
+		struct cost_item *dst = &b->items[json_integer_value(k)];
+		dst->lines = xrealloc(dst->lines, (dst->n + it->n) * sizeof(*dst->lines));
+		memcpy(dst->lines + dst->n, it->lines, it->n * sizeof(*it->lines));
+		dst->n += it->n;
+		dst->total = dec_add(dst->total, it->total);
+		free(it->lines);
+		free(it->address);
+		free(it->type);
+	}
+	b->n = o;
+	json_decref(seen);
+}
+
+static void empty_breakdown(struct breakdown *b, const char *label, struct catalog *cat,
+			    const char *region)
+{
+	memset(b, 0, sizeof(*b));
+	b->scenario = xstrdup(label);
+	b->region = xstrdup(region);
+	b->pricing_dir = xstrdup(cat->dir);
+	b->free_tier = true;
+	b->source = xasprintf("AWS Price List (bulk CSV format), %s/aws", cat->dir);
+	b->total = dec_zero();
+}
+
+/* A deep copy of a scenario document with the usage file's figures added. */
+static json_t *scenario_with_usage(json_t *doc, struct usage_file *u)
+{
+	json_t *d = json_deep_copy(doc);
+	json_t *res = json_object_get(d, "resource");
+	const char *type, *name;
+	json_t *byname, *body;
+	if (!json_is_object(res))
+		return d;
+	json_t *usage = json_object_get(d, "usage");
+	if (!usage) {
+		usage = json_object();
+		json_object_set_new(d, "usage", usage);
+	}
+	if (!json_is_object(usage))
+		return d;
+	json_object_foreach(res, type, byname) {
+		if (!json_is_object(byname))
+			continue;
+		json_object_foreach(byname, name, body) {
+			char *addr = xasprintf("%s.%s", type, name);
+			json_t *f = usage_for(u, addr, type);
+			if (json_object_size(f)) {
+				json_t *cur = json_object_get(usage, addr);
+				if (json_is_object(cur))
+					json_object_update(cur, f);
+				else
+					json_object_set(usage, addr, f);
+			}
+			json_decref(f);
+			free(addr);
+		}
+	}
+	return d;
+}
+
+static int price_doc(json_t *doc, const char *label, const struct json_pos *pos,
+		     struct catalog *cat, const struct cost_options *co, struct breakdown *out)
+{
+	struct scenario s;
+	int rc = scenario_from_json(doc, label, pos, &s);
+	if (rc)
+		return rc;
+	if (co && co->region) {
+		free(s.region);
+		s.region = xstrdup(co->region);
+	}
+	rc = cost_breakdown(&s, cat, co, out);
+	scenario_release(&s);
+	return rc;
+}
+
+int side_price(const struct input *in, enum side_which which, struct catalog *cat,
+	       const struct cost_options *co, struct usage_file *usage, struct side *out)
+{
+	int rc;
+	memset(out, 0, sizeof(*out));
+	out->kind = in->kind;
+	if (in->kind == INPUT_SCENARIO) {
+		out->label = xstrdup(in->path);
+		json_t *doc = usage ? scenario_with_usage(in->doc, usage) : json_incref(in->doc);
+		rc = price_doc(doc, in->path, usage ? NULL : in->pos, cat, co, &out->b);
+		json_decref(doc);
+		if (rc) {
+			side_release(out);
+			return rc;
+		}
+		for (size_t i = 0; i < out->b.n; i++)
+			out->nresources += strcmp(out->b.items[i].type, "free_tier") != 0;
+		return 0;
+	}
+
+	const struct plan_side *ps = which == SIDE_BEFORE ? &in->plan.before : &in->plan.after;
+	out->label = xasprintf("%s%s", in->path,
+			       in->kind == INPUT_STATE ? "" : which == SIDE_BEFORE ? " (before)" : " (after)");
+	out->nresources = ps->nresources;
+	struct cost_options pco = {NULL, co ? co->no_free_tier : false};
+	const char *region;
+	json_t *doc;
+	int first = 1;
+	json_object_foreach(ps->docs, region, doc) {
+		struct breakdown b;
+		if ((rc = price_doc(doc, out->label, NULL, cat, &pco, &b))) {
+			side_release(out);
+			return rc;
+		}
+		for (size_t i = 0; i < b.n; i++) {
+			const char *tf = json_string_value(json_object_get(ps->addr, b.items[i].address));
+			if (tf) {
+				free(b.items[i].address);
+				b.items[i].address = xstrdup(tf);
+			}
+		}
+		merge_same_address(&b);
+		if (first) {
+			out->b = b;
+			free(out->b.scenario);
+			out->b.scenario = xstrdup(out->label);
+			first = 0;
+		} else {
+			merge_into(&out->b, &b);
+		}
+	}
+	if (first)
+		empty_breakdown(&out->b, out->label, cat,
+				co && co->region ? co->region : "us-east-1");
+	for (size_t i = 0; i < ps->nwarn; i++)
+		breakdown_warn(&out->b, "%s", ps->warnings[i]);
+	if (ps->nunpriced) {
+		out->unpriced = xcalloc(ps->nunpriced, sizeof(*out->unpriced));
+		for (size_t i = 0; i < ps->nunpriced; i++) {
+			out->unpriced[i].address = xstrdup(ps->unpriced[i].address);
+			out->unpriced[i].type = xstrdup(ps->unpriced[i].type);
+			out->unpriced[i].why = xstrdup(ps->unpriced[i].why);
+		}
+		out->nunpriced = ps->nunpriced;
+	}
+	if (which == SIDE_AFTER && (in->plan.ignored_data || in->plan.ignored_other)) {
+		char *n = xasprintf("Ignored: %zu data source%s and %zu resource%s of other providers "
+				    "(not AWS).",
+				    in->plan.ignored_data, in->plan.ignored_data == 1 ? "" : "s",
+				    in->plan.ignored_other, in->plan.ignored_other == 1 ? "" : "s");
+		out->b.notes = xrealloc(out->b.notes, (out->b.nnotes + 1) * sizeof(char *));
+		out->b.notes[out->b.nnotes++] = n;
+	}
+	return 0;
+}
+
+void side_release(struct side *s)
+{
+	breakdown_release(&s->b);
+	for (size_t i = 0; i < s->nunpriced; i++) {
+		free(s->unpriced[i].address);
+		free(s->unpriced[i].type);
+		free(s->unpriced[i].why);
+	}
+	free(s->unpriced);
+	free(s->label);
+	memset(s, 0, sizeof(*s));
+}
+
+char *side_unpriced_summary(const struct side *s)
+{
+	json_t *counts = json_object();
+	size_t i;
+	for (i = 0; i < s->nunpriced; i++) {
+		json_t *c = json_object_get(counts, s->unpriced[i].type);
+		json_object_set_new(counts, s->unpriced[i].type,
+				    json_integer(c ? json_integer_value(c) + 1 : 1));
+	}
+	/* most first, then by name: a simple selection over the small set */
+	size_t n = json_object_size(counts), o = 0, cap = 64;
+	char *out = xmalloc(cap);
+	out[0] = '\0';
+	for (size_t k = 0; k < n; k++) {
+		const char *key, *best = NULL;
+		json_t *v;
+		json_int_t bc = 0;
+		json_object_foreach(counts, key, v) {
+			json_int_t c = json_integer_value(v);
+			if (c > 0 && (c > bc || (c == bc && strcmp(key, best) < 0))) {
+				best = key;
+				bc = c;
+			}
+		}
+		if (!best)
+			break;
+		size_t need = o + strlen(best) + 32;
+		if (need > cap) {
+			cap = need * 2;
+			out = xrealloc(out, cap);
+		}
+		o += (size_t)snprintf(out + o, cap - o, "%s%lld %s", k ? ", " : "", (long long)bc, best);
+		json_object_set_new(counts, best, json_integer(0));
+	}
+	json_decref(counts);
+	return out;
+}
+
+int side_breakdown(const char *path, const char *usage_path, const char *region,
+		   struct catalog *cat, const struct cost_options *co, struct breakdown *out)
+{
+	struct usage_file u, *up = NULL;
+	struct input in;
+	struct side s;
+	int rc;
+	memset(out, 0, sizeof(*out));
+	if (usage_path) {
+		if ((rc = usage_load(usage_path, &u)))
+			return rc;
+		up = &u;
+	}
+	struct plan_opts po = {region, up};
+	if ((rc = input_load(path, &po, &in)) == 0) {
+		if ((rc = side_price(&in, SIDE_AFTER, cat, co, up, &s)) == 0) {
+			if (s.nunpriced) {
+				char *sum = side_unpriced_summary(&s);
+				breakdown_warn(&s.b, "not priced: %zu resource%s (%s)", s.nunpriced,
+					       s.nunpriced == 1 ? "" : "s", sum);
+				free(sum);
+				for (size_t i = 0; i < s.nunpriced; i++)
+					breakdown_warn(&s.b, "not priced: %s: %s", s.unpriced[i].address,
+						       s.unpriced[i].why);
+			}
+			*out = s.b;
+			memset(&s.b, 0, sizeof(s.b));
+			side_release(&s);
+		}
+		input_release(&in);
+	}
+	if (up)
+		usage_release(up);
+	return rc;
+}

@@ -1,0 +1,72 @@
+/*
+ * side.h - one priced side of a cost diff: a scenario, a state, or the
+ * before / after of a plan, priced by the one cost engine.
+ *
+ * A plan side can span several regions; each region's scenario document is
+ * priced on its own and the breakdowns are merged into one, whose item
+ * addresses are Terraform's (module.app.aws_ecs_service.api[0]) rather
+ * than the scenario names the plan reader made up. What could not be
+ * priced travels with the side.
+ *
+ * Ownership: struct input and struct side own what they point to; release
+ * them with input_release() / side_release(). A side borrows price
+ * entries from the catalog, which must outlive it.
+ */
+#ifndef COSTPLAN_SIDE_H
+#define COSTPLAN_SIDE_H
+
+#include <jansson.h>
+
+#include "cost/breakdown.h"
+#include "cost/engine.h"
+#include "model/plan.h"
+#include "model/usage.h"
+
+/* A file given on the command line, detected by content. */
+struct input {
+	char *path;
+	enum input_kind kind;
+	struct plan plan; /* INPUT_PLAN / INPUT_STATE */
+	json_t *doc;      /* INPUT_SCENARIO: the document */
+	struct json_pos *pos;
+};
+
+enum side_which { SIDE_BEFORE, SIDE_AFTER };
+
+struct side {
+	char *label;          /* "plan.json (after)", "scenarios/baseline.json" */
+	enum input_kind kind;
+	struct breakdown b;   /* merged over regions; Terraform addresses */
+	struct plan_unpriced *unpriced; /* copies */
+	size_t nunpriced;
+	size_t nresources;
+};
+
+/* Read path and build its plan / scenario document. Scenario paths are
+ * looked up like `costplan breakdown` does. Returns 0 or an exit code. */
+int input_load(const char *path, const struct plan_opts *o, struct input *in);
+void input_release(struct input *in);
+
+/*
+ * Price one side: a plan's before or after, a state's resources, or a
+ * scenario (which ignores `which`). usage (may be NULL) adds figures to a
+ * scenario's; a plan's were applied by input_load. co->region applies to
+ * scenarios (plans have it folded in). Returns 0 or an exit code.
+ */
+int side_price(const struct input *in, enum side_which which, struct catalog *cat,
+	       const struct cost_options *co, struct usage_file *usage, struct side *out);
+void side_release(struct side *s);
+
+/*
+ * For `costplan breakdown --plan/--usage`: load path (scenario, plan or
+ * state), price its planned side, and hand over the breakdown with the
+ * resources not priced added as warnings. Returns 0 or an exit code.
+ */
+int side_breakdown(const char *path, const char *usage_path, const char *region,
+		   struct catalog *cat, const struct cost_options *co, struct breakdown *out);
+
+/* "2 aws_lambda_function, 1 aws_sqs_queue" style summary: types with counts,
+ * most first. Caller frees. */
+char *side_unpriced_summary(const struct side *s);
+
+#endif
