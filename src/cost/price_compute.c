@@ -4,7 +4,9 @@
  *
  * Fargate bills the *configured* vCPU and memory of each running task, per
  * second with a one-minute minimum (FACTS.md 4). A fixed desired_count runs
- * all month: tasks x size x 730 h. Ephemeral storage is charged only above
+ * all month: tasks x size x 730 h, unless the usage key monthly_task_hours
+ * (written by `costplan simulate` from its autoscaling run) says how many
+ * task-hours the month really had. Ephemeral storage is charged only above
  * the 20 GiB every task gets.
  */
 #include <string.h>
@@ -25,6 +27,13 @@ void q_public_ipv4(struct price_query *q)
 	memset(q, 0, sizeof(*q));
 	q->offer = "AmazonVPC";
 	q->usage = "PublicIPv4:InUseAddress";
+}
+
+/* A line whose quantity came from monthly_task_hours is usage-based. */
+static void mark_simulated(struct cost_line *l, bool simulated)
+{
+	if (l && simulated)
+		l->usage_based = l->has_usage = true;
 }
 
 void price_ecs_service(struct pricer_ctx *p, const struct resource *r)
@@ -50,16 +59,24 @@ void price_ecs_service(struct pricer_ctx *p, const struct resource *r)
 	arm = strcmp(res_str(td, "runtime_platform.cpu_architecture"), "ARM64") == 0;
 	tasks = dec_from_int(res_int(r, "desired_count"));
 	task_hours = dec_mul_or_fail(p, tasks, hours_month());
+	/* simulated task-hours (costplan simulate) replace desired_count x 730 */
+	bool simulated = res_usage(r, "monthly_task_hours", &qty);
+	if (simulated)
+		task_hours = qty;
 	vcpu = dec_div_or_fail(p, dec_from_int(res_int(td, "cpu")), dec_from_int(1024));
 	gb = dec_div_or_fail(p, dec_from_int(res_int(td, "memory")), dec_from_int(1024));
 
 	q_fargate(&q, arm ? "Fargate-ARM-vCPU-Hours:perCPU" : "Fargate-vCPU-Hours:perCPU");
 	qty = dec_mul_or_fail(p, task_hours, vcpu);
-	pricer_line(p, arm ? "Fargate vCPU (ARM64)" : "Fargate vCPU (x86)", "vCPU-hours", qty, &q);
+	mark_simulated(pricer_line(p, arm ? "Fargate vCPU (ARM64)" : "Fargate vCPU (x86)",
+				   "vCPU-hours", qty, &q),
+		       simulated);
 
 	q_fargate(&q, arm ? "Fargate-ARM-GB-Hours" : "Fargate-GB-Hours");
 	qty = dec_mul_or_fail(p, task_hours, gb);
-	pricer_line(p, arm ? "Fargate memory (ARM64)" : "Fargate memory (x86)", "GB-hours", qty, &q);
+	mark_simulated(pricer_line(p, arm ? "Fargate memory (ARM64)" : "Fargate memory (x86)",
+				   "GB-hours", qty, &q),
+		       simulated);
 
 	long eph = res_int(td, "ephemeral_storage.size_in_gib");
 	if (eph > 20) {
