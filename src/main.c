@@ -23,7 +23,7 @@
 const struct cmd COMMANDS[] = {
 	{"breakdown", cmd_breakdown, "the monthly bill, line by line"},
 	{"pricing", cmd_pricing, "list, fetch, import and compare price snapshots"},
-	{"simulate", cmd_simulate, "traffic, autoscaling and the bill's spread (Monte Carlo)"},
+	{"simulate", cmd_simulate, "simulate traffic and autoscaling: the bill's spread"},
 	{"types", cmd_types, "the resource types, attributes and usage keys costplan prices"},
 	{NULL, NULL, NULL},
 };

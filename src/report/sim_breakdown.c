@@ -11,7 +11,7 @@
 #include "report/jsonw.h"
 #include "report/sim_report.h"
 
-#define W_NAME 32
+#define W_NAME 31
 
 static void cut(FILE *f, const char *s, int w)
 {
@@ -33,7 +33,7 @@ static void range(FILE *f, const struct cstat *c, bool varies)
 	char a[48], b[48], p[48];
 	fprintf(f, "%10s", sim_usd(c->p50, p, sizeof(p)));
 	if (varies)
-		fprintf(f, "  %s-%s", sim_usd(c->p5, a, sizeof(a)), sim_usd(c->p95, b, sizeof(b)));
+		fprintf(f, "  %s..%s", sim_usd(c->p5, a, sizeof(a)), sim_usd(c->p95, b, sizeof(b)));
 	fputc('\n', f);
 }
 
