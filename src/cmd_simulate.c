@@ -123,7 +123,7 @@ int sim_drive(struct sim_options *so, const struct scenario_opts *sco, struct cp
 		return cp_error(CP_EXIT_DATA, "%s: no aws_ecs_service to simulate", st->s.path);
 	/* a progress bar only when someone watches and it takes a while */
 	double work = (double)so->mc.runs * so->mc.months * (double)st->u.nsvc;
-	so->mc.progress = !so->no_progress && isatty(2) && work >= 200;
+	so->mc.progress = !so->no_progress && isatty(2) && work >= 300; /* ~1 s or more */
 	mc_run(&st->u, &so->mc, &st->mc);
 	scenario_opts_cost(sco, &co);
 	if ((rc = bills_price(&st->s, ctx->cat, &co, &st->u, &st->mc, &st->b)))

@@ -153,7 +153,11 @@ void report_sim_table(FILE *f, const struct sim_view *v, const struct report_sty
 		fprintf(f, " %11s %7s %11s %.0f/%.0f/%.0f\n", x, y, buf, ss->cpu_p50, ss->cpu_p95,
 			ss->cpu_p99);
 	}
-	fprintf(f, "(task-hours p50 month 1>%d; peak tasks, minutes above 100%% p50/p95)\n", M);
+	if (M > 1)
+		fprintf(f, "(task-hours p50 month 1>%d; peak tasks, minutes above 100%% p50/p95)\n",
+			M);
+	else
+		fprintf(f, "(task-hours p50; peak tasks, minutes above 100%% CPU p50/p95)\n");
 
 	if (v->u->db.res) {
 		fprintf(f, "\n%sDATABASE%s ", bold(st), reset(st));
@@ -169,7 +173,7 @@ void report_sim_table(FILE *f, const struct sim_view *v, const struct report_sty
 	}
 
 	/* the earliest signal of each component; the JSON has them all */
-	fprintf(f, "\n%sSIGNALS: first month p50 [p5-p95], share of runs%s\n", bold(st), reset(st));
+	fprintf(f, "\n%sSIGNALS: first month p50 [p5..p95], share of runs%s\n", bold(st), reset(st));
 	int quiet = 0;
 	for (size_t i = 0; i < v->sig->n; i++) {
 		const struct signal *s = &v->sig->sig[i];
@@ -186,7 +190,7 @@ void report_sim_table(FILE *f, const struct sim_view *v, const struct report_sty
 		month_label(a, sizeof(a), s->p50, M);
 		month_label(c, sizeof(c), s->p5, M);
 		month_label(d, sizeof(d), s->p95, M);
-		snprintf(buf, sizeof(buf), "month %s [%s-%s]", a, c, d);
+		snprintf(buf, sizeof(buf), "month %s [%s..%s]", a, c, d);
 		fprintf(f, "  %-19s %4.0f%%  ", buf, 100.0 * (double)s->fired / (double)v->mc->runs);
 		term_write(f, s->component);
 		fprintf(f, "\n      %s -> %s\n", s->what, s->upgrade);
