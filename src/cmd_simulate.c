@@ -15,6 +15,7 @@
 #include "cmd_common.h"
 #include "cmd_simulate.h"
 #include "report/sim_report.h"
+#include "sim/bench.h"
 #include "sim/series.h"
 #include "util/error.h"
 #include "util/output.h"
@@ -39,12 +40,15 @@ static const char USAGE[] =
 	"  --region REGION      price in another region\n"
 	"  --no-free-tier       leave out the always-free allowances\n"
 	"  --no-progress        no progress bar (shown on a terminal for long runs)\n"
+	"  --bench              time the simulation on 1 and 2 threads against bare GSL\n"
+	"                       draws (make bench) instead of reporting\n"
 	"  -h, --help           this help\n";
 
 enum {
 	OPT_SERIES = OPT_FIRST_COMMAND_SPECIFIC,
 	OPT_SERIES_RUN,
 	OPT_SERIES_STEP,
+	OPT_BENCH,
 };
 
 static int parse_long(const char *opt, const char *arg, long lo, long hi, long *out)
@@ -155,6 +159,27 @@ void sim_state_release(struct sim_state *st)
 	memset(st, 0, sizeof(*st));
 }
 
+static int run_bench(struct sim_options *so, const struct scenario_opts *sco, struct cp_ctx *ctx)
+{
+	struct scenario s;
+	struct traffic_profile tp;
+	struct sim_setup u;
+	struct cost_options co;
+	int rc = scenario_opts_load(sco, &s);
+	if (rc)
+		return rc;
+	if (traffic_profile_parse(&s, s.path, NULL, &tp) == 0 && (rc = sim_setup_build(&s, &tp, &u)) == 0) {
+		scenario_opts_cost(sco, &co);
+		rc = sim_bench(stdout, &s, ctx->cat, &co, &u, &so->mc);
+		sim_setup_release(&u);
+	} else if (!rc) {
+		rc = CP_EXIT_DATA;
+	}
+	traffic_profile_release(&tp);
+	scenario_release(&s);
+	return rc;
+}
+
 int cmd_simulate(int argc, char **argv, struct cp_ctx *ctx)
 {
 	static const struct option opts[] = {
@@ -165,6 +190,7 @@ int cmd_simulate(int argc, char **argv, struct cp_ctx *ctx)
 		{"series", required_argument, NULL, OPT_SERIES},
 		{"series-run", required_argument, NULL, OPT_SERIES_RUN},
 		{"series-step", required_argument, NULL, OPT_SERIES_STEP},
+		{"bench", no_argument, NULL, OPT_BENCH},
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
 	};
@@ -174,7 +200,7 @@ int cmd_simulate(int argc, char **argv, struct cp_ctx *ctx)
 	enum report_format fmt = FMT_TABLE;
 	const char *output = NULL, *series = NULL;
 	long series_run = 1;
-	bool hourly = true;
+	bool hourly = true, bench = false;
 	struct out_file out;
 	int opt, rc;
 
@@ -214,6 +240,9 @@ int cmd_simulate(int argc, char **argv, struct cp_ctx *ctx)
 			else
 				return cp_error(CP_EXIT_USAGE, "--series-step is minute or hour");
 			break;
+		case OPT_BENCH:
+			bench = true;
+			break;
 		case 'h':
 			fputs(USAGE, stdout);
 			return 0;
@@ -230,6 +259,8 @@ int cmd_simulate(int argc, char **argv, struct cp_ctx *ctx)
 		return cp_error(CP_EXIT_USAGE, "--series-run %ld: there are only %ld runs", series_run,
 				so.mc.runs);
 
+	if (bench)
+		return run_bench(&so, &sco, ctx);
 	rc = sim_drive(&so, &sco, ctx, &st);
 	if (rc == 0 && series)
 		rc = sim_series_write(series, &st.u, &so.mc, series_run - 1, hourly);
