@@ -74,7 +74,8 @@ void traffic_new_run(struct traffic_gen *g, gsl_rng *r)
 		sp->end = sp->start + (long)ceil(dur);
 		sp->mult = mult < 1 ? 1 : mult;
 	}
-	qsort(g->spikes, (size_t)g->nspikes, sizeof(*g->spikes), spike_cmp);
+	if (g->nspikes > 1)
+		qsort(g->spikes, (size_t)g->nspikes, sizeof(*g->spikes), spike_cmp);
 }
 
 void traffic_day_rates(const struct traffic_gen *g, long d, double *rate)
