@@ -131,6 +131,11 @@ static void tables_init(void)
 		inv_table[k] = 1.0 / k;
 }
 
+void traffic_tables(void)
+{
+	pthread_once(&tables_once, tables_init);
+}
+
 static inline double log_factorial(double k)
 {
 	return k < LGAMMA_TABLE ? lgamma_table[(int)k] : lgamma(k + 1);
