@@ -22,10 +22,11 @@
 
 const struct cmd COMMANDS[] = {
 	{"breakdown", cmd_breakdown, "the monthly bill, line by line"},
-	{"diff", cmd_diff, "the monthly cost change of a Terraform plan or between two files"},
-	{"pricing", cmd_pricing, "list, fetch, import and compare price snapshots"},
 	{"upgrades", cmd_upgrades, "what each step of the upgrade path costs, alone and in turn"},
 	{"compare", cmd_compare, "scenarios side by side: one column each, deltas, totals"},
+	{"simulate", cmd_simulate, "simulate traffic and autoscaling: the bill's spread"},
+	{"diff", cmd_diff, "the monthly cost change of a Terraform plan or between two files"},
+	{"pricing", cmd_pricing, "list, fetch, import and compare price snapshots"},
 	{"types", cmd_types, "the resource types, attributes and usage keys costplan prices"},
 	{NULL, NULL, NULL},
 };
