@@ -22,6 +22,7 @@
 
 const struct cmd COMMANDS[] = {
 	{"breakdown", cmd_breakdown, "the monthly bill, line by line"},
+	{"export", cmd_export, "the budget as a spreadsheet of live formulas (xlsx) or CSV"},
 	{"pricing", cmd_pricing, "list, fetch, import and compare price snapshots"},
 	{"types", cmd_types, "the resource types, attributes and usage keys costplan prices"},
 	{NULL, NULL, NULL},

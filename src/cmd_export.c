@@ -1,0 +1,222 @@
+/*
+ * cmd_export.c - `costplan export [SCENARIO] -o budget.xlsx`: the budget as
+ * a workbook of live formulas (or as CSV), for finance to edit.
+ *
+ * The scenario is priced once by the engine; report/budget.c turns the
+ * breakdown into inputs and formulas, budget_xlsx.c or budget_csv.c writes
+ * them. The target is checked before any work (a missing or read-only
+ * folder fails fast), the workbook is built in a private temporary file
+ * and then copied through out_open/out_close, so the name asked for gets
+ * the whole file or nothing, a device such as /dev/full is written in
+ * place (never replaced), and libxlsxwriter never touches the user's path.
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cmd_common.h"
+#include "cost/engine.h"
+#include "report/budget.h"
+#include "report/report.h"
+#include "util/error.h"
+#include "util/output.h"
+
+enum { OPT_GROWTH = OPT_FIRST_COMMAND_SPECIFIC };
+
+static const char USAGE[] =
+	"usage: costplan export [SCENARIO] -o FILE [options]\n"
+	"\n"
+	"Write the budget of a scenario (default scenarios/baseline.json) as a workbook\n"
+	"whose figures are formulas: sheets Assumptions, Prices, Line items, Summary,\n"
+	"Projection. Change an input in Assumptions and every total follows.\n"
+	"\n"
+	"  -o, --output FILE    the file to write (required for xlsx; CSV may go to stdout)\n"
+	"  --format FORMAT      xlsx (default; csv when FILE ends in .csv) or csv\n"
+	"  --growth RATE        monthly usage growth for the projection, as 5% or 0.05\n"
+	"                       (default 5%; from -50% to 100%)\n"
+	"  --region REGION      price in another region (e.g. eu-west-1)\n"
+	"  --no-free-tier       leave out the always-free allowances (the workbook keeps\n"
+	"                       them, switched off, in Assumptions)\n"
+	"  --pricing DIR        price snapshot folder (default: the shipped pricing/)\n"
+	"  -h, --help           this help\n";
+
+/* "5%", "5.5%", "0.05", "-0.1" -> a rate */
+static int parse_growth(const char *s, dec *out)
+{
+	char buf[64];
+	size_t n = strlen(s);
+	dec v;
+	bool pct = n > 0 && s[n - 1] == '%';
+	if (n == 0 || n >= sizeof(buf))
+		return -1;
+	memcpy(buf, s, n + 1);
+	if (pct)
+		buf[n - 1] = '\0';
+	if (dec_parse(buf, &v) != 0)
+		return -1;
+	if (pct && dec_div(v, dec_from_int(100), &v) != 0)
+		return -1;
+	if (dec_cmp(v, dec_from_scaled(-50, 2)) < 0 || dec_cmp(v, dec_from_int(1)) > 0)
+		return -1;
+	*out = v;
+	return 0;
+}
+
+static bool ends_with(const char *s, const char *suffix)
+{
+	size_t n = strlen(s), m = strlen(suffix);
+	return n >= m && strcasecmp(s + n - m, suffix) == 0;
+}
+
+/* Build the workbook in a private temporary file, then copy it to path. */
+static int write_xlsx(const struct budget *bg, const char *path)
+{
+	const char *tmpdir = getenv("TMPDIR");
+	char *tmp = xasprintf("%s/costplan-export-XXXXXX", tmpdir && tmpdir[0] ? tmpdir : "/tmp");
+	struct out_file out;
+	int fd = mkstemp(tmp), rc;
+	if (fd < 0) {
+		rc = cp_error(CP_EXIT_IO, "cannot create a temporary file in %s: %s",
+			      tmpdir && tmpdir[0] ? tmpdir : "/tmp", strerror(errno));
+		free(tmp);
+		return rc;
+	}
+	close(fd);
+	rc = budget_write_xlsx(bg, tmp);
+	if (rc == 0)
+		rc = out_open(&out, path);
+	if (rc == 0) {
+		FILE *in = fopen(tmp, "rb");
+		char buf[65536];
+		size_t n;
+		int ok = in != NULL;
+		while (ok && (n = fread(buf, 1, sizeof(buf), in)) > 0)
+			if (fwrite(buf, 1, n, out.f) != n)
+				break;
+		if (!in || ferror(in)) {
+			rc = cp_error(CP_EXIT_IO, "cannot read back the workbook %s: %s", tmp,
+				      strerror(errno));
+			ok = 0;
+		}
+		if (in)
+			fclose(in);
+		int rc2 = out_close(&out, ok);
+		if (!rc)
+			rc = rc2;
+	}
+	unlink(tmp);
+	free(tmp);
+	return rc;
+}
+
+int cmd_export(int argc, char **argv, struct cp_ctx *ctx)
+{
+	static const struct option opts[] = {
+		SCENARIO_LONGOPTS,
+		{"format", required_argument, NULL, OPT_FORMAT},
+		{"output", required_argument, NULL, 'o'},
+		{"growth", required_argument, NULL, OPT_GROWTH},
+		{"help", no_argument, NULL, 'h'},
+		{NULL, 0, NULL, 0},
+	};
+	struct scenario_opts so = {0};
+	enum report_format fmt = FMT_XLSX;
+	bool fmt_given = false;
+	const char *output = NULL;
+	dec growth = dec_from_scaled(5, 2);
+	struct scenario s;
+	struct breakdown b, ft;
+	bool have_ft = false;
+	struct cost_options co;
+	struct budget bg;
+	int opt, rc;
+
+	optind = 1;
+	opterr = 1;
+	while ((opt = getopt_long(argc, argv, "ho:", opts, NULL)) != -1) {
+		int r = scenario_opts_parse(&so, opt, optarg);
+		if (r < 0)
+			return -r;
+		if (r > 0)
+			continue;
+		switch (opt) {
+		case OPT_FORMAT:
+			if ((rc = report_format_parse(optarg, 1u << FMT_XLSX | 1u << FMT_CSV, &fmt)))
+				return rc;
+			fmt_given = true;
+			break;
+		case 'o':
+			output = optarg;
+			break;
+		case OPT_GROWTH:
+			if (parse_growth(optarg, &growth) != 0) {
+				char buf[64];
+				return cp_error(CP_EXIT_USAGE,
+						"--growth '%s': give a monthly rate such as 5%% or 0.05, "
+						"from -50%% to 100%%",
+						cp_sanitize(optarg, buf, sizeof(buf)));
+			}
+			break;
+		case 'h':
+			fputs(USAGE, stdout);
+			return 0;
+		default:
+			return cmd_bad_option("export", argv);
+		}
+	}
+	if (optind < argc)
+		so.path = argv[optind++];
+	if (optind < argc)
+		return cp_error(CP_EXIT_USAGE, "export takes one scenario; see `costplan export --help`");
+	if (!fmt_given && output && ends_with(output, ".csv"))
+		fmt = FMT_CSV;
+	if (fmt == FMT_XLSX && (!output || strcmp(output, "-") == 0))
+		return cp_error(CP_EXIT_USAGE,
+				"export needs -o FILE for a workbook (e.g. -o budget.xlsx); "
+				"--format csv can write to stdout");
+	if ((rc = out_check_target(output)))
+		return rc;
+
+	if ((rc = scenario_opts_load(&so, &s)))
+		return rc;
+	scenario_opts_cost(&so, &co);
+	rc = cost_breakdown(&s, ctx->cat, &co, &b);
+	if (rc) {
+		scenario_release(&s);
+		return rc;
+	}
+	if (!b.free_tier && fmt == FMT_XLSX) {
+		/* price the allowances too, so the workbook's switch can turn them on */
+		struct cost_options co2 = co;
+		bool was = s.free_tier;
+		co2.no_free_tier = false;
+		s.free_tier = true;
+		have_ft = cost_breakdown(&s, ctx->cat, &co2, &ft) == 0;
+		s.free_tier = was;
+	}
+	budget_build(&bg, &b, have_ft ? &ft : NULL, &s, growth);
+	if (fmt == FMT_XLSX) {
+		rc = write_xlsx(&bg, output);
+	} else {
+		struct out_file out;
+		if ((rc = out_open(&out, output)) == 0) {
+			budget_write_csv(out.f, &bg);
+			rc = out_close(&out, 1);
+		}
+	}
+	for (size_t i = 0; i < b.nwarn; i++)
+		cp_warn("%s", b.warnings[i]);
+	if (bg.no_formula)
+		cp_warn("%zu line(s) have no quantity formula in the workbook: they keep costplan's "
+			"number and do not follow Assumptions",
+			bg.no_formula);
+	budget_release(&bg);
+	if (have_ft)
+		breakdown_release(&ft);
+	breakdown_release(&b);
+	scenario_release(&s);
+	return rc;
+}
