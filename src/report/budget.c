@@ -322,6 +322,16 @@ static struct x attr(struct budget *bg, const struct resource *r, const char *a,
 	return x_in(bg, in_attr(bg, r, a, unit));
 }
 
+static void fargate_note(struct budget *bg, int i, const char *extra)
+{
+	struct budget_input *in = &bg->in[i];
+	if (strstr(in->note, extra))
+		return;
+	char *n = xasprintf("%s%s", in->note, extra);
+	free(in->note);
+	in->note = n;
+}
+
 /* The quantity of one copy of the resource (the engine multiplies by count). */
 static struct x recipe(struct budget *bg, const struct resource *r, const struct cost_line *l)
 {
@@ -332,6 +342,13 @@ static struct x recipe(struct budget *bg, const struct resource *r, const struct
 		if (!td)
 			return x_fail();
 		struct x th = x_mul(attr(bg, r, "desired_count", "tasks"), hours(bg));
+		/* Fargate takes only some cpu/memory pairs: say so beside the inputs */
+		static const char FARGATE_PAIRS[] =
+			" Fargate accepts only some cpu/memory pairs (256 CPU units: 512-2048 "
+			"MiB; 512: 1024-4096; 1024: 2048-8192; 2048: 4096-16384; 4096: "
+			"8192-30720): a spreadsheet cannot check that, costplan does.";
+		fargate_note(bg, in_attr(bg, td, "cpu", "CPU units (1024 = 1 vCPU)"), FARGATE_PAIRS);
+		fargate_note(bg, in_attr(bg, td, "memory", "MiB"), FARGATE_PAIRS);
 		if (starts(n, "Fargate vCPU"))
 			return x_div(x_mul(th, attr(bg, td, "cpu", "CPU units (1024 = 1 vCPU)")),
 				     x_int(1024));

@@ -12,6 +12,11 @@
       Change one input on the Assumptions sheet (as a finance lead would).
   xlsx_check.py cell BOOK.xlsx CSVDIR SHEET COLROW
       Print one recomputed cell.
+  xlsx_check.py total BOOK.xlsx CSVDIR
+      Print the recomputed grand total of Line items.
+  xlsx_check.py scenario IN.json OUT.json attr|usage|top ADDRESS KEY JSONVALUE
+      Write a copy of a scenario with one figure changed (the engine's side
+      of an edit test).
   xlsx_check.py csvjson BUDGET.csv BREAKDOWN.json
       Parse the CSV strictly (RFC 4180) and match it against the JSON.
 Exit 0 when every check holds; otherwise print what failed and exit 1.
@@ -256,6 +261,37 @@ def cell(book, csvdir, sheet, ref):
     return 0
 
 
+def total(book, csvdir):
+    """The recomputed grand total of Line items."""
+    idx = [n for n, _ in sheets(zipfile.ZipFile(book))].index("Line items")
+    with open(os.path.join(csvdir, "s.csv.%d" % idx), newline="", encoding="utf-8") as f:
+        for row in csv.reader(f):
+            if row and row[0] == "Total per month":
+                print("%.2f" % float(row[7]))
+                return 0
+    print("no total")
+    return 1
+
+
+def scenario(src, dst, kind, address, key, value):
+    """Write a copy of a scenario with one attribute or usage figure changed."""
+    d = json.load(open(src))
+    val = json.loads(value)
+    if kind == "top":
+        d[key] = val
+    elif kind == "attr":
+        t, n = address.split(".", 1)
+        d["resource"][t][n][key] = val
+    else:
+        u = d.setdefault("usage", {}).setdefault(address, {})
+        parts = key.split(".")
+        for p in parts[:-1]:
+            u = u.setdefault(p, {})
+        u[parts[-1]] = val
+    json.dump(d, open(dst, "w"), indent=1)
+    return 0
+
+
 def csvjson(csvpath, jsonpath):
     errs = []
     with open(csvpath, newline="", encoding="utf-8") as f:
@@ -313,6 +349,10 @@ def main(a):
         return edit(a[1], a[2], a[3], a[4], a[5])
     if len(a) >= 5 and a[0] == "cell":
         return cell(a[1], a[2], a[3], a[4])
+    if len(a) >= 3 and a[0] == "total":
+        return total(a[1], a[2])
+    if len(a) >= 7 and a[0] == "scenario":
+        return scenario(a[1], a[2], a[3], a[4], a[5], a[6])
     if len(a) >= 3 and a[0] == "csvjson":
         return csvjson(a[1], a[2])
     print(__doc__)

@@ -1,0 +1,190 @@
+#!/bin/sh
+# export.sh - `costplan export` checked by its real consumers.
+#
+# gnumeric's ssconvert --recalc recomputes every formula of the workbook;
+# each formula's recomputed value must equal the value costplan wrote
+# beside it (the engine's), to the cent for money. Then a finance lead's
+# edits: one input on the Assumptions sheet is changed, the workbook
+# recomputed, and its total must equal the engine's total for the scenario
+# with the same change. The XML is checked for the promised structure, the
+# CSV is read by a strict RFC 4180 reader and matched against the JSON
+# breakdown, and the error paths must exit 4 leaving no file behind.
+. "$(dirname "$0")/../lib.sh"
+
+CHECK="python3 $ROOT/tests/integration/xlsx_check.py"
+# export builds its workbook in $TMPDIR first: keep ours private, to check it is cleaned up
+TMPDIR=$TMPD/tmp
+export TMPDIR
+mkdir "$TMPDIR"
+DATA=$ROOT/tests/data/export
+BASE=$ROOT/scenarios/baseline.json
+
+if ! command -v ssconvert >/dev/null 2>&1; then
+	fail "export: ssconvert (gnumeric) is not installed" "apt-get install gnumeric"
+	exit 0
+fi
+
+# recalc NAME BOOK: recompute with gnumeric into $TMPD/NAME.d
+recalc() {
+	rm -rf "$TMPD/$1.d"
+	mkdir "$TMPD/$1.d"
+	ssconvert --recalc -S "$2" "$TMPD/$1.d/s.csv" >"$TMPD/$1.ss.log" 2>&1
+}
+
+engine_total() {
+	$CP -q breakdown "$@" --format json | python3 -c 'import json,sys; print("%.2f" % json.load(sys.stdin)["total_monthly_cost"])'
+}
+
+# 1. every formula agrees with the engine: baseline and variants
+for v in baseline scale heavy nofree formula-names; do
+	if [ $v = baseline ]; then src=$BASE; else src=$DATA/$v.json; fi
+	book=$TMPD/$v.xlsx
+	if ! $CP -q export "$src" -o "$book" 2>"$TMPD/err"; then
+		fail "export $v: writes a workbook" "$(cat "$TMPD/err")"
+		continue
+	fi
+	if ! recalc $v "$book"; then
+		fail "export $v: ssconvert reads it" "$(head -c 300 "$TMPD/$v.ss.log")"
+		continue
+	fi
+	check "export $v: every formula recomputed by gnumeric equals costplan's value" \
+		$CHECK recalc "$book" "$TMPD/$v.d"
+	check "export $v: structure (formulas over Assumptions and Prices, SUM total, frozen headers, autofilter, print width, charts)" \
+		$CHECK structure "$book"
+	expect_eq "export $v: recomputed total equals costplan breakdown" \
+		"$(engine_total "$src")" "$($CHECK total "$book" "$TMPD/$v.d")"
+	[ -s "$TMPD/err" ] || ok "export $v: no formula-less lines reported"
+done
+
+# 2. a finance lead edits an input; the recomputed workbook must follow
+#    edit NAME SOURCE RESOURCE KEY VALUE SCENARIO-EDIT...
+edit() {
+	name=$1 src=$2 res=$3 key=$4 val=$5
+	shift 5
+	$CP -q export "$src" -o "$TMPD/e.xlsx" &&
+		$CHECK edit "$TMPD/e.xlsx" "$TMPD/$name.xlsx" "$res" "$key" "$val" >"$TMPD/err" 2>&1 &&
+		recalc "$name" "$TMPD/$name.xlsx" || {
+		fail "edit $name" "$(cat "$TMPD/err")"
+		return
+	}
+	want=$("$@")
+	expect_eq "edit $name: recomputed total follows the input" \
+		"$want" "$($CHECK total "$TMPD/$name.xlsx" "$TMPD/$name.d")"
+}
+variant() { # variant SRC attr|usage|top ADDRESS KEY VALUE -> engine total
+	$CHECK scenario "$1" "$TMPD/v.json" "$2" "$3" "$4" "$5" && engine_total "$TMPD/v.json"
+}
+edit tasks "$BASE" aws_ecs_service.api desired_count 3 \
+	variant "$BASE" attr aws_ecs_service.api desired_count 3
+edit memory "$BASE" aws_ecs_task_definition.worker memory 2048 \
+	variant "$BASE" attr aws_ecs_task_definition.worker memory 2048
+edit data-out "$BASE" aws_data_transfer.this monthly_outbound_internet_gb 15000 \
+	variant "$BASE" usage aws_data_transfer.this monthly_outbound_internet_gb 15000
+edit s3-tiers "$BASE" aws_s3_bucket.app_files standard.storage_gb 700000 \
+	variant "$BASE" usage aws_s3_bucket.app_files standard.storage_gb 700000
+edit logs "$BASE" aws_cloudwatch_log_group.api monthly_data_ingested_gb 0.25 \
+	variant "$BASE" usage aws_cloudwatch_log_group.api monthly_data_ingested_gb 0.25
+edit retention "$BASE" aws_cloudwatch_log_group.api retention_in_days 30 \
+	variant "$BASE" attr aws_cloudwatch_log_group.api retention_in_days 30
+edit lcu "$BASE" aws_lb.main active_connections 90000 \
+	variant "$BASE" usage aws_lb.main active_connections 90000
+edit free-off "$BASE" "(stack)" free_tier FALSE \
+	engine_total "$BASE" --no-free-tier
+edit free-on "$DATA/nofree.json" "(stack)" free_tier TRUE \
+	variant "$DATA/nofree.json" top - free_tier true
+edit iops "$DATA/scale.json" aws_db_instance.main allocated_storage 300 \
+	variant "$DATA/scale.json" attr aws_db_instance.main allocated_storage 300
+edit nodes "$DATA/scale.json" aws_elasticache_replication_group.redis replicas_per_node_group 2 \
+	variant "$DATA/scale.json" attr aws_elasticache_replication_group.redis replicas_per_node_group 2
+edit copies "$DATA/scale.json" aws_secretsmanager_secret.oauth count 5 \
+	variant "$DATA/scale.json" attr aws_secretsmanager_secret.oauth count 5
+
+# 3. the projection: month 1 is this month's bill; with no growth every month is
+$CP -q export -o "$TMPD/flat.xlsx" --growth 0% && recalc flat "$TMPD/flat.xlsx"
+total=$(engine_total "$BASE")
+m1=$($CHECK cell "$TMPD/flat.xlsx" "$TMPD/flat.d" Projection F5)
+m24=$($CHECK cell "$TMPD/flat.xlsx" "$TMPD/flat.d" Projection F28)
+expect_eq "projection: month 1 equals the monthly total" "$total" "$(printf '%.2f' "$m1")"
+expect_eq "projection: with 0% growth month 24 equals month 1" "$total" "$(printf '%.2f' "$m24")"
+y2=$($CHECK cell "$TMPD/flat.xlsx" "$TMPD/flat.d" Projection F31)
+expect_eq "projection: 24-month total is 24 x the month at 0% growth" \
+	"$(python3 -c "print('%.2f' % (24 * $total))")" "$(printf '%.2f' "$y2")"
+g=$($CHECK cell "$TMPD/baseline.xlsx" "$TMPD/baseline.d" Projection F28)
+python3 -c "import sys; sys.exit(0 if $g > $total else 1)" &&
+	ok "projection: 5% growth raises month 24 above month 1 ($total -> $g)" ||
+	fail "projection: growth" "month 24 $g, month 1 $total"
+
+# 4. deterministic bytes
+$CP -q export -o "$TMPD/again.xlsx"
+check "export: the same input gives the same bytes" cmp "$TMPD/baseline.xlsx" "$TMPD/again.xlsx"
+created=$(unzip -p "$TMPD/baseline.xlsx" docProps/core.xml | sed -n 's/.*<dcterms:created[^>]*>\([^<]*\)<.*/\1/p')
+expect_eq "export: creation date is the price snapshot's publication date" "2025-06-17T12:00:00Z" "$created"
+
+# 5. text from inputs stays text
+unzip -p "$TMPD/formula-names.xlsx" xl/sharedStrings.xml >"$TMPD/sst.xml"
+check "safety: a scenario name that is a formula is stored as text" grep -q '=HYPERLINK(' "$TMPD/sst.xml"
+if unzip -p "$TMPD/formula-names.xlsx" 'xl/worksheets/*.xml' | grep -q '<f>[^<]*HYPERLINK'; then
+	fail "safety: no input text in any formula"
+else
+	ok "safety: no input text in any formula"
+fi
+name=$($CHECK cell "$TMPD/formula-names.xlsx" "$TMPD/formula-names.d" Summary B4)
+expect_eq "safety: gnumeric shows the name as text" '=HYPERLINK("http://example.com","click")' "$name"
+
+# 6. CSV: strict RFC 4180, matches the JSON, neutralised text
+for v in baseline scale heavy formula-names; do
+	if [ $v = baseline ]; then src=$BASE; else src=$DATA/$v.json; fi
+	$CP -q export "$src" --format csv -o "$TMPD/$v.csv" &&
+		$CP -q breakdown "$src" --format json >"$TMPD/$v.json" &&
+		check "csv $v: strict RFC 4180 parse matches the JSON breakdown" \
+			$CHECK csvjson "$TMPD/$v.csv" "$TMPD/$v.json" ||
+		fail "csv $v: export"
+done
+$CP -q export --format csv >"$TMPD/stdout.csv"
+check "csv: to stdout when no -o is given" cmp "$TMPD/stdout.csv" "$TMPD/baseline.csv"
+$CP -q export -o "$TMPD/by-name.csv"
+check "csv: chosen by the .csv file name" cmp "$TMPD/by-name.csv" "$TMPD/baseline.csv"
+
+# 7. errors: exit 4, a clear message, nothing left behind
+err_case() { # err_case NAME WANT-IN-MESSAGE ARGS...
+	name=$1 want=$2
+	shift 2
+	$CP export "$@" >"$TMPD/out" 2>"$TMPD/err"
+	rc=$?
+	expect_eq "error $name: exit 4" 4 "$rc"
+	if grep -q "costplan: .*$want" "$TMPD/err" && ! grep -q '\[ERROR\]' "$TMPD/err"; then
+		ok "error $name: says why"
+	else
+		fail "error $name: message" "$(cat "$TMPD/err")"
+	fi
+}
+err_case "missing folder" "folder .* does not exist" -o "$TMPD/no/such/dir/b.xlsx"
+[ ! -e "$TMPD/no" ] && ok "error missing folder: nothing created" || fail "error missing folder: something created"
+: >"$TMPD/plainfile"
+err_case "folder is a file" "is not a folder" -o "$TMPD/plainfile/b.xlsx"
+mkdir "$TMPD/adir"
+err_case "target is a folder" "it is a folder" -o "$TMPD/adir"
+err_case "full disk (xlsx)" "No space left on device" -o /dev/full
+err_case "full disk (csv)" "No space left on device" --format csv -o /dev/full
+check "error full disk: /dev/full is still a device" test -c /dev/full
+if [ "$(id -u)" != 0 ]; then
+	mkdir "$TMPD/ro" && chmod 555 "$TMPD/ro"
+	err_case "read-only folder" "not writable" -o "$TMPD/ro/b.xlsx"
+	chmod 755 "$TMPD/ro"
+else
+	# root writes anywhere: use a read-only file system instead when there is one
+	if [ -d /proc/self ] && ! touch /proc/costplan-probe 2>/dev/null; then
+		$CP export -o /proc/budget.xlsx >/dev/null 2>"$TMPD/err"
+		expect_eq "error read-only file system: exit 4" 4 $?
+	fi
+fi
+left=$(find "$TMPD" -name '.*.tmp.*' | wc -l)
+expect_eq "errors: no temporary files left behind" 0 "$left"
+expect_eq "errors: no private temporary workbooks left behind" 0 "$(ls "$TMPDIR" | wc -l)"
+
+# 8. usage errors
+$CP export >/dev/null 2>"$TMPD/err"
+expect_eq "usage: xlsx without -o is exit 2" 2 $?
+$CP export -o "$TMPD/x.xlsx" --growth 300% >/dev/null 2>"$TMPD/err"
+expect_eq "usage: growth out of range is exit 2" 2 $?
+[ ! -e "$TMPD/x.xlsx" ] && ok "usage: nothing written on a usage error" || fail "usage: file written"
