@@ -24,6 +24,8 @@ const struct cmd COMMANDS[] = {
 	{"breakdown", cmd_breakdown, "the monthly bill, line by line"},
 	{"export", cmd_export, "the budget as a spreadsheet of live formulas (xlsx) or CSV"},
 	{"pricing", cmd_pricing, "list, fetch, import and compare price snapshots"},
+	{"upgrades", cmd_upgrades, "what each step of the upgrade path costs, alone and in turn"},
+	{"compare", cmd_compare, "scenarios side by side: one column each, deltas, totals"},
 	{"types", cmd_types, "the resource types, attributes and usage keys costplan prices"},
 	{NULL, NULL, NULL},
 };
