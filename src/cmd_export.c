@@ -19,27 +19,36 @@
 
 #include "cmd_common.h"
 #include "cost/engine.h"
+#include "cost/upgrade_path.h"
+#include "model/upgrades.h"
 #include "report/budget.h"
 #include "report/report.h"
 #include "util/error.h"
 #include "util/output.h"
+#include "util/paths.h"
 
-enum { OPT_GROWTH = OPT_FIRST_COMMAND_SPECIFIC };
+#define DEFAULT_STEPS "scenarios/upgrades"
+
+enum { OPT_GROWTH = OPT_FIRST_COMMAND_SPECIFIC, OPT_STEPS, OPT_NO_UPGRADES };
 
 static const char USAGE[] =
 	"usage: costplan export [SCENARIO] -o FILE [options]\n"
 	"\n"
 	"Write the budget of a scenario (default scenarios/baseline.json) as a workbook\n"
 	"whose figures are formulas: sheets Assumptions, Prices, Line items, Summary,\n"
-	"Projection. Change an input in Assumptions and every total follows.\n"
+	"Upgrade path, Projection. Change an input in Assumptions and every total\n"
+	"follows.\n"
 	"\n"
 	"  -o, --output FILE    the file to write (required for xlsx; CSV may go to stdout)\n"
 	"  --format FORMAT      xlsx (default; csv when FILE ends in .csv) or csv\n"
 	"  --growth RATE        monthly usage growth for the projection, as 5% or 0.05\n"
 	"                       (default 5%; from -50% to 100%)\n"
+	"  --steps DIR          upgrade step files (default scenarios/upgrades)\n"
+	"  --no-upgrades        leave out the Upgrade path sheet\n"
 	"  --region REGION      price in another region (e.g. eu-west-1)\n"
 	"  --no-free-tier       leave out the always-free allowances (the workbook keeps\n"
 	"                       them, switched off, in Assumptions)\n"
+	SCENARIO_WHATIF_USAGE
 	"  --pricing DIR        price snapshot folder (default: the shipped pricing/)\n"
 	"  -h, --help           this help\n";
 
@@ -112,6 +121,43 @@ static int write_xlsx(const struct budget *bg, const char *path)
 	return rc;
 }
 
+/*
+ * Price the upgrade path on the same overlaid document. A path that cannot
+ * be priced (steps that do not fit this scenario) leaves the sheet out
+ * with a warning rather than failing the whole export. Returns true when
+ * *set and *path are to be released by the caller.
+ */
+static bool price_upgrades(const struct scenario_opts *so, const char *steps, struct cp_ctx *ctx,
+			   const struct cost_options *co, struct upgrade_set *set,
+			   struct upgrade_path *path)
+{
+	json_t *doc = NULL;
+	char *file = NULL, **notes = NULL;
+	size_t nnotes = 0;
+	char *dir = paths_scenario(steps ? steps : DEFAULT_STEPS);
+	int rc = upgrades_load(dir, set);
+	free(dir);
+	if (rc) {
+		cp_warn("the Upgrade path sheet is left out: its steps could not be read");
+		return false;
+	}
+	rc = scenario_opts_doc(so, &doc, &file, &notes, &nnotes);
+	if (rc == 0)
+		rc = upgrade_path_price(doc, file, set, ctx->cat, co, path);
+	json_decref(doc);
+	free(file);
+	for (size_t i = 0; i < nnotes; i++)
+		free(notes[i]);
+	free(notes);
+	if (rc) {
+		cp_warn("the Upgrade path sheet is left out: the steps could not be priced on this "
+			"scenario (see above); --no-upgrades skips them");
+		upgrades_release(set);
+		return false;
+	}
+	return true;
+}
+
 int cmd_export(int argc, char **argv, struct cp_ctx *ctx)
 {
 	static const struct option opts[] = {
@@ -119,19 +165,24 @@ int cmd_export(int argc, char **argv, struct cp_ctx *ctx)
 		{"format", required_argument, NULL, OPT_FORMAT},
 		{"output", required_argument, NULL, 'o'},
 		{"growth", required_argument, NULL, OPT_GROWTH},
+		{"steps", required_argument, NULL, OPT_STEPS},
+		{"no-upgrades", no_argument, NULL, OPT_NO_UPGRADES},
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
 	};
 	struct scenario_opts so = {0};
 	enum report_format fmt = FMT_XLSX;
 	bool fmt_given = false;
-	const char *output = NULL;
+	const char *output = NULL, *steps = NULL;
+	bool no_upgrades = false;
 	dec growth = dec_from_scaled(5, 2);
 	struct scenario s;
 	struct breakdown b, ft;
 	bool have_ft = false;
 	struct cost_options co;
 	struct budget bg;
+	struct upgrade_set set;
+	struct upgrade_path path;
 	int opt, rc;
 
 	optind = 1;
@@ -159,6 +210,12 @@ int cmd_export(int argc, char **argv, struct cp_ctx *ctx)
 						"from -50%% to 100%%",
 						cp_sanitize(optarg, buf, sizeof(buf)));
 			}
+			break;
+		case OPT_STEPS:
+			steps = optarg;
+			break;
+		case OPT_NO_UPGRADES:
+			no_upgrades = true;
 			break;
 		case 'h':
 			fputs(USAGE, stdout);
@@ -198,6 +255,8 @@ int cmd_export(int argc, char **argv, struct cp_ctx *ctx)
 		s.free_tier = was;
 	}
 	budget_build(&bg, &b, have_ft ? &ft : NULL, &s, growth);
+	if (fmt == FMT_XLSX && !no_upgrades && price_upgrades(&so, steps, ctx, &co, &set, &path))
+		bg.up = &path;
 	if (fmt == FMT_XLSX) {
 		rc = write_xlsx(&bg, output);
 	} else {
@@ -213,6 +272,10 @@ int cmd_export(int argc, char **argv, struct cp_ctx *ctx)
 		cp_warn("%zu line(s) have no quantity formula in the workbook: they keep costplan's "
 			"number and do not follow Assumptions",
 			bg.no_formula);
+	if (bg.up) {
+		upgrade_path_release(&path);
+		upgrades_release(&set);
+	}
 	budget_release(&bg);
 	if (have_ft)
 		breakdown_release(&ft);

@@ -136,6 +136,23 @@ static int in_usage(struct budget *bg, const struct resource *r, const char *key
 	return i;
 }
 
+/* A usage figure the pricer defaults when it is not given (an assumption). */
+static int in_usage_def(struct budget *bg, const struct resource *r, const char *key, dec def,
+			const char *unit, const char *what)
+{
+	bool is_new;
+	dec v;
+	bool given = res_usage(r, key, &v);
+	char *note = xasprintf("Usage: %s (usage key %s). %s", what, key,
+			       given ? "From the scenario's usage figures."
+				     : "Not set in the scenario: costplan's default assumption.");
+	int i = input_add(bg, r->address, key, IN_NUMBER, unit, note, &is_new);
+	free(note);
+	if (is_new)
+		bg->in[i].value = given ? v : def;
+	return i;
+}
+
 static int in_attr(struct budget *bg, const struct resource *r, const char *attr, const char *unit)
 {
 	bool is_new;
@@ -349,10 +366,11 @@ static struct x recipe(struct budget *bg, const struct resource *r, const struct
 			"8192-30720): a spreadsheet cannot check that, costplan does.";
 		fargate_note(bg, in_attr(bg, td, "cpu", "CPU units (1024 = 1 vCPU)"), FARGATE_PAIRS);
 		fargate_note(bg, in_attr(bg, td, "memory", "MiB"), FARGATE_PAIRS);
-		if (starts(n, "Fargate vCPU"))
+		/* "Fargate vCPU (x86)", "Fargate Spot vCPU (ARM64, ...)" */
+		if (starts(n, "Fargate") && strstr(n, " vCPU ("))
 			return x_div(x_mul(th, attr(bg, td, "cpu", "CPU units (1024 = 1 vCPU)")),
 				     x_int(1024));
-		if (starts(n, "Fargate memory"))
+		if (starts(n, "Fargate") && strstr(n, " memory ("))
 			return x_div(x_mul(th, attr(bg, td, "memory", "MiB")), x_int(1024));
 		if (starts(n, "Ephemeral storage"))
 			return x_mul(th, x_ext("MAX",
@@ -363,6 +381,48 @@ static struct x recipe(struct budget *bg, const struct resource *r, const struct
 		if (starts(n, "Public IPv4"))
 			return th;
 		x_free(&th);
+		return x_fail();
+	}
+	if (strcmp(t, "aws_ecs_cluster") == 0 && starts(n, "Container Insights")) {
+		/* tasks and services of this cluster, as the pricer counts them */
+		long clusters = 0, services = 0;
+		struct x tasks = x_int(0);
+		for (size_t i = 0; i < bg->s->n; i++)
+			clusters += strcmp(bg->s->res[i].type, "aws_ecs_cluster") == 0;
+		for (size_t i = 0; i < bg->s->n; i++) {
+			const struct resource *svc = &bg->s->res[i];
+			if (strcmp(svc->type, "aws_ecs_service") != 0)
+				continue;
+			const char *cl = res_str(svc, "cluster");
+			if (cl[0] ? strcmp(cl, r->name) != 0 : clusters != 1)
+				continue;
+			services += svc->count;
+			struct x dc = attr(bg, svc, "desired_count", "tasks");
+			if (svc->count != 1)
+				dc = x_mul(dc, x_in(bg, in_count(bg, svc)));
+			tasks = tasks.refs ? x_add(tasks, dc) : (x_free(&tasks), dc);
+		}
+		if (strcmp(n, "Container Insights metrics") == 0) {
+			struct x m = x_in(bg, in_usage_def(bg, r, "container_insights_metrics_per_cluster",
+							   dec_from_int(14), "metrics",
+							   "custom metrics per cluster"));
+			m = x_add(m, x_mul(x_in(bg, in_usage_def(bg, r,
+								 "container_insights_metrics_per_service",
+								 dec_from_int(25), "metrics",
+								 "custom metrics per service")),
+					   x_int(services)));
+			return x_add(m, x_mul(x_in(bg, in_usage_def(bg, r,
+								    "container_insights_metrics_per_task",
+								    dec_from_int(0), "metrics",
+								    "custom metrics per task")),
+					      tasks));
+		}
+		if (strcmp(n, "Container Insights logs") == 0)
+			return x_mul(x_in(bg, in_usage_def(bg, r, "container_insights_log_gb_per_task",
+							   dec_from_scaled(100, 3), "GB/task-month",
+							   "performance-log GB per task a month")),
+				     tasks);
+		x_free(&tasks);
 		return x_fail();
 	}
 	if (strcmp(t, "aws_appautoscaling_policy") == 0 && starts(n, "CloudWatch alarms"))
@@ -543,7 +603,7 @@ static void labels(struct budget *bg, const struct resource *r)
 
 /* ---- free-tier allowances ------------------------------------------------ */
 
-enum pool { POOL_NONE, POOL_LOGS, POOL_DASHBOARDS, POOL_ALARMS, POOL_DATA_OUT };
+enum pool { POOL_NONE, POOL_LOGS, POOL_DASHBOARDS, POOL_ALARMS, POOL_DATA_OUT, POOL_METRICS };
 
 static enum pool allowance_pool(const char *name)
 {
@@ -555,6 +615,8 @@ static enum pool allowance_pool(const char *name)
 		return POOL_ALARMS;
 	if (starts(name, "Data transfer out: first"))
 		return POOL_DATA_OUT;
+	if (starts(name, "CloudWatch: first") && strstr(name, "custom metric"))
+		return POOL_METRICS;
 	return POOL_NONE;
 }
 
@@ -565,7 +627,9 @@ static bool in_pool(enum pool p, const char *t, const struct cost_line *l)
 	case POOL_LOGS:
 		return (strcmp(t, "aws_cloudwatch_log_group") == 0 &&
 			strcmp(l->name, "Log ingestion") == 0) ||
-		       strcmp(l->name, "Enhanced Monitoring logs") == 0;
+		       strcmp(l->name, "Enhanced Monitoring logs") == 0 ||
+		       (strcmp(t, "aws_ecs_cluster") == 0 &&
+			strcmp(l->name, "Container Insights logs") == 0);
 	case POOL_DASHBOARDS:
 		return strcmp(t, "aws_cloudwatch_dashboard") == 0 && strcmp(l->name, "Dashboard") == 0;
 	case POOL_ALARMS:
@@ -573,14 +637,18 @@ static bool in_pool(enum pool p, const char *t, const struct cost_line *l)
 		       strcmp(l->name, "CloudWatch alarms the policy creates") == 0;
 	case POOL_DATA_OUT:
 		return strcmp(t, "aws_data_transfer") == 0 && starts(l->name, "Out to the internet");
+	case POOL_METRICS:
+		return strcmp(t, "aws_ecs_cluster") == 0 &&
+		       strcmp(l->name, "Container Insights metrics") == 0;
 	default:
 		return false;
 	}
 }
 
 static const char *POOL_KEYS[] = {NULL, "free_logs_gb", "free_dashboards", "free_alarms",
-				  "free_data_out_gb"};
-static const char *POOL_UNITS[] = {NULL, "GB/month", "dashboards", "alarms", "GB/month"};
+				  "free_data_out_gb", "free_custom_metrics"};
+static const char *POOL_UNITS[] = {NULL, "GB/month", "dashboards", "alarms", "GB/month",
+				   "metrics"};
 
 /* quantity = -IF(free tier on, MIN(sum of the pool's quantities, cap), 0) */
 static void allowance(struct budget *bg, size_t li, bool on)
@@ -683,6 +751,41 @@ static void add_item_lines(struct budget *bg, const struct cost_item *it, bool t
 	}
 }
 
+/*
+ * A unit price the pricer scaled (Fargate Spot's spot_discount, a Compute
+ * Savings Plan's discount_rate): Prices x (1 - the discount input), when
+ * that gives the engine's unit price exactly.
+ */
+static void adjusted_price(struct budget *bg, struct budget_line *bl, const struct resource *r)
+{
+	const struct cost_line *l = bl->line;
+	const struct resource *src = NULL;
+	const char *attr_name = NULL;
+	dec base = price_entry_unit_price(l->price), rate, want;
+	bl->adjusted = true;
+	if (strcmp(bl->item->type, "aws_ecs_service") == 0 && r &&
+	    strcmp(res_str(r, "capacity_provider"), "FARGATE_SPOT") == 0) {
+		src = r;
+		attr_name = "spot_discount";
+	} else if (strcmp(bl->item->type, "aws_ecs_service") == 0) {
+		for (size_t i = 0; i < bg->s->n; i++)
+			if (strcmp(bg->s->res[i].type, "costplan_savings_plan") == 0)
+				src = &bg->s->res[i];
+		attr_name = "discount_rate";
+	}
+	if (!src || bl->price < 0 || bg->prices[bl->price].e->ntiers > 1)
+		return;
+	rate = res_dec(src, attr_name);
+	if (dec_mul(base, dec_sub(dec_from_int(1), rate), &want) != 0 ||
+	    dec_cmp(want, l->unit_price) != 0)
+		return;
+	char *p = budget_ref((int)bg->prices[bl->price].row, PRICE_COL_PRICE, true);
+	char *in = budget_input_ref(bg, in_attr(bg, src, attr_name, "fraction off on-demand"));
+	bl->price_formula = xasprintf("%s!%s*(1-%s)", SHEET_PRICES, p, in);
+	free(p);
+	free(in);
+}
+
 static void explain(struct budget *bg, size_t li)
 {
 	struct budget_line *bl = &bg->lines[li];
@@ -701,6 +804,8 @@ static void explain(struct budget *bg, size_t li)
 			bg->no_formula++;
 		return;
 	}
+	if (l->price && dec_cmp(l->unit_price, price_entry_unit_price(l->price)) != 0)
+		adjusted_price(bg, bl, r);
 	if (!r) {
 		bl->basis = xstrdup("fixed by costplan (no formula)");
 		bg->no_formula++;
@@ -789,6 +894,7 @@ void budget_release(struct budget *bg)
 	free(bg->in);
 	for (size_t i = 0; i < bg->nlines; i++) {
 		free(bg->lines[i].qty_formula);
+		free(bg->lines[i].price_formula);
 		free(bg->lines[i].basis);
 		free(bg->lines[i].pool);
 	}
@@ -825,9 +931,9 @@ char *budget_cost_formula(const struct budget *bg, size_t i, const char *qty)
 	char *q = is_ref(qty) ? xstrdup(qty) : xasprintf("(%s)", qty);
 	char *out;
 	if (e->ntiers <= 1) {
-		char *p = prices_cell(bp->row, PRICE_COL_PRICE);
-		out = xasprintf("ROUND(ROUND(%s*%s,9),2)", q, p);
-		free(p);
+		char *r = budget_ref(budget_line_row(i), LINE_COL_PRICE, true);
+		out = xasprintf("ROUND(ROUND(%s*'%s'!%s,9),2)", q, SHEET_LINES, r);
+		free(r);
 		free(q);
 		return out;
 	}
@@ -861,8 +967,15 @@ int budget_line_cost(const struct budget *bg, size_t i, dec qty, dec *cents)
 {
 	const struct budget_line *bl = &bg->lines[i];
 	dec c = dec_zero();
-	if (bl->price >= 0 && price_entry_cost(bg->prices[bl->price].e, qty, &c) != 0)
+	if (bl->price < 0) {
+		/* no price: $0 */
+	} else if (bg->prices[bl->price].e->ntiers <= 1) {
+		/* the line's own unit price (adjusted ones included) */
+		if (dec_mul(qty, bl->line->unit_price, &c) != 0)
+			return -1;
+	} else if (price_entry_cost(bg->prices[bl->price].e, qty, &c) != 0) {
 		return -1;
+	}
 	*cents = dec_round_cents(c);
 	return 0;
 }

@@ -28,6 +28,7 @@
 #include <stdio.h>
 
 #include "cost/breakdown.h"
+#include "cost/upgrade_path.h"
 #include "model/scenario.h"
 
 /* Sheet layout (0-based rows/cols). Every table sheet: title on row 0, a
@@ -94,6 +95,11 @@ struct budget_line {
 	bool first_of_item, last_of_item;
 	size_t item_first;   /* index of the item's first line */
 	int price;           /* index into budget.prices, -1 when none */
+	/* the engine's unit price differs from the Prices row (Fargate Spot,
+	 * a Savings Plan): unit price = Prices x (1 - input price_discount) when
+	 * price_formula is set, else the engine's number */
+	bool adjusted;
+	char *price_formula; /* without '=', NULL: a Prices reference or a number */
 	bool cached_zero;    /* an allowance shown switched off: its value is 0 */
 	/* LK_ALLOWANCE: the lines whose quantities it caps, and the cap input */
 	size_t *pool;
@@ -120,6 +126,8 @@ struct budget {
 	dec total;           /* the monthly total the workbook shows (b->total) */
 	dec by_category[CAT_FREE + 1];
 	dec guide_claim;     /* the guide's "around $100/month" */
+	/* the priced upgrade path (borrowed; NULL: no Upgrade path sheet) */
+	const struct upgrade_path *up;
 };
 
 /*
@@ -148,7 +156,9 @@ int budget_total_row(const struct budget *bg);
  * The cost formula (without '=') of line i for a quantity given as a
  * formula `qty` (a cell reference or an expression):
  * ROUND(ROUND(qty*price,9),2), a tier-by-tier sum over the Prices rows for
- * tiered prices, or NULL when the line has no price. The inner ROUND to 9
+ * tiered prices, or NULL when the line has no price. Untiered lines take
+ * their unit price from the line's own cell on Line items (a Prices
+ * reference, or an adjusted price). The inner ROUND to 9
  * places makes a spreadsheet's binary arithmetic round like the engine's
  * exact decimals: 400000 x 1.1025 x 0.000005 is 2.205 exactly, but
  * 2.2049999999999996 in binary, which ROUND(...,2) alone takes to 2.20.

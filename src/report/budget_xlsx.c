@@ -327,10 +327,19 @@ static void sheet_lines(lxw_worksheet *ws, const struct budget *bg, const struct
 		if (bl->price >= 0) {
 			const struct budget_price *bp = &bg->prices[bl->price];
 			char *pc = budget_ref((int)bp->row, PRICE_COL_PRICE, true);
-			formulaf(ws, r, LINE_COL_PRICE, f->price, d(l->unit_price), "%s!%s",
-				 SHEET_PRICES, pc);
+			if (bl->price_formula)
+				formula(ws, r, LINE_COL_PRICE, bl->price_formula, f->price,
+					d(l->unit_price));
+			else if (bl->adjusted)
+				worksheet_write_number(ws, R, LINE_COL_PRICE, d(l->unit_price), f->price);
+			else
+				formulaf(ws, r, LINE_COL_PRICE, f->price, d(l->unit_price), "%s!%s",
+					 SHEET_PRICES, pc);
 			free(pc);
-			if (bp->e->ntiers > 1) {
+			if (bp->e->ntiers > 1 && bl->adjusted) {
+				/* a scaled tiered price: no formula states it honestly */
+				worksheet_write_number(ws, R, LINE_COL_COST, d(line_cost(bg, i)), f->money);
+			} else if (bp->e->ntiers > 1) {
 				char *cf = budget_cost_formula(bg, i, qref);
 				formula(ws, r, LINE_COL_COST, cf, f->money, d(line_cost(bg, i)));
 				free(cf);
@@ -369,6 +378,9 @@ static void sheet_lines(lxw_worksheet *ws, const struct budget *bg, const struct
 			else if (bl->cached_zero)
 				note = xstrdup("Free tier switched off in Assumptions: $0 until you "
 					       "turn it on.");
+			else if (bl->adjusted && !bl->price_formula)
+				note = xasprintf("%s%sUnit price adjusted by costplan (no formula).",
+						 l->note ? l->note : "", l->note ? ". " : "");
 			else
 				note = xstrdup(l->note ? l->note : "");
 			worksheet_write_string(ws, R, 11, note, f->note);
@@ -407,6 +419,8 @@ static void sheet_lines(lxw_worksheet *ws, const struct budget *bg, const struct
 }
 
 /* ---- Summary -------------------------------------------------------------- */
+
+static int up_production_row(const struct budget *bg);
 
 #define SUM_TOTAL_ROW 9
 #define SUM_CAT_ROW 13
@@ -502,14 +516,22 @@ static void sheet_summary(lxw_workbook *wb, lxw_worksheet *ws, const struct budg
 	worksheet_write_number(ws, SUM_CLAIM_ROW, 1, d(bg->guide_claim), f->money);
 	worksheet_write_string(ws, SUM_CLAIM_ROW + 1, 0, "costplan, line by line", f->text);
 	formulaf(ws, SUM_CLAIM_ROW + 1, 1, f->money, d(bg->total), "B%d", SUM_TOTAL_ROW + 1);
-	worksheet_write_string(ws, SUM_CLAIM_ROW + 2, 0, "Difference", f->total_label);
+	if (bg->up) {
+		int prod = up_production_row(bg);
+		worksheet_write_string(ws, SUM_CLAIM_ROW + 2, 0,
+				       "costplan, production (every upgrade step)", f->text);
+		formulaf(ws, SUM_CLAIM_ROW + 2, 1, f->money, d(bg->up->production.total),
+			 "'%s'!$G$%d", SHEET_UPGRADES, prod + 1);
+	}
+	worksheet_write_string(ws, SUM_CLAIM_ROW + 3, 0, "Difference (costplan - the guide)",
+			       f->total_label);
 	dec diff = dec_sub(bg->total, bg->guide_claim);
-	formulaf(ws, SUM_CLAIM_ROW + 2, 1, f->money_total, d(diff), "B%d-B%d", SUM_CLAIM_ROW + 2,
+	formulaf(ws, SUM_CLAIM_ROW + 3, 1, f->money_total, d(diff), "B%d-B%d", SUM_CLAIM_ROW + 2,
 		 SUM_CLAIM_ROW + 1);
-	formulaf(ws, SUM_CLAIM_ROW + 2, 2, f->pct, d(diff) / d(bg->guide_claim), "B%d/B%d",
-		 SUM_CLAIM_ROW + 3, SUM_CLAIM_ROW + 1);
+	formulaf(ws, SUM_CLAIM_ROW + 3, 2, f->pct, d(diff) / d(bg->guide_claim), "B%d/B%d",
+		 SUM_CLAIM_ROW + 4, SUM_CLAIM_ROW + 1);
 	/* what else the reader must know */
-	r = SUM_CLAIM_ROW + 5;
+	r = SUM_CLAIM_ROW + 6;
 	if (bg->no_formula) {
 		s = xasprintf("%zu line(s) have no quantity formula: their quantity is the number "
 			      "costplan computed and does not follow Assumptions (see Line items, "
@@ -560,8 +582,10 @@ static void sheet_summary(lxw_workbook *wb, lxw_worksheet *ws, const struct budg
 
 	lxw_chart *c2 = workbook_add_chart(wb, LXW_CHART_BAR);
 	se = chart_add_series(c2, NULL, NULL);
-	chart_series_set_categories(se, SHEET_SUMMARY, SUM_CLAIM_ROW, 0, SUM_CLAIM_ROW + 1, 0);
-	chart_series_set_values(se, SHEET_SUMMARY, SUM_CLAIM_ROW, 1, SUM_CLAIM_ROW + 1, 1);
+	chart_series_set_categories(se, SHEET_SUMMARY, SUM_CLAIM_ROW, 0,
+				    SUM_CLAIM_ROW + (bg->up ? 2 : 1), 0);
+	chart_series_set_values(se, SHEET_SUMMARY, SUM_CLAIM_ROW, 1, SUM_CLAIM_ROW + (bg->up ? 2 : 1),
+				1);
 	chart_series_set_name(se, "Monthly");
 	chart_title_set_name(c2, "The guide's claim and costplan's figure");
 	chart_legend_set_position(c2, LXW_CHART_LEGEND_NONE);
@@ -572,6 +596,197 @@ static void sheet_summary(lxw_workbook *wb, lxw_worksheet *ws, const struct budg
 	worksheet_set_column(ws, 1, 1, 16, NULL);
 	worksheet_set_column(ws, 2, 2, 10, NULL);
 	print_setup(ws, -1);
+}
+
+/* ---- Upgrade path --------------------------------------------------------- */
+
+#define UP_BASE_ROW TABLE_FIRST_ROW
+
+static int up_production_row(const struct budget *bg)
+{
+	return UP_BASE_ROW + 1 + (int)bg->up->nsteps;
+}
+
+/*
+ * Steps are whole scenarios re-priced by the engine, so a step's delta is
+ * a figure costplan computed, not a formula over this workbook's inputs;
+ * the running totals, the production total and the chart's helper columns
+ * are formulas over those deltas. A check cell compares the baseline the
+ * steps were priced on with the live Line items total, so an edited
+ * Assumptions sheet says the path needs re-pricing instead of silently
+ * shifting it.
+ */
+static void sheet_upgrades(lxw_workbook *wb, lxw_worksheet *ws, const struct budget *bg,
+			   const struct fmts *f)
+{
+	static const char *const H[] = {"#",
+					"Step",
+					"When to take it",
+					"Step alone: monthly delta",
+					"Step alone: total",
+					"Cumulative: monthly delta",
+					"Running total",
+					"At min capacity",
+					"At max capacity",
+					"Chart: base",
+					"Chart: increase",
+					"Chart: decrease",
+					NULL};
+	const struct upgrade_path *up = bg->up;
+	int prod = up_production_row(bg), r;
+	dec prev = up->baseline.total;
+
+	worksheet_write_string(ws, 0, 0, "Upgrade path: what each step adds, in the guide's order",
+			       f->title);
+	worksheet_write_string(ws, 1, 0,
+			       "Each delta is costplan's price of the whole scenario with the step "
+			       "applied; running totals are formulas over the deltas. After editing "
+			       "Assumptions, run costplan export again to re-price the steps.",
+			       f->subtitle);
+	{
+		char *t = budget_ref(budget_total_row(bg), LINE_COL_COST, true);
+		worksheet_write_string(ws, 2, 0, "", f->text);
+		worksheet_write_string(ws, 2, 1, "Baseline in Line items now", f->text);
+		formulaf(ws, 2, 3, f->money, d(bg->total), "'%s'!%s", SHEET_LINES, t);
+		free(t);
+		bool same = dec_cmp(bg->total, up->baseline.total) == 0;
+		const char *ok = "matches the baseline the steps were priced on";
+		const char *stale = "differs from the priced baseline: run costplan export again";
+		char *fm = xasprintf("IF(ABS(D3-G%d)<0.005,\"%s\",\"%s\")", UP_BASE_ROW + 1, ok,
+				     stale);
+		worksheet_write_formula_str(ws, 2, 4, fm, f->note, same ? ok : stale);
+		free(fm);
+	}
+	header_row(ws, f, H);
+	/* baseline */
+	worksheet_write_number(ws, UP_BASE_ROW, 0, 0, NULL);
+	worksheet_write_string(ws, UP_BASE_ROW, 1, "Baseline", f->text);
+	worksheet_write_number(ws, UP_BASE_ROW, 6, d(up->baseline.total), f->money);
+	if (up->baseline.has_range) {
+		worksheet_write_number(ws, UP_BASE_ROW, 7, d(up->baseline.low), f->money);
+		worksheet_write_number(ws, UP_BASE_ROW, 8, d(up->baseline.high), f->money);
+	}
+	worksheet_write_number(ws, UP_BASE_ROW, 9, 0, f->money);
+	formulaf(ws, UP_BASE_ROW, 10, f->money, d(up->baseline.total), "G%d", UP_BASE_ROW + 1);
+	worksheet_write_number(ws, UP_BASE_ROW, 11, 0, f->money);
+	for (size_t i = 0; i < up->nsteps; i++) {
+		const struct upgrade_result *res = &up->results[i];
+		char *note = xstrdup(res->step->signal ? res->step->signal : "");
+		r = UP_BASE_ROW + 1 + (int)i;
+		for (size_t v = 0; v < res->nvariants; v++) {
+			char buf[DEC_BUFSZ];
+			char *n = xasprintf("%s%s%s instead: %s%s a month alone", note, note[0] ? " " : "",
+					    res->variants[v].variant->label,
+					    dec_cmp(res->variants[v].delta, dec_zero()) >= 0 ? "+" : "",
+					    dec_format_usd(res->variants[v].delta, buf, sizeof(buf)));
+			free(note);
+			note = n;
+		}
+		worksheet_write_number(ws, (lxw_row_t)r, 0, res->step->order, NULL);
+		worksheet_write_string(ws, (lxw_row_t)r, 1, res->step->title, f->text);
+		worksheet_write_string(ws, (lxw_row_t)r, 2, note, f->wrap);
+		free(note);
+		worksheet_write_number(ws, (lxw_row_t)r, 3, d(res->alone_delta), f->money);
+		formulaf(ws, r, 4, f->money, d(res->alone.total), "$G$%d+D%d", UP_BASE_ROW + 1, r + 1);
+		worksheet_write_number(ws, (lxw_row_t)r, 5, d(res->cumulative_delta), f->money);
+		formulaf(ws, r, 6, f->money, d(res->cumulative.total), "G%d+F%d", r, r + 1);
+		if (res->cumulative.has_range) {
+			worksheet_write_number(ws, (lxw_row_t)r, 7, d(res->cumulative.low), f->money);
+			worksheet_write_number(ws, (lxw_row_t)r, 8, d(res->cumulative.high), f->money);
+		}
+		dec cur = res->cumulative.total;
+		formulaf(ws, r, 9, f->money, d(dec_min(prev, cur)), "MIN(G%d,G%d)", r, r + 1);
+		formulaf(ws, r, 10, f->money, d(dec_max(res->cumulative_delta, dec_zero())),
+			 "MAX(F%d,0)", r + 1);
+		formulaf(ws, r, 11, f->money, d(dec_max(dec_neg(res->cumulative_delta), dec_zero())),
+			 "MAX(-F%d,0)", r + 1);
+		prev = cur;
+	}
+	/* production */
+	worksheet_write_string(ws, (lxw_row_t)prod, 1, "Production total (every step)",
+			       f->total_label);
+	dec pdelta = dec_sub(up->production.total, up->baseline.total);
+	formulaf(ws, prod, 5, f->money_total, d(pdelta), "G%d-G%d", prod + 1, UP_BASE_ROW + 1);
+	formulaf(ws, prod, 6, f->money_total, d(up->production.total), "G%d", prod);
+	if (up->production.has_range) {
+		worksheet_write_number(ws, (lxw_row_t)prod, 7, d(up->production.low), f->money);
+		worksheet_write_number(ws, (lxw_row_t)prod, 8, d(up->production.high), f->money);
+	}
+	worksheet_write_number(ws, (lxw_row_t)prod, 9, 0, f->money);
+	formulaf(ws, prod, 10, f->money, d(up->production.total), "G%d", prod + 1);
+	worksheet_write_number(ws, (lxw_row_t)prod, 11, 0, f->money);
+
+	/* alternatives, priced beside the path */
+	r = prod + 3;
+	if (up->n > up->nsteps) {
+		static const char *const AH[] = {"#", "Alternative", "When to take it",
+						 "Alone: monthly delta", "Alone: total",
+						 "On production: delta", "On production: total",
+						 "Verdict", NULL};
+		for (int c = 0; AH[c]; c++)
+			worksheet_write_string(ws, (lxw_row_t)(r - 1), (lxw_col_t)c, AH[c], f->header);
+		for (size_t i = up->nsteps; i < up->n; i++, r++) {
+			const struct upgrade_result *res = &up->results[i];
+			char buf[DEC_BUFSZ], *verdict;
+			worksheet_write_number(ws, (lxw_row_t)r, 0, res->step->order, NULL);
+			worksheet_write_string(ws, (lxw_row_t)r, 1, res->step->title, f->text);
+			worksheet_write_string(ws, (lxw_row_t)r, 2,
+					       res->step->signal ? res->step->signal : "", f->wrap);
+			worksheet_write_number(ws, (lxw_row_t)r, 3, d(res->alone_delta), f->money);
+			formulaf(ws, r, 4, f->money, d(res->alone.total), "$G$%d+D%d",
+				 UP_BASE_ROW + 1, r + 1);
+			worksheet_write_number(ws, (lxw_row_t)r, 5, d(res->cumulative_delta), f->money);
+			formulaf(ws, r, 6, f->money, d(res->cumulative.total), "$G$%d+F%d", prod + 1,
+				 r + 1);
+			if (res->has_breakeven)
+				verdict = xasprintf("cheaper above %s GB a month",
+						    dec_format(res->breakeven_gb, 0, buf, sizeof(buf)));
+			else if (res->has_verdict)
+				verdict = xstrdup(dec_cmp(res->added_cost, res->replaced_cost) < 0
+							  ? "cheaper than what it replaces"
+							  : "dearer than what it replaces");
+			else
+				verdict = xstrdup("");
+			worksheet_write_string(ws, (lxw_row_t)r, 7, verdict, f->text);
+			free(verdict);
+		}
+	}
+
+	/* a waterfall: stacked columns on an invisible base */
+	lxw_chart *ch = workbook_add_chart(wb, LXW_CHART_COLUMN_STACKED);
+	const char *names[3] = {"Base", "Increase", "Decrease"};
+	lxw_color_t colors[3] = {0, 0xC0504D, 0x9BBB59};
+	for (int k = 0; k < 3; k++) {
+		lxw_chart_series *se = chart_add_series(ch, NULL, NULL);
+		chart_series_set_categories(se, SHEET_UPGRADES, UP_BASE_ROW, 1, (lxw_row_t)prod, 1);
+		chart_series_set_values(se, SHEET_UPGRADES, UP_BASE_ROW, (lxw_col_t)(9 + k),
+					(lxw_row_t)prod, (lxw_col_t)(9 + k));
+		chart_series_set_name(se, names[k]);
+		lxw_chart_fill fill;
+		memset(&fill, 0, sizeof(fill));
+		if (k == 0) {
+			fill.none = LXW_TRUE;
+			chart_series_set_fill(se, &fill);
+		} else {
+			fill.color = colors[k];
+			chart_series_set_fill(se, &fill);
+		}
+	}
+	chart_set_series_gap(ch, 50);
+	chart_legend_delete_series(ch, (int16_t[]){0, -1});
+	chart_legend_set_position(ch, LXW_CHART_LEGEND_BOTTOM);
+	chart_title_set_name(ch, "Upgrade path: monthly total step by step (USD)");
+	chart_axis_set_num_format(chart_axis_get(ch, LXW_CHART_AXIS_TYPE_Y), "$#,##0");
+	worksheet_insert_chart(ws, (lxw_row_t)(r + 2), 1, ch);
+
+	worksheet_set_column(ws, 0, 0, 4, NULL);
+	worksheet_set_column(ws, 1, 1, 40, NULL);
+	worksheet_set_column(ws, 2, 2, 60, NULL);
+	worksheet_set_column(ws, 3, 8, 14, NULL);
+	worksheet_set_column(ws, 9, 11, 11, NULL);
+	worksheet_freeze_panes(ws, TABLE_FIRST_ROW, 2);
+	worksheet_autofilter(ws, TABLE_HEADER_ROW, 0, (lxw_row_t)(prod - 1), 11);
+	print_setup(ws, TABLE_HEADER_ROW);
 }
 
 /* ---- Projection ----------------------------------------------------------- */
@@ -800,11 +1015,14 @@ int budget_write_xlsx(const struct budget *bg, const char *file)
 	lxw_worksheet *pr_ws = workbook_add_worksheet(wb, SHEET_PRICES);
 	lxw_worksheet *li_ws = workbook_add_worksheet(wb, SHEET_LINES);
 	lxw_worksheet *su_ws = workbook_add_worksheet(wb, SHEET_SUMMARY);
+	lxw_worksheet *up_ws = bg->up ? workbook_add_worksheet(wb, SHEET_UPGRADES) : NULL;
 	lxw_worksheet *pj_ws = workbook_add_worksheet(wb, SHEET_PROJECTION);
 	sheet_assumptions(asm_ws, bg, &f);
 	sheet_prices(pr_ws, bg, &f);
 	sheet_lines(li_ws, bg, &f);
 	sheet_summary(wb, su_ws, bg, &f);
+	if (up_ws)
+		sheet_upgrades(wb, up_ws, bg, &f);
 	sheet_projection(wb, pj_ws, bg, &f);
 
 	lxw_error e = workbook_close(wb);

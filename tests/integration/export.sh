@@ -35,69 +35,106 @@ engine_total() {
 	$CP -q breakdown "$@" --format json | python3 -c 'import json,sys; print("%.2f" % json.load(sys.stdin)["total_monthly_cost"])'
 }
 
-# 1. every formula agrees with the engine: baseline and variants
-for v in baseline scale heavy nofree formula-names; do
-	if [ $v = baseline ]; then src=$BASE; else src=$DATA/$v.json; fi
-	book=$TMPD/$v.xlsx
-	if ! $CP -q export "$src" -o "$book" 2>"$TMPD/err"; then
-		fail "export $v: writes a workbook" "$(cat "$TMPD/err")"
-		continue
+# 1. every formula agrees with the engine: the baseline, --set and --patch
+#    variants (upgrade steps with new pricers: Container Insights, Spot,
+#    Savings Plan, endpoints) and variant scenario files
+# variant NAME ARGS...: export with ARGS, recompute, compare
+variant() {
+	vn=$1 # not "name": lib.sh's check() sets that
+	shift
+	book=$TMPD/$vn.xlsx
+	if ! $CP -q export "$@" -o "$book" 2>"$TMPD/err"; then
+		fail "export $vn: writes a workbook" "$(cat "$TMPD/err")"
+		return
 	fi
-	if ! recalc $v "$book"; then
-		fail "export $v: ssconvert reads it" "$(head -c 300 "$TMPD/$v.ss.log")"
-		continue
+	if ! recalc "$vn" "$book"; then
+		fail "export $vn: ssconvert reads it" "$(head -c 300 "$TMPD/$vn.ss.log")"
+		return
 	fi
-	check "export $v: every formula recomputed by gnumeric equals costplan's value" \
-		$CHECK recalc "$book" "$TMPD/$v.d"
-	check "export $v: structure (formulas over Assumptions and Prices, SUM total, frozen headers, autofilter, print width, charts)" \
+	check "export $vn: every formula recomputed by gnumeric equals costplan's value" \
+		$CHECK recalc "$book" "$TMPD/$vn.d"
+	check "export $vn: structure (formulas over Assumptions and Prices, SUM total, frozen headers, autofilter, print width, charts)" \
 		$CHECK structure "$book"
-	expect_eq "export $v: recomputed total equals costplan breakdown" \
-		"$(engine_total "$src")" "$($CHECK total "$book" "$TMPD/$v.d")"
-	[ -s "$TMPD/err" ] || ok "export $v: no formula-less lines reported"
+	expect_eq "export $vn: recomputed total equals costplan breakdown" \
+		"$(engine_total "$@")" "$($CHECK total "$book" "$TMPD/$vn.d")"
+	[ -s "$TMPD/err" ] && fail "export $vn: warnings" "$(cat "$TMPD/err")" ||
+		ok "export $vn: every line has a quantity formula"
+}
+variant baseline "$BASE"
+variant set-tasks "$BASE" --set resource.aws_ecs_service.api.desired_count=6 \
+	--set resource.aws_ecs_task_definition.api.memory=1024 --set resource.aws_ecs_task_definition.api.cpu=512
+variant set-usage "$BASE" --set usage.aws_data_transfer.this.monthly_outbound_internet_gb=52000 \
+	--set usage.aws_nat_gateway.main.monthly_data_processed_gb=777.7 \
+	--set usage.aws_lb.main.new_connections=160
+variant set-rds "$BASE" --set resource.aws_db_instance.main.storage_type=gp3 \
+	--set resource.aws_db_instance.main.allocated_storage=400 --set resource.aws_db_instance.main.iops=16000
+variant no-free-tier "$BASE" --no-free-tier
+variant step-insights "$BASE" --patch "$ROOT/scenarios/upgrades/01-container-insights.json"
+variant step-autoscaling "$BASE" --patch "$ROOT/scenarios/upgrades/05-ecs-autoscaling.json"
+variant step-endpoints "$BASE" --patch "$ROOT/scenarios/upgrades/10-vpc-endpoints.json"
+variant step-spot "$BASE" --patch "$ROOT/scenarios/upgrades/12-fargate-spot-worker.json"
+variant step-savings "$BASE" --patch "$ROOT/scenarios/upgrades/13-compute-savings-plan.json"
+for v in scale heavy nofree formula-names; do
+	variant $v "$DATA/$v.json"
 done
+check "export: the Upgrade path sheet is there by default" $CHECK cell "$TMPD/baseline.xlsx" \
+	"$TMPD/baseline.d" "Upgrade path" B5
+prod=$($CP -q upgrades --format json | python3 -c 'import json,sys; d=json.load(sys.stdin); print("%.2f" % d["production"]["total_monthly_cost"])' 2>/dev/null)
+row=$(awk -F, '$2 ~ /^"?Production total/ {print NR; exit}' "$TMPD/baseline.d/s.csv.4")
+got=$($CHECK cell "$TMPD/baseline.xlsx" "$TMPD/baseline.d" "Upgrade path" "G$row")
+expect_eq "upgrade path: recomputed production total equals costplan upgrades" "$prod" "$(printf '%.2f' "$got")"
 
 # 2. a finance lead edits an input; the recomputed workbook must follow
-#    edit NAME SOURCE RESOURCE KEY VALUE SCENARIO-EDIT...
+#    edit NAME RESOURCE KEY VALUE EXPORT-ARGS... -- ENGINE-ARGS...
 edit() {
-	name=$1 src=$2 res=$3 key=$4 val=$5
-	shift 5
-	$CP -q export "$src" -o "$TMPD/e.xlsx" &&
-		$CHECK edit "$TMPD/e.xlsx" "$TMPD/$name.xlsx" "$res" "$key" "$val" >"$TMPD/err" 2>&1 &&
-		recalc "$name" "$TMPD/$name.xlsx" || {
-		fail "edit $name" "$(cat "$TMPD/err")"
+	en=$1 res=$2 key=$3 val=$4
+	shift 4
+	args=""
+	while [ $# -gt 0 ] && [ "$1" != -- ]; do
+		args="$args $1"
+		shift
+	done
+	shift
+	# shellcheck disable=SC2086
+	$CP -q export $args -o "$TMPD/e.xlsx" &&
+		$CHECK edit "$TMPD/e.xlsx" "$TMPD/$en.xlsx" "$res" "$key" "$val" >"$TMPD/err" 2>&1 &&
+		recalc "$en" "$TMPD/$en.xlsx" || {
+		fail "edit $en" "$(cat "$TMPD/err")"
 		return
 	}
-	want=$("$@")
-	expect_eq "edit $name: recomputed total follows the input" \
-		"$want" "$($CHECK total "$TMPD/$name.xlsx" "$TMPD/$name.d")"
+	expect_eq "edit $en: recomputed total follows the input ($res $key = $val)" \
+		"$(engine_total "$@")" "$($CHECK total "$TMPD/$en.xlsx" "$TMPD/$en.d")"
 }
-variant() { # variant SRC attr|usage|top ADDRESS KEY VALUE -> engine total
-	$CHECK scenario "$1" "$TMPD/v.json" "$2" "$3" "$4" "$5" && engine_total "$TMPD/v.json"
-}
-edit tasks "$BASE" aws_ecs_service.api desired_count 3 \
-	variant "$BASE" attr aws_ecs_service.api desired_count 3
-edit memory "$BASE" aws_ecs_task_definition.worker memory 2048 \
-	variant "$BASE" attr aws_ecs_task_definition.worker memory 2048
-edit data-out "$BASE" aws_data_transfer.this monthly_outbound_internet_gb 15000 \
-	variant "$BASE" usage aws_data_transfer.this monthly_outbound_internet_gb 15000
-edit s3-tiers "$BASE" aws_s3_bucket.app_files standard.storage_gb 700000 \
-	variant "$BASE" usage aws_s3_bucket.app_files standard.storage_gb 700000
-edit logs "$BASE" aws_cloudwatch_log_group.api monthly_data_ingested_gb 0.25 \
-	variant "$BASE" usage aws_cloudwatch_log_group.api monthly_data_ingested_gb 0.25
-edit retention "$BASE" aws_cloudwatch_log_group.api retention_in_days 30 \
-	variant "$BASE" attr aws_cloudwatch_log_group.api retention_in_days 30
-edit lcu "$BASE" aws_lb.main active_connections 90000 \
-	variant "$BASE" usage aws_lb.main active_connections 90000
-edit free-off "$BASE" "(stack)" free_tier FALSE \
-	engine_total "$BASE" --no-free-tier
-edit free-on "$DATA/nofree.json" "(stack)" free_tier TRUE \
-	variant "$DATA/nofree.json" top - free_tier true
-edit iops "$DATA/scale.json" aws_db_instance.main allocated_storage 300 \
-	variant "$DATA/scale.json" attr aws_db_instance.main allocated_storage 300
-edit nodes "$DATA/scale.json" aws_elasticache_replication_group.redis replicas_per_node_group 2 \
-	variant "$DATA/scale.json" attr aws_elasticache_replication_group.redis replicas_per_node_group 2
-edit copies "$DATA/scale.json" aws_secretsmanager_secret.oauth count 5 \
-	variant "$DATA/scale.json" attr aws_secretsmanager_secret.oauth count 5
+R=resource U=usage
+edit tasks aws_ecs_service.api desired_count 3 "$BASE" -- "$BASE" --set $R.aws_ecs_service.api.desired_count=3
+edit memory aws_ecs_task_definition.worker memory 2048 "$BASE" -- "$BASE" --set $R.aws_ecs_task_definition.worker.memory=2048
+edit data-out aws_data_transfer.this monthly_outbound_internet_gb 15000 "$BASE" -- \
+	"$BASE" --set $U.aws_data_transfer.this.monthly_outbound_internet_gb=15000
+edit s3-tiers aws_s3_bucket.app_files standard.storage_gb 700000 "$BASE" -- \
+	"$BASE" --set $U.aws_s3_bucket.app_files.standard.storage_gb=700000
+edit logs aws_cloudwatch_log_group.api monthly_data_ingested_gb 0.25 "$BASE" -- \
+	"$BASE" --set $U.aws_cloudwatch_log_group.api.monthly_data_ingested_gb=0.25
+edit retention aws_cloudwatch_log_group.api retention_in_days 30 "$BASE" -- \
+	"$BASE" --set $R.aws_cloudwatch_log_group.api.retention_in_days=30
+edit lcu aws_lb.main active_connections 90000 "$BASE" -- "$BASE" --set $U.aws_lb.main.active_connections=90000
+edit unset-usage aws_elasticache_replication_group.redis snapshot_storage_size_gb 3 "$BASE" -- \
+	"$BASE" --set $U.aws_elasticache_replication_group.redis.snapshot_storage_size_gb=3
+edit free-off "(stack)" free_tier FALSE "$BASE" -- "$BASE" --no-free-tier
+edit free-on "(stack)" free_tier TRUE "$DATA/nofree.json" -- "$DATA/nofree.json" --set free_tier=true
+edit iops aws_db_instance.main allocated_storage 300 "$DATA/scale.json" -- \
+	"$DATA/scale.json" --set $R.aws_db_instance.main.allocated_storage=300
+edit nodes aws_elasticache_replication_group.redis replicas_per_node_group 2 "$DATA/scale.json" -- \
+	"$DATA/scale.json" --set $R.aws_elasticache_replication_group.redis.replicas_per_node_group=2
+edit copies aws_secretsmanager_secret.oauth count 5 "$DATA/scale.json" -- \
+	"$DATA/scale.json" --set $R.aws_secretsmanager_secret.oauth.count=5
+SPOT=$ROOT/scenarios/upgrades/12-fargate-spot-worker.json
+edit spot-discount aws_ecs_service.worker spot_discount 0.55 "$BASE" --patch "$SPOT" -- \
+	"$BASE" --patch "$SPOT" --set $R.aws_ecs_service.worker.spot_discount=0.55
+CI=$ROOT/scenarios/upgrades/01-container-insights.json
+edit insights aws_ecs_cluster.main container_insights_metrics_per_service 400 "$BASE" --patch "$CI" -- \
+	"$BASE" --patch "$CI" --set $U.aws_ecs_cluster.main.container_insights_metrics_per_service=400
+edit insights-tasks aws_ecs_service.frontend desired_count 9 "$BASE" --patch "$CI" -- \
+	"$BASE" --patch "$CI" --set $R.aws_ecs_service.frontend.desired_count=9
 
 # 3. the projection: month 1 is this month's bill; with no growth every month is
 $CP -q export -o "$TMPD/flat.xlsx" --growth 0% && recalc flat "$TMPD/flat.xlsx"
@@ -147,15 +184,15 @@ check "csv: chosen by the .csv file name" cmp "$TMPD/by-name.csv" "$TMPD/baselin
 
 # 7. errors: exit 4, a clear message, nothing left behind
 err_case() { # err_case NAME WANT-IN-MESSAGE ARGS...
-	name=$1 want=$2
+	cn=$1 want=$2
 	shift 2
 	$CP export "$@" >"$TMPD/out" 2>"$TMPD/err"
 	rc=$?
-	expect_eq "error $name: exit 4" 4 "$rc"
+	expect_eq "error $cn: exit 4" 4 "$rc"
 	if grep -q "costplan: .*$want" "$TMPD/err" && ! grep -q '\[ERROR\]' "$TMPD/err"; then
-		ok "error $name: says why"
+		ok "error $cn: says why"
 	else
-		fail "error $name: message" "$(cat "$TMPD/err")"
+		fail "error $cn: message" "$(cat "$TMPD/err")"
 	fi
 }
 err_case "missing folder" "folder .* does not exist" -o "$TMPD/no/such/dir/b.xlsx"

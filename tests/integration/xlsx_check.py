@@ -187,8 +187,15 @@ def structure(book):
     growth = [v[0] for (r, c), v in pj.items() if c == 1 and v[0] and "Assumptions!" in v[0] and "^" in v[0]]
     if len(growth) != 24:
         errs.append("Projection: %d growth-factor formulas over Assumptions, want 24" % len(growth))
+    if "Upgrade path" in path:
+        up = cells(z, path["Upgrade path"], sst)
+        running = [v[0] for (r, c), v in up.items() if c == 6 and v[0] and re.fullmatch(r"G\d+\+F\d+", v[0])]
+        if not running:
+            errs.append("Upgrade path: no running-total formulas")
+        if not any(v[0] and v[0].startswith("'Line items'!") for v in up.values()):
+            errs.append("Upgrade path: no check against the live Line items total")
     # every table sheet: frozen header, autofilter, one page wide
-    for name in ("Assumptions", "Prices", "Line items", "Projection"):
+    for name in [n for n in ("Assumptions", "Prices", "Line items", "Upgrade path", "Projection") if n in path]:
         x = z.read(path[name]).decode()
         if 'state="frozen"' not in x:
             errs.append("%s: no frozen panes" % name)
@@ -210,7 +217,9 @@ def structure(book):
     # no formula anywhere carries text from the inputs: its only string
     # literals are our own category and kind names
     allowed = {"compute", "network", "data", "observability", "security", "fixed", "usage",
-               "allowance", "applied", "not applied"}
+               "allowance", "applied", "not applied",
+               "matches the baseline the steps were priced on",
+               "differs from the priced baseline: run costplan export again"}
     for name, p in names:
         for (r, c), (f, val, t) in cells(z, p, sst).items():
             if f and any(lit not in allowed for lit in re.findall(r'"([^"]*)"', f)):
