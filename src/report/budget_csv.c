@@ -1,6 +1,8 @@
 /*
  * budget_csv.c - the budget as RFC 4180 CSV: one row per cost line with how
  * its quantity is made and where its price comes from, then a TOTAL row.
+ * The scenario name leads every row, so exports of several scenarios can
+ * be stacked in one sheet and still say which is which.
  *
  * CSV holds values, not formulas: the quantity basis says in words what
  * the workbook says with a formula. Text from inputs goes through
@@ -30,7 +32,7 @@ static void text(FILE *f, const char *s, int last)
 
 void budget_write_csv(FILE *f, const struct budget *bg)
 {
-	fputs("resource,type,category,component,quantity,unit,unit_price,monthly_cost,usage_based,"
+	fputs("scenario,resource,type,category,component,quantity,unit,unit_price,monthly_cost,usage_based,"
 	      "quantity_basis,offer,usage_type,region,price_source,published,note\r\n",
 	      f);
 	for (size_t i = 0; i < bg->nlines; i++) {
@@ -39,6 +41,7 @@ void budget_write_csv(FILE *f, const struct budget *bg)
 		const struct price_entry *e = bl->price >= 0 ? bg->prices[bl->price].e : NULL;
 		if (bl->cached_zero)
 			continue;
+		text(f, bg->b->scenario, 0);
 		text(f, bl->item->address, 0);
 		text(f, bl->item->type, 0);
 		text(f, category_name(bl->category), 0);
@@ -61,6 +64,7 @@ void budget_write_csv(FILE *f, const struct budget *bg)
 		text(f, e ? e->published : "", 0);
 		text(f, l->note, 1);
 	}
+	text(f, bg->b->scenario, 0);
 	fputs("TOTAL,,,,,,,", f);
 	num(f, bg->total, 2);
 	fputs(",,,,,,,,\r\n", f);

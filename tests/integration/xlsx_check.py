@@ -320,6 +320,8 @@ def csvjson(csvpath, jsonpath):
     if len(lines) != len(comps):
         errs.append("%d CSV lines, %d JSON components" % (len(lines), len(comps)))
     for r, (addr, c) in zip(lines, comps):
+        if r["scenario"] != j["scenario"]:
+            errs.append("row %s/%s: scenario %r, JSON %r" % (addr, c["name"], r["scenario"], j["scenario"]))
         if r["resource"] != addr or r["component"] != c["name"]:
             errs.append("row %s/%s vs JSON %s/%s" % (r["resource"], r["component"], addr, c["name"]))
             continue
@@ -339,10 +341,10 @@ def csvjson(csvpath, jsonpath):
     # nothing a spreadsheet could run
     for r in rows:
         for k, v in r.items():
-            if v and v[0] in "=+@" and k not in ("quantity", "unit_price", "monthly_cost"):
+            if v and v[0] in "=+-@\t\r" and k not in ("quantity", "unit_price", "monthly_cost"):
                 errs.append("field %s starts with %r: %r" % (k, v[0], v))
-            if v and v[0] == "-" and k not in ("quantity", "unit_price", "monthly_cost"):
-                errs.append("field %s starts with '-': %r" % (k, v))
+        if j["scenario"][:1] in ("=", "+", "-", "@") and r["scenario"] != "'" + j["scenario"]:
+            errs.append("scenario %r not neutralised as %r" % (r["scenario"], "'" + j["scenario"]))
     for e in errs[:20]:
         print(e)
     print("csv: %d rows matched against JSON, %d problems" % (len(lines), len(errs)))
