@@ -18,6 +18,7 @@
 #include <unistd.h>
 
 #include "cmd_common.h"
+#include "cmd_simulate.h"
 #include "cost/engine.h"
 #include "cost/upgrade_path.h"
 #include "model/upgrades.h"
@@ -29,7 +30,7 @@
 
 #define DEFAULT_STEPS "scenarios/upgrades"
 
-enum { OPT_GROWTH = OPT_FIRST_COMMAND_SPECIFIC, OPT_STEPS, OPT_NO_UPGRADES };
+enum { OPT_GROWTH = OPT_FIRST_COMMAND_SPECIFIC, OPT_STEPS, OPT_NO_UPGRADES, OPT_SIMULATE };
 
 static const char USAGE[] =
 	"usage: costplan export [SCENARIO] -o FILE [options]\n"
@@ -42,7 +43,12 @@ static const char USAGE[] =
 	"  -o, --output FILE    the file to write (required for xlsx; CSV may go to stdout)\n"
 	"  --format FORMAT      xlsx (default; csv when FILE ends in .csv) or csv\n"
 	"  --growth RATE        monthly usage growth for the projection, as 5% or 0.05\n"
-	"                       (default 5%; from -50% to 100%)\n"
+	"                       (default: the scenario's traffic.defaults.monthly_growth,\n"
+	"                       else 5%; from -50% to 100%)\n"
+	"  --simulate           add the simulated p5/p50/p95 monthly bill to the\n"
+	"                       Projection (costplan simulate; 24 months unless --months)\n"
+	"  --runs N, --months M, --seed S, --threads T, --no-progress\n"
+	"                       simulation options, as for costplan simulate\n"
 	"  --steps DIR          upgrade step files (default scenarios/upgrades)\n"
 	"  --no-upgrades        leave out the Upgrade path sheet\n"
 	"  --region REGION      price in another region (e.g. eu-west-1)\n"
@@ -167,6 +173,8 @@ int cmd_export(int argc, char **argv, struct cp_ctx *ctx)
 		{"growth", required_argument, NULL, OPT_GROWTH},
 		{"steps", required_argument, NULL, OPT_STEPS},
 		{"no-upgrades", no_argument, NULL, OPT_NO_UPGRADES},
+		{"simulate", no_argument, NULL, OPT_SIMULATE},
+		SIM_LONGOPTS,
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
 	};
@@ -174,7 +182,9 @@ int cmd_export(int argc, char **argv, struct cp_ctx *ctx)
 	enum report_format fmt = FMT_XLSX;
 	bool fmt_given = false;
 	const char *output = NULL, *steps = NULL;
-	bool no_upgrades = false;
+	bool no_upgrades = false, growth_given = false, simulate = false, sim_used = false;
+	struct sim_options simo;
+	struct sim_state sim;
 	dec growth = dec_from_scaled(5, 2);
 	struct scenario s;
 	struct breakdown b, ft;
@@ -185,6 +195,9 @@ int cmd_export(int argc, char **argv, struct cp_ctx *ctx)
 	struct upgrade_path path;
 	int opt, rc;
 
+	sim_options_default(&simo);
+	simo.mc.months = 24; /* the Projection's horizon */
+	memset(&sim, 0, sizeof(sim));
 	optind = 1;
 	opterr = 1;
 	while ((opt = getopt_long(argc, argv, "ho:", opts, NULL)) != -1) {
@@ -193,7 +206,17 @@ int cmd_export(int argc, char **argv, struct cp_ctx *ctx)
 			return -r;
 		if (r > 0)
 			continue;
+		r = sim_parse_option(&simo, opt, optarg);
+		if (r < 0)
+			return -r;
+		if (r > 0) {
+			sim_used = true;
+			continue;
+		}
 		switch (opt) {
+		case OPT_SIMULATE:
+			simulate = true;
+			break;
 		case OPT_FORMAT:
 			if ((rc = report_format_parse(optarg, 1u << FMT_XLSX | 1u << FMT_CSV, &fmt)))
 				return rc;
@@ -210,6 +233,7 @@ int cmd_export(int argc, char **argv, struct cp_ctx *ctx)
 						"from -50%% to 100%%",
 						cp_sanitize(optarg, buf, sizeof(buf)));
 			}
+			growth_given = true;
 			break;
 		case OPT_STEPS:
 			steps = optarg;
@@ -230,6 +254,12 @@ int cmd_export(int argc, char **argv, struct cp_ctx *ctx)
 		return cp_error(CP_EXIT_USAGE, "export takes one scenario; see `costplan export --help`");
 	if (!fmt_given && output && ends_with(output, ".csv"))
 		fmt = FMT_CSV;
+	if (sim_used && !simulate)
+		return cp_error(CP_EXIT_USAGE, "--runs, --months, --seed and --threads go with "
+					       "--simulate; see `costplan export --help`");
+	if (simulate && fmt != FMT_XLSX)
+		return cp_error(CP_EXIT_USAGE, "--simulate adds bands to the workbook's Projection; "
+					       "the CSV has no projection");
 	if (fmt == FMT_XLSX && (!output || strcmp(output, "-") == 0))
 		return cp_error(CP_EXIT_USAGE,
 				"export needs -o FILE for a workbook (e.g. -o budget.xlsx); "
@@ -254,7 +284,45 @@ int cmd_export(int argc, char **argv, struct cp_ctx *ctx)
 		have_ft = cost_breakdown(&s, ctx->cat, &co2, &ft) == 0;
 		s.free_tier = was;
 	}
+	bool from_profile = false;
+	if (!growth_given) {
+		/* the traffic profile's growth, when the scenario has one */
+		json_t *g = json_object_get(json_object_get(json_object_get(s.root, "traffic"),
+							    "defaults"),
+					    "monthly_growth");
+		dec pg;
+		if (json_is_number(g) && dec_from_double(json_number_value(g), &pg) == 0 &&
+		    dec_cmp(pg, dec_from_scaled(-50, 2)) >= 0 && dec_cmp(pg, dec_from_int(1)) <= 0) {
+			growth = pg;
+			from_profile = true;
+		}
+	}
 	budget_build(&bg, &b, have_ft ? &ft : NULL, &s, growth);
+	bg.growth_from_profile = from_profile;
+	if (simulate) {
+		rc = sim_drive(&simo, &so, ctx, &sim);
+		if (rc) {
+			sim_state_release(&sim);
+			budget_release(&bg);
+			if (have_ft)
+				breakdown_release(&ft);
+			breakdown_release(&b);
+			scenario_release(&s);
+			return rc;
+		}
+		bg.nbands = sim.sum.months;
+		bg.p5 = xcalloc((size_t)bg.nbands, sizeof(int64_t));
+		bg.p50 = xcalloc((size_t)bg.nbands, sizeof(int64_t));
+		bg.p95 = xcalloc((size_t)bg.nbands, sizeof(int64_t));
+		for (int m = 0; m < bg.nbands; m++) {
+			((int64_t *)bg.p5)[m] = sim.sum.total[m].p5;
+			((int64_t *)bg.p50)[m] = sim.sum.total[m].p50;
+			((int64_t *)bg.p95)[m] = sim.sum.total[m].p95;
+		}
+		bg.sim_runs = simo.mc.runs;
+		bg.sim_seed = simo.mc.seed;
+		bg.sim_growth = sim.tp.n ? sim.tp.svc[0].monthly_growth : 0;
+	}
 	if (fmt == FMT_XLSX && !no_upgrades && price_upgrades(&so, steps, ctx, &co, &set, &path))
 		bg.up = &path;
 	if (fmt == FMT_XLSX) {
@@ -275,6 +343,12 @@ int cmd_export(int argc, char **argv, struct cp_ctx *ctx)
 	if (bg.up) {
 		upgrade_path_release(&path);
 		upgrades_release(&set);
+	}
+	if (simulate) {
+		free((void *)bg.p5);
+		free((void *)bg.p50);
+		free((void *)bg.p95);
+		sim_state_release(&sim);
 	}
 	budget_release(&bg);
 	if (have_ft)

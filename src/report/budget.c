@@ -358,7 +358,13 @@ static struct x recipe(struct budget *bg, const struct resource *r, const struct
 		const struct resource *td = res_ref(bg->s, r, "task_definition");
 		if (!td)
 			return x_fail();
-		struct x th = x_mul(attr(bg, r, "desired_count", "tasks"), hours(bg));
+		dec sim;
+		/* task-hours simulated by costplan simulate replace tasks x hours */
+		struct x th = res_usage(r, "monthly_task_hours", &sim)
+				      ? x_in(bg, in_usage_def(bg, r, "monthly_task_hours", sim,
+							      "task-hours",
+							      "task-hours the month ran (simulated)"))
+				      : x_mul(attr(bg, r, "desired_count", "tasks"), hours(bg));
 		/* Fargate takes only some cpu/memory pairs: say so beside the inputs */
 		static const char FARGATE_PAIRS[] =
 			" Fargate accepts only some cpu/memory pairs (256 CPU units: 512-2048 "

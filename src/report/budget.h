@@ -25,6 +25,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 
 #include "cost/breakdown.h"
@@ -128,6 +129,14 @@ struct budget {
 	dec guide_claim;     /* the guide's "around $100/month" */
 	/* the priced upgrade path (borrowed; NULL: no Upgrade path sheet) */
 	const struct upgrade_path *up;
+	/* simulated monthly totals (costplan simulate), cents, [nbands] each;
+	 * NULL/0: no bands on the Projection sheet */
+	const int64_t *p5, *p50, *p95;
+	int nbands;
+	long sim_runs;
+	uint64_t sim_seed;
+	double sim_growth; /* the traffic profile's monthly growth */
+	bool growth_from_profile; /* the growth input came from the traffic section */
 };
 
 /*

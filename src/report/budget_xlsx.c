@@ -857,7 +857,11 @@ static void sheet_projection(lxw_workbook *wb, lxw_worksheet *ws, const struct b
 {
 	static const char *const H[] = {"Month",       "Growth factor", "Fixed costs",
 					"Usage-based costs", "Free-tier allowances", "Monthly total",
-					"Cumulative", NULL};
+					"Cumulative", "Simulated p5", "Simulated p50", "Simulated p95",
+					NULL};
+	static const char *const H7[] = {"Month",       "Growth factor", "Fixed costs",
+					 "Usage-based costs", "Free-tier allowances", "Monthly total",
+					 "Cumulative", NULL};
 	dec factor[MONTHS], tot[MONTHS][3], cum = dec_zero();
 	dec g1 = dec_add(dec_from_int(1), bg->in[bg->in_growth].value);
 	char *gref = budget_input_ref(bg, bg->in_growth);
@@ -870,9 +874,26 @@ static void sheet_projection(lxw_workbook *wb, lxw_worksheet *ws, const struct b
 			       "lines stay; free-tier allowances stay capped. The line-by-line model "
 			       "is below the totals.",
 			       f->subtitle);
-	worksheet_write_string(ws, 2, 0, "Monthly growth", f->text);
+	worksheet_write_string(ws, 2, 0,
+			       bg->growth_from_profile ? "Monthly growth (from the traffic profile)"
+						       : "Monthly growth",
+			       f->text);
 	formulaf(ws, 2, 1, f->pct, d(bg->in[bg->in_growth].value), "%s", gref);
-	header_row(ws, f, H);
+	header_row(ws, f, bg->nbands ? H : H7);
+	if (bg->nbands) {
+		char *n = xasprintf("Simulated bands: costplan simulate, %ld runs, seed %llu, traffic "
+				    "growing %.1f%% a month (the scenario's traffic profile). They are "
+				    "figures from the simulation, not formulas: export again to update.",
+				    bg->sim_runs, (unsigned long long)bg->sim_seed, bg->sim_growth * 100);
+		worksheet_write_string(ws, 2, 3, n, f->note);
+		free(n);
+		for (int m = 0; m < MONTHS && m < bg->nbands; m++) {
+			lxw_row_t R = (lxw_row_t)(TABLE_FIRST_ROW + m);
+			worksheet_write_number(ws, R, 7, (double)bg->p5[m] / 100.0, f->money);
+			worksheet_write_number(ws, R, 8, (double)bg->p50[m] / 100.0, f->money);
+			worksheet_write_number(ws, R, 9, (double)bg->p95[m] / 100.0, f->money);
+		}
+	}
 
 	factor[0] = dec_from_int(1);
 	for (int m = 1; m < MONTHS; m++)
@@ -957,16 +978,33 @@ static void sheet_projection(lxw_workbook *wb, lxw_worksheet *ws, const struct b
 	chart_series_set_values(se, SHEET_PROJECTION, TABLE_FIRST_ROW, 5,
 				TABLE_FIRST_ROW + MONTHS - 1, 5);
 	chart_series_set_name(se, "Monthly total");
+	if (bg->nbands) {
+		const char *bn[3] = {"Simulated p5", "Simulated p50", "Simulated p95"};
+		int last = TABLE_FIRST_ROW + (bg->nbands < MONTHS ? bg->nbands : MONTHS) - 1;
+		for (int k = 0; k < 3; k++) {
+			lxw_chart_series *b = chart_add_series(ch, NULL, NULL);
+			chart_series_set_categories(b, SHEET_PROJECTION, TABLE_FIRST_ROW, 0,
+						    (lxw_row_t)last, 0);
+			chart_series_set_values(b, SHEET_PROJECTION, TABLE_FIRST_ROW, (lxw_col_t)(7 + k),
+						(lxw_row_t)last, (lxw_col_t)(7 + k));
+			chart_series_set_name(b, bn[k]);
+			lxw_chart_line line;
+			memset(&line, 0, sizeof(line));
+			line.dash_type = k == 1 ? LXW_CHART_LINE_DASH_SOLID : LXW_CHART_LINE_DASH_DASH;
+			line.color = 0x808080;
+			chart_series_set_line(b, &line);
+		}
+	}
 	chart_title_set_name(ch, "Monthly total (USD)");
 	chart_axis_set_name(chart_axis_get(ch, LXW_CHART_AXIS_TYPE_X), "Month");
 	chart_axis_set_num_format(chart_axis_get(ch, LXW_CHART_AXIS_TYPE_Y), "$#,##0");
 	chart_legend_set_position(ch, LXW_CHART_LEGEND_BOTTOM);
-	worksheet_insert_chart(ws, TABLE_HEADER_ROW, 8, ch);
+	worksheet_insert_chart(ws, TABLE_HEADER_ROW, 11, ch);
 
 	worksheet_set_column(ws, 0, 0, 38, NULL);
 	worksheet_set_column(ws, 1, 1, 30, NULL);
-	worksheet_set_column(ws, 2, 6, 14, NULL);
-	worksheet_set_column(ws, 7, PJ_GRID_COL0 + MONTHS - 1, 11, NULL);
+	worksheet_set_column(ws, 2, 9, 14, NULL);
+	worksheet_set_column(ws, 10, PJ_GRID_COL0 + MONTHS - 1, 11, NULL);
 	worksheet_freeze_panes(ws, TABLE_FIRST_ROW, 0);
 	worksheet_autofilter(ws, PJ_GRID_HEADER, 0, (lxw_row_t)last_grid,
 			     PJ_GRID_COL0 + MONTHS - 1);

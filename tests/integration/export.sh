@@ -136,7 +136,10 @@ edit insights aws_ecs_cluster.main container_insights_metrics_per_service 400 "$
 edit insights-tasks aws_ecs_service.frontend desired_count 9 "$BASE" --patch "$CI" -- \
 	"$BASE" --patch "$CI" --set $R.aws_ecs_service.frontend.desired_count=9
 
-# 3. the projection: month 1 is this month's bill; with no growth every month is
+# 3. the projection: month 1 is this month's bill; with no growth every month is.
+#    Without --growth the rate is the traffic profile's (baseline: 15% a month)
+g=$($CHECK cell "$TMPD/baseline.xlsx" "$TMPD/baseline.d" Projection B3)
+expect_eq "projection: growth defaults to the traffic profile's monthly_growth" 0.15 "$g"
 $CP -q export -o "$TMPD/flat.xlsx" --growth 0% && recalc flat "$TMPD/flat.xlsx"
 total=$(engine_total "$BASE")
 m1=$($CHECK cell "$TMPD/flat.xlsx" "$TMPD/flat.d" Projection F5)
@@ -148,8 +151,29 @@ expect_eq "projection: 24-month total is 24 x the month at 0% growth" \
 	"$(python3 -c "print('%.2f' % (24 * $total))")" "$(printf '%.2f' "$y2")"
 g=$($CHECK cell "$TMPD/baseline.xlsx" "$TMPD/baseline.d" Projection F28)
 python3 -c "import sys; sys.exit(0 if $g > $total else 1)" &&
-	ok "projection: 5% growth raises month 24 above month 1 ($total -> $g)" ||
+	ok "projection: 15% growth raises month 24 above month 1 ($total -> $g)" ||
 	fail "projection: growth" "month 24 $g, month 1 $total"
+
+# 3b. simulation bands (issue 4's Monte Carlo): the same figures costplan simulate reports
+if $CP -q export --simulate --runs 5 --threads 2 --no-progress -o "$TMPD/sim.xlsx" 2>"$TMPD/err" &&
+	recalc sim "$TMPD/sim.xlsx"; then
+	check "simulate: every formula still agrees" $CHECK recalc "$TMPD/sim.xlsx" "$TMPD/sim.d"
+	$CP -q simulate --runs 5 --months 24 --threads 2 --no-progress --format json >"$TMPD/sim.json"
+	for m in 1 12 24; do
+		for q in p5 p50 p95; do
+			col=$(case $q in p5) echo H ;; p50) echo I ;; p95) echo J ;; esac)
+			want=$(python3 -c "import json; d=json.load(open('$TMPD/sim.json')); print('%.2f' % d['bill'][$m-1]['total']['$q'])")
+			got=$($CHECK cell "$TMPD/sim.xlsx" "$TMPD/sim.d" Projection "$col$((m + 4))")
+			expect_eq "simulate: month $m $q band equals costplan simulate" "$want" "$(printf '%.2f' "$got")"
+		done
+	done
+	n=$(unzip -p "$TMPD/sim.xlsx" xl/charts/chart4.xml | grep -o '<c:ser>' | wc -l)
+	expect_eq "simulate: the projection chart has the total and three bands" 4 "$n"
+else
+	fail "simulate: export --simulate" "$(cat "$TMPD/err")"
+fi
+$CP export --runs 5 -o "$TMPD/x.xlsx" >/dev/null 2>&1
+expect_eq "simulate: --runs without --simulate is a usage error" 2 $?
 
 # 4. deterministic bytes
 $CP -q export -o "$TMPD/again.xlsx"
