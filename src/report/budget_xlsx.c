@@ -243,11 +243,17 @@ static void sheet_prices(lxw_worksheet *ws, const struct budget *bg, const struc
 			worksheet_write_string(ws, r, 4, e->unit, f->text);
 			if (e->ntiers) {
 				const struct price_tier *t = &e->tiers[k];
-				worksheet_write_number(ws, r, PRICE_COL_FROM, d(t->begin), f->qty);
-				if (t->end_inf)
-					worksheet_write_string(ws, r, PRICE_COL_TO, "and above", f->text);
-				else
-					worksheet_write_number(ws, r, PRICE_COL_TO, d(t->end), f->qty);
+				/* one open tier from 0 has no range worth showing */
+				bool flat = e->ntiers == 1 && dec_is_zero(t->begin) && t->end_inf;
+				if (!flat) {
+					worksheet_write_number(ws, r, PRICE_COL_FROM, d(t->begin), f->qty);
+					if (t->end_inf)
+						worksheet_write_string(ws, r, PRICE_COL_TO, "and above",
+								       f->text);
+					else
+						worksheet_write_number(ws, r, PRICE_COL_TO, d(t->end),
+								       f->qty);
+				}
 				worksheet_write_number(ws, r, PRICE_COL_PRICE, d(t->price), f->price);
 			}
 			worksheet_write_string(ws, r, 8, e->effective_date, f->text);
