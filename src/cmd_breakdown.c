@@ -116,6 +116,9 @@ int cmd_breakdown(int argc, char **argv, struct cp_ctx *ctx)
 	if (sim_opts && !simulate)
 		return cp_error(CP_EXIT_USAGE, "--runs, --months, --seed and --threads go with --simulate");
 	if (simulate) {
+		if ((double)sim.mc.runs * sim.mc.months > MC_MAX_RUN_MONTHS)
+			return cp_error(CP_EXIT_USAGE, "--runs x --months: keep it at most %d",
+					MC_MAX_RUN_MONTHS);
 		if (fmt == FMT_MARKDOWN)
 			return cp_error(CP_EXIT_USAGE,
 					"breakdown --simulate writes table, json or csv");

@@ -128,6 +128,14 @@ int sim_drive(struct sim_options *so, const struct scenario_opts *sco, struct cp
 	/* a progress bar only when someone watches and it takes a while */
 	double work = (double)so->mc.runs * so->mc.months * (double)st->u.nsvc;
 	so->mc.progress = !so->no_progress && isatty(2) && work >= 300; /* ~1 s or more */
+	bool sends = false;
+	for (size_t i = 0; i < st->u.nsvc; i++)
+		sends |= st->u.svc[i].t->bytes_out_per_request > 0 ||
+			 st->u.svc[i].t->external_bytes_per_request > 0;
+	if (sends && !st->u.dt)
+		cp_warn("%s has no aws_data_transfer resource: the traffic's data transfer out is "
+			"not priced (add \"aws_data_transfer\": { \"this\": {} })",
+			st->s.path);
 	mc_run(&st->u, &so->mc, &st->mc);
 	scenario_opts_cost(sco, &co);
 	if ((rc = bills_price(&st->s, ctx->cat, &co, &st->u, &st->mc, &st->b)))
@@ -255,6 +263,10 @@ int cmd_simulate(int argc, char **argv, struct cp_ctx *ctx)
 	if (optind < argc)
 		return cp_error(CP_EXIT_USAGE,
 				"simulate takes one scenario; see `costplan simulate --help`");
+	if ((double)so.mc.runs * so.mc.months > MC_MAX_RUN_MONTHS)
+		return cp_error(CP_EXIT_USAGE,
+				"--runs x --months is %ld; keep it at most %d (memory and pricing time)",
+				so.mc.runs * so.mc.months, MC_MAX_RUN_MONTHS);
 	if (series && series_run > so.mc.runs)
 		return cp_error(CP_EXIT_USAGE, "--series-run %ld: there are only %ld runs", series_run,
 				so.mc.runs);

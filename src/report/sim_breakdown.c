@@ -69,7 +69,7 @@ void report_sim_breakdown_table(FILE *f, const struct sim_view *v, const struct 
 		M, v->mc->runs, (unsigned long long)v->o->seed, MC_GENERATOR);
 	fprintf(f, "prices published %s\n\n", b->published_min ? b->published_min : "unknown");
 	fprintf(f, "%s%-*s %9s %-11s %9s  %s%s\n\n", bo, W_NAME, "RESOURCE / COMPONENT", "QUANTITY",
-		"UNIT", "p50", "p5-p95", re);
+		"UNIT", "p50", "p5..p95", re);
 	for (size_t i = 0; i < b->nitems; i++) {
 		const struct bill_series *it = &b->items[i];
 		fprintf(f, "%s", bo);
@@ -82,7 +82,7 @@ void report_sim_breakdown_table(FILE *f, const struct sim_view *v, const struct 
 				continue;
 			bool var = line_varies(ln, v, m);
 			char name[200];
-			snprintf(name, sizeof(name), "  %s%s", ln->line, var ? " ~" : "");
+			snprintf(name, sizeof(name), "  %s", ln->line);
 			cut(f, name, W_NAME);
 			double qty = sum->line_qty[l * (size_t)M + (size_t)m].p50;
 			if (ln->unit[0] == '\0')
@@ -104,8 +104,8 @@ void report_sim_breakdown_table(FILE *f, const struct sim_view *v, const struct 
 	cut(f, "TOTAL", W_NAME + 22);
 	fprintf(f, "%s", re);
 	range(f, &sum->total[m], true);
-	fprintf(f, "~ simulated from traffic: p50 of %ld runs with the p5-p95 range; percentiles\n"
-		   "  are per line, the TOTAL's are of whole bills\n",
+	fprintf(f, "Lines with a range come from the simulated traffic: p50 of %ld runs and\n"
+		   "the p5..p95 range; percentiles are per line, the TOTAL's of whole bills.\n",
 		v->mc->runs);
 	for (size_t i = 0; i < b->nwarn; i++)
 		fprintf(f, "warning: %s\n", b->warnings[i]);

@@ -118,7 +118,8 @@ void report_sim_table(FILE *f, const struct sim_view *v, const struct report_sty
 		money_row(f, b->items[i].address, c);
 	}
 	if (nfixed) {
-		snprintf(buf, sizeof(buf), "%d components not driven by traffic", nfixed);
+		snprintf(buf, sizeof(buf), "%d component%s not driven by traffic", nfixed,
+			 nfixed == 1 ? "" : "s");
 		money_row(f, buf, &fixed);
 	}
 	fprintf(f, "%s", bold(st));

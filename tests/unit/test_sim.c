@@ -374,6 +374,7 @@ static void poisson_mean_and_variance(void **state)
 	(void)state;
 	const double mus[] = {0.3, 2.5, 9.9, 10, 37, 60, 450, 5000};
 	gsl_rng *r = mc_rng(42, 0);
+	traffic_tables();
 	const long N = 200000;
 	for (size_t i = 0; i < sizeof(mus) / sizeof(mus[0]); i++) {
 		double s = 0, s2 = 0, mu = mus[i];
@@ -499,6 +500,70 @@ static void percentiles(void **state)
 	assert_int_equal(stat_rank(0.5, 1), 0);
 }
 
+/* usage from traffic: image pulls through NAT, data out, LCU-hours, logs */
+static void usage_from_traffic(void **state)
+{
+	(void)state;
+	struct fixture fx;
+	/* an ALB, a NAT gateway, a log group; constant traffic; scaling 1..50 */
+	static char json[6000];
+	snprintf(json, sizeof(json),
+		 "{\"costplan\":1,\"name\":\"u\",\"resource\":{"
+		 "\"aws_lb\":{\"main\":{\"subnets\":[\"a\",\"b\"]}},"
+		 "\"aws_nat_gateway\":{\"main\":{}},\"aws_data_transfer\":{\"this\":{}},"
+		 "\"aws_cloudwatch_log_group\":{\"app\":{\"retention_in_days\":7}},"
+		 "\"aws_ecs_task_definition\":{\"app\":{\"cpu\":256,\"memory\":512,"
+		 "\"image_size_mb\":512}},"
+		 "\"aws_ecs_service\":{\"app\":{\"task_definition\":\"app\",\"desired_count\":1,"
+		 "\"load_balancer\":\"main\"}}%s},"
+		 "\"traffic\":{\"services\":{\"app\":{\"requests_per_second\":10,"
+		 "\"cpu_seconds_per_request\":0.05,\"idle_cpu_percent\":0,"
+		 "\"diurnal_amplitude\":0,\"weekend_factor\":1,\"monthly_growth\":0,"
+		 "\"bytes_in_per_request\":1000,\"bytes_out_per_request\":9000,"
+		 "\"log_bytes_per_request\":100,\"log_bytes_per_task_minute\":0,"
+		 "\"external_bytes_per_request\":0,\"requests_per_connection\":1,"
+		 "\"connection_seconds\":60,"
+		 "\"noise\":{\"poisson\":false,\"day_sigma\":0},\"spikes\":{\"per_month\":0}}}}}",
+		 TT70);
+	build(&fx, json);
+	struct run_work w;
+	struct run_result r;
+	run_work_init(&w, &fx.u, 1);
+	run_result_init(&r, &fx.u, 1);
+	gsl_rng *rng = mc_rng(1, 0);
+	run_simulate(&w, rng, &r, NULL);
+	gsl_rng_free(rng);
+	const struct svc_month *sm = &r.svc[0];
+	double req = 10 * 60.0 * SIM_MINUTES_PER_MONTH;
+	assert_true(fabs(sm->requests - req) < 1e-6 * req);
+	assert_int_equal(sm->launches, 2); /* 1 -> 3 tasks: ceil(0.5 / 0.175) */
+	/* NAT: two image pulls of 512 MB plus the logs (no logs endpoint) */
+	double nat = 2 * 0.5 * SIM_GB + req * 100;
+	assert_true(fabs(r.month[0].nat_bytes - nat) < 1e-6 * nat);
+	assert_true(fabs(r.month[0].dt_out_bytes - req * 9000) < 1e-6 * req * 9000);
+	assert_true(fabs(sm->log_bytes - req * 100) < 1e-6 * req * 100);
+	/* LCUs: 10 new connections/s = 0.4; 600 active = 0.2; 36 MB/h: the max */
+	double lcu = 0.4 * 730;
+	assert_true(fabs(r.lcu_hours[0] - lcu) < 1e-6 * lcu);
+	/* written as usage and priced by the engine */
+	usage_apply(&fx.s, &fx.u, &r, 0);
+	struct catalog *cat = catalog_new("pricing");
+	struct breakdown b;
+	assert_int_equal(cost_breakdown(&fx.s, cat, NULL, &b), 0);
+	const struct cost_item *lb = breakdown_item(&b, "aws_lb.main");
+	char q[DEC_BUFSZ];
+	assert_string_equal(dec_format(lb->lines[1].quantity, 4, q, sizeof(q)), "292.0000");
+	const struct cost_item *svc = breakdown_item(&b, "aws_ecs_service.app");
+	/* about 3 tasks all month (the first minutes ran fewer) */
+	double th = dec_to_double(svc->lines[0].quantity) / 0.25;
+	assert_true(th > 3 * 730 - 1 && th <= 3 * 730);
+	breakdown_release(&b);
+	catalog_free(cat);
+	run_result_free(&r);
+	run_work_free(&w);
+	release(&fx);
+}
+
 /* ---- Monte Carlo: threads do not change results ------------------------- */
 
 static void same_seed_any_threads(void **state)
@@ -567,6 +632,7 @@ int main(void)
 		cmocka_unit_test(traffic_shape),
 		cmocka_unit_test(alb_lcu_is_hourly_max),
 		cmocka_unit_test(t3_credits),
+		cmocka_unit_test(usage_from_traffic),
 		cmocka_unit_test(percentiles),
 		cmocka_unit_test(same_seed_any_threads),
 		cmocka_unit_test(engine_prices_simulated_hours),
