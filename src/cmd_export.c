@@ -257,6 +257,10 @@ int cmd_export(int argc, char **argv, struct cp_ctx *ctx)
 	if (sim_used && !simulate)
 		return cp_error(CP_EXIT_USAGE, "--runs, --months, --seed and --threads go with "
 					       "--simulate; see `costplan export --help`");
+	if (simulate && (double)simo.mc.runs * simo.mc.months > MC_MAX_RUN_MONTHS)
+		return cp_error(CP_EXIT_USAGE,
+				"--runs x --months is %ld, more than %d: use fewer runs or months",
+				simo.mc.runs * simo.mc.months, MC_MAX_RUN_MONTHS);
 	if (simulate && fmt != FMT_XLSX)
 		return cp_error(CP_EXIT_USAGE, "--simulate adds bands to the workbook's Projection; "
 					       "the CSV has no projection");
