@@ -30,6 +30,7 @@ struct cmd {
 
 int cmd_breakdown(int argc, char **argv, struct cp_ctx *ctx);
 int cmd_diff(int argc, char **argv, struct cp_ctx *ctx);
+int cmd_export(int argc, char **argv, struct cp_ctx *ctx);
 int cmd_pricing(int argc, char **argv, struct cp_ctx *ctx);
 int cmd_types(int argc, char **argv, struct cp_ctx *ctx);
 int cmd_upgrades(int argc, char **argv, struct cp_ctx *ctx);
