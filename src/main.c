@@ -24,6 +24,7 @@ const struct cmd COMMANDS[] = {
 	{"breakdown", cmd_breakdown, "the monthly bill, line by line"},
 	{"pricing", cmd_pricing, "list, fetch, import and compare price snapshots"},
 	{"types", cmd_types, "the resource types, attributes and usage keys costplan prices"},
+	{"report", cmd_report, "one self-contained HTML page: the bill, its charts, its sources"},
 	{NULL, NULL, NULL},
 };
 

@@ -1,0 +1,129 @@
+/*
+ * cmd_report.c - `costplan report [SCENARIO] -o report.html`: one
+ * self-contained HTML page with the bill, why it differs from the guide's
+ * claim, where the money goes, and where the prices come from
+ * (report/html.h).
+ */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cmd_common.h"
+#include "cost/engine.h"
+#include "report/html.h"
+#include "util/error.h"
+#include "util/output.h"
+
+/* The guide's figure for this stack: "around $100/month" (DESIGN.md). */
+#define GUIDE_CLAIM "100"
+
+static const char USAGE[] =
+	"usage: costplan report [SCENARIO] [options]\n"
+	"\n"
+	"Write one self-contained HTML page (inline CSS and SVG charts, no scripts,\n"
+	"nothing loaded from the network) for a scenario (default\n"
+	"scenarios/baseline.json): the monthly total beside the guide's \"around $100\"\n"
+	"and the reasons for the difference, cost by category and by resource, the\n"
+	"itemised bill, and the price sources with their dates.\n"
+	"\n"
+	"  -o, --output FILE    write to FILE (atomically) instead of stdout\n"
+	"  --claim USD          the estimate to compare with (default " GUIDE_CLAIM ", the guide's)\n"
+	"  --region REGION      price in another region (e.g. eu-west-1)\n"
+	"  --no-free-tier       leave out the always-free allowances\n"
+	"  --pricing DIR        price snapshot folder (default: the shipped pricing/)\n"
+	"  -h, --help           this help\n";
+
+enum { OPT_CLAIM = OPT_FIRST_COMMAND_SPECIFIC };
+
+/* The command as a user would type it: "costplan" instead of the path the
+ * binary was started by (so the page does not depend on where it ran). */
+static char *command_text(const struct cp_ctx *ctx)
+{
+	const char *cl = ctx->command_line ? ctx->command_line : "costplan report";
+	const char *rest = strchr(cl, ' ');
+	size_t n = strlen("costplan") + (rest ? strlen(rest) : 0) + 1;
+	char *s = xmalloc(n);
+	snprintf(s, n, "costplan%s", rest ? rest : "");
+	return s;
+}
+
+int cmd_report(int argc, char **argv, struct cp_ctx *ctx)
+{
+	static const struct option opts[] = {
+		SCENARIO_LONGOPTS,
+		{"output", required_argument, NULL, 'o'},
+		{"claim", required_argument, NULL, OPT_CLAIM},
+		{"help", no_argument, NULL, 'h'},
+		{NULL, 0, NULL, 0},
+	};
+	struct scenario_opts so = {0};
+	const char *output = NULL;
+	struct scenario s;
+	struct breakdown b;
+	struct cost_options co;
+	struct out_file out;
+	dec claim;
+	int opt, rc;
+
+	dec_parse(GUIDE_CLAIM, &claim);
+	optind = 1;
+	opterr = 1;
+	while ((opt = getopt_long(argc, argv, "ho:", opts, NULL)) != -1) {
+		int r = scenario_opts_parse(&so, opt, optarg);
+		if (r < 0)
+			return -r;
+		if (r > 0)
+			continue;
+		switch (opt) {
+		case 'o':
+			output = optarg;
+			break;
+		case OPT_CLAIM:
+			if (dec_parse(optarg, &claim) || dec_cmp(claim, dec_zero()) < 0) {
+				char buf[64];
+				return cp_error(CP_EXIT_USAGE,
+						"--claim needs an amount in US dollars, e.g. 100 (got '%s')",
+						cp_sanitize(optarg, buf, sizeof(buf)));
+			}
+			break;
+		case 'h':
+			fputs(USAGE, stdout);
+			return 0;
+		default:
+			return cmd_bad_option("report", argv);
+		}
+	}
+	if (optind < argc)
+		so.path = argv[optind++];
+	if (optind < argc)
+		return cp_error(CP_EXIT_USAGE, "report takes one scenario; see `costplan report --help`");
+
+	if ((rc = scenario_opts_load(&so, &s)))
+		return rc;
+	scenario_opts_cost(&so, &co);
+	rc = cost_breakdown(&s, ctx->cat, &co, &b);
+	char *description = s.description ? xstrdup(s.description) : NULL;
+	scenario_release(&s);
+	if (rc) {
+		free(description);
+		return rc;
+	}
+	char *command = command_text(ctx);
+	struct html_page page = {
+		.b = &b,
+		.description = description,
+		.claim = claim,
+		.claim_source = "the guide",
+		.command = command,
+		.version = COSTPLAN_VERSION,
+	};
+	if ((rc = out_open(&out, output)) == 0) {
+		html_report(out.f, &page);
+		rc = out_close(&out, 1);
+	}
+	free(command);
+	free(description);
+	breakdown_release(&b);
+	return rc;
+}
