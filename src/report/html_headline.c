@@ -165,7 +165,7 @@ void html_section_headline(FILE *f, const struct html_page *p)
 	      f);
 	fprintf(f,
 		"<div class=\"card main\" id=\"total\"><div class=\"k\">This stack costs</div>"
-		"<div class=\"v\"><span class=\"money\">%s</span> <small>a month</small></div>"
+		"<div class=\"v\"><span class=\"money\" id=\"headline-total\">%s</span> <small>a month</small></div>"
 		"<div class=\"s\">list prices, ",
 		html_usd(b->total, t));
 	html_write(f, b->region);

@@ -133,7 +133,7 @@ static void bar(FILE *f, const char *id, double x, double y, double w, double h,
 /* Rough text widths in user units (no font metrics without a browser):
  * generous, so that estimated fits are real fits. */
 #define LABEL_CW 7.2 /* .ch-label, 12.5px */
-#define TAG_CW 6.3   /* .ch-tag, 11px */
+#define TAG_CW 6.6   /* .ch-tag, 11.5px */
 #define VALUE_CW 7.4 /* .ch-value, 12px bold */
 
 static double text_w(const char *s, double cw)
