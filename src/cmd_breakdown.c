@@ -19,6 +19,7 @@ static const char USAGE[] =
 	"\n"
 	"  --region REGION      price in another region (e.g. eu-west-1)\n"
 	"  --no-free-tier       leave out the always-free allowances\n"
+	SCENARIO_WHATIF_USAGE
 	"  --format FORMAT      table (default), json, csv or markdown\n"
 	"  -o, --output FILE    write to FILE (atomically) instead of stdout\n"
 	"  --pricing DIR        price snapshot folder (default: the shipped pricing/)\n"

@@ -24,6 +24,15 @@ int scenario_opts_parse(struct scenario_opts *o, int opt, const char *arg)
 	case OPT_NO_FREE_TIER:
 		o->no_free_tier = true;
 		return 1;
+	case OPT_SET:
+	case OPT_PATCH:
+		if (o->nov >= SCENARIO_MAX_OVERLAYS)
+			return -cp_error(CP_EXIT_USAGE, "more than %d --set/--patch options",
+					 SCENARIO_MAX_OVERLAYS);
+		o->ov[o->nov].kind = opt == OPT_SET ? OVERLAY_SET : OVERLAY_PATCH;
+		o->ov[o->nov].arg = arg;
+		o->nov++;
+		return 1;
 	}
 	return 0;
 }
@@ -31,11 +40,23 @@ int scenario_opts_parse(struct scenario_opts *o, int opt, const char *arg)
 int scenario_opts_load(const struct scenario_opts *o, struct scenario *out)
 {
 	char *path = paths_scenario(o->path ? o->path : DEFAULT_SCENARIO);
-	int rc = scenario_load(path, out);
+	int rc = scenario_load_overlaid(path, o->ov, o->nov, out);
 	free(path);
 	if (rc == 0 && o->region) {
 		free(out->region);
 		out->region = xstrdup(o->region);
+	}
+	return rc;
+}
+
+int scenario_opts_doc(const struct scenario_opts *o, json_t **doc, char **path, char ***notes,
+		      size_t *nnotes)
+{
+	*path = paths_scenario(o->path ? o->path : DEFAULT_SCENARIO);
+	int rc = doc_load_overlaid(*path, o->ov, o->nov, doc, notes, nnotes);
+	if (rc) {
+		free(*path);
+		*path = NULL;
 	}
 	return rc;
 }

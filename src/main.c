@@ -23,6 +23,8 @@
 const struct cmd COMMANDS[] = {
 	{"breakdown", cmd_breakdown, "the monthly bill, line by line"},
 	{"pricing", cmd_pricing, "list, fetch, import and compare price snapshots"},
+	{"upgrades", cmd_upgrades, "what each step of the upgrade path costs, alone and in turn"},
+	{"compare", cmd_compare, "scenarios side by side: one column each, deltas, totals"},
 	{"types", cmd_types, "the resource types, attributes and usage keys costplan prices"},
 	{"report", cmd_report, "one self-contained HTML page: the bill, its charts, its sources"},
 	{NULL, NULL, NULL},

@@ -35,6 +35,7 @@ static const struct {
 	{"aws_secretsmanager_secret", price_secret},
 	{"aws_wafv2_web_acl", price_waf},
 	{"aws_ssm_parameter", price_ssm_parameter},
+	{"costplan_savings_plan", price_savings_plan},
 };
 
 pricer_fn pricer_for(const char *type)
@@ -74,6 +75,22 @@ dec dec_div_or_fail(struct pricer_ctx *p, dec a, dec b)
 		pricer_fail(p, CP_EXIT_INTERNAL);
 	}
 	return r;
+}
+
+void pricer_scale_line(struct pricer_ctx *p, struct cost_line *l, dec factor)
+{
+	dec price, cost;
+	if (!l || p->rc)
+		return;
+	if (dec_mul(l->unit_price, factor, &price) != 0 || dec_mul(l->cost, factor, &cost) != 0) {
+		pricer_fail(p, CP_EXIT_DATA);
+		return;
+	}
+	p->item->total = dec_sub(p->item->total, l->cost_cents);
+	l->unit_price = price;
+	l->cost = cost;
+	l->cost_cents = dec_round_cents(cost);
+	p->item->total = dec_add(p->item->total, l->cost_cents);
 }
 
 static struct cost_line *new_line(struct pricer_ctx *p, const char *name, const char *unit)

@@ -47,6 +47,8 @@ void price_free_tier(struct pricer_ctx *p)
 		  p->dashboard_price);
 	allowance(p, "CloudWatch: first 10 standard alarms", "months", p->standard_alarms, 10,
 		  p->alarm_price);
+	allowance(p, "CloudWatch: first 10 custom metrics", "metrics", p->custom_metrics, 10,
+		  p->metric_price);
 	allowance(p, "Data transfer out: first 100 GB", "GB", p->data_out_gb, 100,
 		  p->data_out_price);
 }

@@ -26,6 +26,8 @@ struct pricer_ctx {
 	dec dashboards;
 	dec standard_alarms;
 	dec data_out_gb;
+	dec custom_metrics;
+	const struct price_entry *metric_price;
 	const struct price_entry *logs_price;
 	const struct price_entry *dashboard_price;
 	const struct price_entry *alarm_price;
@@ -50,6 +52,11 @@ struct cost_line *pricer_usage_line(struct pricer_ctx *p, const char *name, cons
 /* A $0 line that shows something was considered and is free. */
 void pricer_free_line(struct pricer_ctx *p, const char *name, const char *note);
 void pricer_fail(struct pricer_ctx *p, int code);
+/*
+ * Scale a line's unit price and cost by factor (a Spot or Savings Plan
+ * discount: factor = 1 - discount), keeping the item total in step.
+ */
+void pricer_scale_line(struct pricer_ctx *p, struct cost_line *l, dec factor);
 
 /* qty helpers */
 dec hours_month(void);                 /* 730 */
@@ -75,6 +82,7 @@ void price_metric_alarm(struct pricer_ctx *p, const struct resource *r);
 void price_secret(struct pricer_ctx *p, const struct resource *r);
 void price_waf(struct pricer_ctx *p, const struct resource *r);
 void price_ssm_parameter(struct pricer_ctx *p, const struct resource *r);
+void price_savings_plan(struct pricer_ctx *p, const struct resource *r);
 
 /* Free-tier allowances, added after all resources (free_tier.c). */
 void price_free_tier(struct pricer_ctx *p);

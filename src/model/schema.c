@@ -72,6 +72,9 @@ static const struct attr_spec ECS_SERVICE[] = {
 	 "a public IPv4 address per task"},
 	{"load_balancer", ATTR_REF, "", 0, 0, NULL, "aws_lb", "the ALB in front, if any"},
 	{"cluster", ATTR_REF, "", 0, 0, NULL, "aws_ecs_cluster", "the cluster"},
+	{"spot_discount", ATTR_NUMBER, "0.7", 0, 0.9, NULL, NULL,
+	 "costplan assumption, not Terraform: FARGATE_SPOT price = on-demand x (1 - this); "
+	 "AWS advertises up to 70% off, the real Spot price varies"},
 	END,
 };
 
@@ -80,6 +83,28 @@ static const struct attr_spec ECS_CLUSTER[] = {
 	{"name", ATTR_STRING, "", 0, 0, NULL, NULL, "cluster name"},
 	{"setting.containerInsights", ATTR_ENUM, "disabled", 0, 0, INSIGHTS, NULL,
 	 "Container Insights (the cluster's containerInsights setting)"},
+	END,
+};
+
+static const char *const CLUSTER_USAGE[] = {"container_insights_metrics_per_cluster",
+					    "container_insights_metrics_per_service",
+					    "container_insights_metrics_per_task",
+					    "container_insights_log_gb_per_task", NULL};
+
+static const char *const SP_TYPE[] = {"Compute", NULL};
+static const char *const SP_TERM[] = {"1yr", "3yr", NULL};
+static const char *const SP_PAYMENT[] = {"No Upfront", "Partial Upfront", "All Upfront", NULL};
+
+/* Not a Terraform resource: a Savings Plan is bought in the console or API.
+ * Its discount is an assumption until the AWSComputeSavingsPlan offer is in
+ * the snapshot. */
+static const struct attr_spec SAVINGS_PLAN[] = {
+	{"savings_plan_type", ATTR_ENUM, "Compute", 0, 0, SP_TYPE, NULL,
+	 "Compute: covers Fargate (and EC2, Lambda)"},
+	{"term", ATTR_ENUM, "1yr", 0, 0, SP_TERM, NULL, "commitment term"},
+	{"payment_option", ATTR_ENUM, "No Upfront", 0, 0, SP_PAYMENT, NULL, ""},
+	{"discount_rate", ATTR_NUMBER, "0.2", 0, 0.72, NULL, NULL,
+	 "assumption: fraction off on-demand Fargate for the term and payment chosen"},
 	END,
 };
 
@@ -270,7 +295,9 @@ static const char *const LB_USAGE[] = {"new_connections", "active_connections",
 static const struct type_spec TYPES[] = {
 	{"aws_ecs_service", "ECS Fargate service", CAT_COMPUTE, ECS_SERVICE, NULL, false},
 	{"aws_ecs_task_definition", "ECS task definition", CAT_FREE, ECS_TASKDEF, NULL, false},
-	{"aws_ecs_cluster", "ECS cluster", CAT_OBSERVABILITY, ECS_CLUSTER, NULL, false},
+	{"aws_ecs_cluster", "ECS cluster", CAT_OBSERVABILITY, ECS_CLUSTER, CLUSTER_USAGE, false},
+	{"costplan_savings_plan", "Compute Savings Plan (not a Terraform resource)", CAT_COMPUTE,
+	 SAVINGS_PLAN, NULL, false},
 	{"aws_appautoscaling_target", "ECS service auto scaling target", CAT_FREE, APPAS_TARGET,
 	 NULL, false},
 	{"aws_appautoscaling_policy", "ECS service auto scaling policy", CAT_OBSERVABILITY,
