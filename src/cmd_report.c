@@ -11,12 +11,17 @@
 
 #include "cmd_common.h"
 #include "cost/engine.h"
+#include "cost/upgrade_path.h"
+#include "model/upgrades.h"
 #include "report/html.h"
 #include "util/error.h"
 #include "util/output.h"
+#include "util/paths.h"
 
 /* The guide's figure for this stack: "around $100/month" (DESIGN.md). */
 #define GUIDE_CLAIM "100"
+#define DEFAULT_STEPS "scenarios/upgrades"
+#define MAX_ASSUME 64
 
 static const char USAGE[] =
 	"usage: costplan report [SCENARIO] [options]\n"
@@ -25,16 +30,60 @@ static const char USAGE[] =
 	"nothing loaded from the network) for a scenario (default\n"
 	"scenarios/baseline.json): the monthly total beside the guide's \"around $100\"\n"
 	"and the reasons for the difference, cost by category and by resource, the\n"
-	"itemised bill, and the price sources with their dates.\n"
+	"itemised bill, the upgrade path from baseline to production, and the price\n"
+	"sources with their dates.\n"
 	"\n"
 	"  -o, --output FILE    write to FILE (atomically) instead of stdout\n"
 	"  --claim USD          the estimate to compare with (default " GUIDE_CLAIM ", the guide's)\n"
+	"  --steps DIR          upgrade step files (default scenarios/upgrades)\n"
+	"  --assume KEY=VALUE   override an upgrade step's assumption (repeatable)\n"
+	"  --no-upgrades        leave the upgrade path out\n"
 	"  --region REGION      price in another region (e.g. eu-west-1)\n"
 	"  --no-free-tier       leave out the always-free allowances\n"
+	SCENARIO_WHATIF_USAGE
 	"  --pricing DIR        price snapshot folder (default: the shipped pricing/)\n"
 	"  -h, --help           this help\n";
 
-enum { OPT_CLAIM = OPT_FIRST_COMMAND_SPECIFIC };
+enum { OPT_CLAIM = OPT_FIRST_COMMAND_SPECIFIC, OPT_STEPS, OPT_ASSUME, OPT_NO_UPGRADES };
+
+struct upgrades_opts {
+	bool off;
+	const char *steps;
+	const char *assume[MAX_ASSUME];
+	size_t nassume;
+};
+
+/* Price the upgrade path on the same (overlaid) scenario. Returns 0 with
+ * *set and *path filled, or an exit code (message printed). */
+static int price_upgrades(const struct upgrades_opts *uo, const struct scenario_opts *so,
+			  struct cp_ctx *ctx, struct upgrade_set *set, struct upgrade_path *path)
+{
+	json_t *doc = NULL;
+	char *file = NULL, **notes = NULL;
+	size_t nnotes = 0;
+	struct cost_options co;
+	char *dir = paths_scenario(uo->steps ? uo->steps : DEFAULT_STEPS);
+	int rc = upgrades_load(dir, set);
+	free(dir);
+	if (rc)
+		return rc;
+	for (size_t i = 0; i < uo->nassume && rc == 0; i++)
+		rc = upgrades_assume(set, uo->assume[i]);
+	if (rc == 0)
+		rc = scenario_opts_doc(so, &doc, &file, &notes, &nnotes);
+	if (rc == 0) {
+		scenario_opts_cost(so, &co);
+		rc = upgrade_path_price(doc, file, set, ctx->cat, &co, path);
+	}
+	json_decref(doc);
+	free(file);
+	for (size_t i = 0; i < nnotes; i++)
+		free(notes[i]);
+	free(notes);
+	if (rc)
+		upgrades_release(set);
+	return rc;
+}
 
 /* The command as a user would type it: "costplan" instead of the path the
  * binary was started by (so the page does not depend on where it ran). */
@@ -54,10 +103,16 @@ int cmd_report(int argc, char **argv, struct cp_ctx *ctx)
 		SCENARIO_LONGOPTS,
 		{"output", required_argument, NULL, 'o'},
 		{"claim", required_argument, NULL, OPT_CLAIM},
+		{"steps", required_argument, NULL, OPT_STEPS},
+		{"assume", required_argument, NULL, OPT_ASSUME},
+		{"no-upgrades", no_argument, NULL, OPT_NO_UPGRADES},
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
 	};
 	struct scenario_opts so = {0};
+	struct upgrades_opts uo = {0};
+	struct upgrade_set set;
+	struct upgrade_path path;
 	const char *output = NULL;
 	struct scenario s;
 	struct breakdown b;
@@ -87,6 +142,17 @@ int cmd_report(int argc, char **argv, struct cp_ctx *ctx)
 						cp_sanitize(optarg, buf, sizeof(buf)));
 			}
 			break;
+		case OPT_STEPS:
+			uo.steps = optarg;
+			break;
+		case OPT_ASSUME:
+			if (uo.nassume >= MAX_ASSUME)
+				return cp_error(CP_EXIT_USAGE, "more than %d --assume options", MAX_ASSUME);
+			uo.assume[uo.nassume++] = optarg;
+			break;
+		case OPT_NO_UPGRADES:
+			uo.off = true;
+			break;
 		case 'h':
 			fputs(USAGE, stdout);
 			return 0;
@@ -109,6 +175,11 @@ int cmd_report(int argc, char **argv, struct cp_ctx *ctx)
 		free(description);
 		return rc;
 	}
+	if (!uo.off && (rc = price_upgrades(&uo, &so, ctx, &set, &path))) {
+		free(description);
+		breakdown_release(&b);
+		return rc;
+	}
 	char *command = command_text(ctx);
 	struct html_page page = {
 		.b = &b,
@@ -117,6 +188,7 @@ int cmd_report(int argc, char **argv, struct cp_ctx *ctx)
 		.claim_source = "the guide",
 		.command = command,
 		.version = COSTPLAN_VERSION,
+		.up = uo.off ? NULL : &path,
 	};
 	if ((rc = out_open(&out, output)) == 0) {
 		html_report(out.f, &page);
@@ -125,5 +197,9 @@ int cmd_report(int argc, char **argv, struct cp_ctx *ctx)
 	free(command);
 	free(description);
 	breakdown_release(&b);
+	if (!uo.off) {
+		upgrade_path_release(&path);
+		upgrades_release(&set);
+	}
 	return rc;
 }

@@ -12,6 +12,7 @@
  *   html_page.c       the document: head, stylesheet, section order
  *   html_headline.c   1. the total beside the guide's claim, and why they differ
  *   html_breakdown.c  2. where the money goes: charts and the itemised table
+ *   html_upgrades.c   3. the upgrade path: waterfall, steps, alternatives
  *   html_sources.c    5. price sources, snapshot dates, the command
  *   svg.c             the charts
  *
@@ -26,6 +27,8 @@
 #include "cost/breakdown.h"
 #include "cost/decimal.h"
 
+struct upgrade_path; /* cost/upgrade_path.h */
+
 struct html_page {
 	const struct breakdown *b; /* the scenario's bill */
 	const char *description;   /* the scenario's description, or NULL */
@@ -33,6 +36,10 @@ struct html_page {
 	const char *claim_source;  /* who claims it, e.g. "the guide" */
 	const char *command;       /* the command that produced the page */
 	const char *version;       /* costplan version */
+	/* section 3: the priced upgrade path, or NULL with upgrades_missing
+	 * saying why (both NULL: the section is left out on request) */
+	const struct upgrade_path *up;
+	const char *upgrades_missing;
 };
 
 /* Write the whole page. Errors surface through the FILE (util/output.h). */
@@ -41,6 +48,7 @@ void html_report(FILE *f, const struct html_page *p);
 /* The sections, in page order (each writes one <section>). */
 void html_section_headline(FILE *f, const struct html_page *p);
 void html_section_breakdown(FILE *f, const struct html_page *p);
+void html_section_upgrades(FILE *f, const struct html_page *p);
 void html_section_sources(FILE *f, const struct html_page *p);
 
 /* Shared helpers (html_page.c) */

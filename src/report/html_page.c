@@ -161,6 +161,8 @@ void html_report(FILE *f, const struct html_page *p)
 
 	html_section_headline(f, p);
 	html_section_breakdown(f, p);
+	if (p->up || p->upgrades_missing)
+		html_section_upgrades(f, p);
 	html_section_sources(f, p);
 
 	fputs("<footer>Made by costplan ", f);

@@ -91,7 +91,9 @@ class Page(HTMLParser):
         self.stack = []       # (tag, attrs)
         self.by_id = {}       # id -> text
         self.open_ids = []    # ids being collected
-        self.rows = []        # [(class, [cell texts])]
+        self.rows = []        # itemised table: [(class, [cell texts])]
+        self.tables = {}      # every table with an id: id -> [(class, [cells])]
+        self.table = None     # (id, depth) of the table being read
         self.in_itemised = 0
         self.row = None
         self.cell = None
@@ -109,11 +111,14 @@ class Page(HTMLParser):
             self.open_ids.append([a['id'], len(self.stack), []])
         if a.get('id') == 'itemised':
             self.in_itemised = len(self.stack)
+        if tag == 'table' and a.get('id'):
+            self.table = (a['id'], len(self.stack))
+            self.tables[a['id']] = []
         if a.get('id') == 'by-resource':
             self.in_res_chart = True
         if self.in_res_chart and tag == 'text' and 'ch-value' in a.get('class', ''):
             self.value_text = []
-        if self.in_itemised and tag == 'tr':
+        if self.table and tag == 'tr':
             self.row = (a.get('class', ''), [])
         if self.row is not None and tag in ('td', 'th'):
             self.cell = []
@@ -128,12 +133,17 @@ class Page(HTMLParser):
                 self.open_ids.remove(rec)
             if self.in_itemised == depth:
                 self.in_itemised = 0
+            if self.table and self.table[1] == depth:
+                self.table = None
             self.stack.pop()
         if tag in ('td', 'th') and self.cell is not None and self.row is not None:
             self.row[1].append(''.join(self.cell).split('\0')[0].strip())
             self.cell = None
         if tag == 'tr' and self.row is not None:
-            self.rows.append(self.row)
+            if self.table:
+                self.tables[self.table[0]].append(self.row)
+                if self.table[0] == 'itemised':
+                    self.rows.append(self.row)
             self.row = None
         if tag == 'text' and self.value_text is not None:
             self.svg_values.append(''.join(self.value_text))
@@ -203,6 +213,51 @@ def cmd_figures(dom_path, json_path):
     return 1 if errors else 0
 
 
+def signed(d):
+    d = Decimal(d)
+    return ('+' if d > 0 else '') + usd(d)
+
+
+def cmd_upgrades(dom_path, json_path):
+    """The upgrade-path section shows the figures of `upgrades --format json`."""
+    doc = json.load(open(json_path), parse_float=Decimal)
+    p = Page()
+    p.feed(open(dom_path, encoding='utf-8').read())
+    errors = []
+
+    def expect(what, want, got):
+        if want != got:
+            errors.append('%s: page shows %r, JSON has %r' % (what, got, want))
+
+    steps = [cells for c, cells in p.tables.get('upgrades', []) if c == 'step']
+    expect('number of steps', len(doc['steps']), len(steps))
+    for st, cells in zip(doc['steps'], steps):
+        name = '%d. %s' % (st['order'], st['title'])
+        expect('step title', name, cells[0][:len(name)])
+        expect(name + ' alone', signed(st['alone']['monthly_delta']), cells[1])
+        expect(name + ' in turn', signed(st['cumulative']['monthly_delta']), cells[2])
+        expect(name + ' running total', usd(st['cumulative']['total_monthly_cost']), cells[3])
+    expect('production total', usd(doc['production']['total_monthly_cost']),
+           p.by_id.get('production-total'))
+    alts = [cells for c, cells in p.tables.get('alternatives', []) if c == 'alt']
+    expect('number of alternatives', len(doc['alternatives']), len(alts))
+    for al, cells in zip(doc['alternatives'], alts):
+        expect(al['title'] + ' on baseline', signed(al['alone']['monthly_delta']), cells[1])
+        expect(al['title'] + ' on production', signed(al['on_production']['monthly_delta']), cells[2])
+    # the waterfall's labels carry the same deltas
+    dom = open(dom_path, encoding='utf-8').read()
+    m = re.search(r'<figure id="upgrade-waterfall">(.*?)</figure>', dom, re.S)
+    vals = re.findall(r'class="ch-value">([^<]*)<', m.group(1)) if m else []
+    want = [usd(doc['baseline']['total_monthly_cost'])] + \
+        [signed(st['cumulative']['monthly_delta']) for st in doc['steps']] + \
+        [usd(doc['production']['total_monthly_cost'])]
+    expect('waterfall labels', want, vals)
+    for e in errors:
+        print(e)
+    print('%d steps, %d alternatives compared' % (len(steps), len(alts)))
+    return 1 if errors else 0
+
+
 def cmd_reasons(dom_path):
     """The reasons table's amounts add up to its total."""
     text = open(dom_path, encoding='utf-8').read()
@@ -263,5 +318,5 @@ def cmd_static(path):
 if __name__ == '__main__':
     cmd, args = sys.argv[1], sys.argv[2:]
     fn = {'png': cmd_png, 'figures': cmd_figures, 'netlog': cmd_netlog, 'static': cmd_static,
-          'reasons': cmd_reasons}[cmd]
+          'reasons': cmd_reasons, 'upgrades': cmd_upgrades}[cmd]
     sys.exit(fn(*args))

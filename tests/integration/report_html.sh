@@ -85,8 +85,10 @@ grep -q '</html>' "$TMPD/base.out" && ok "report-html browser parsed the page" |
 $CP breakdown --format json >"$TMPD/base.json"
 check "report-html figures equal --format json" $PY figures "$TMPD/base.out" "$TMPD/base.json"
 check "report-html reasons add up to the total" $PY reasons "$TMPD/base.out"
+$CP upgrades --format json >"$TMPD/upgrades.json"
+check "report-html upgrade path equals upgrades --format json" $PY upgrades "$TMPD/base.out" "$TMPD/upgrades.json"
 grep -q 'id="chart-category-t"' "$TMPD/base.out" && grep -q 'id="chart-resource-t"' "$TMPD/base.out" &&
-	grep -q 'id="chart-claim-t"' "$TMPD/base.out" && ok "report-html charts have titles" ||
+	grep -q 'id="chart-claim-t"' "$TMPD/base.out" && grep -q 'id="chart-upgrades-t"' "$TMPD/base.out" && ok "report-html charts have titles" ||
 	fail "report-html charts have titles" "a chart <title> is missing"
 grep -q '<pre id="command"><code>costplan report -o ' "$TMPD/base.out" &&
 	ok "report-html shows the command" || fail "report-html shows the command" "$(grep -o '<pre id="command">.\{0,80\}' "$TMPD/base.out")"
@@ -125,6 +127,9 @@ for variant in "--no-free-tier" "--region eu-west-1"; do
 	browser variant --dump-dom "file://$TMPD/v.html"
 	check "report-html figures equal --format json ($variant)" $PY figures "$TMPD/variant.out" "$TMPD/v.json"
 done
+
+$CP report --no-upgrades -o "$TMPD/nu.html"
+expect_eq "report-html --no-upgrades leaves the section out" "0" "$(grep -c 'id="upgrades-path"' "$TMPD/nu.html")"
 
 # --- hostile names ----------------------------------------------------------------
 python3 - "$ROOT/scenarios/baseline.json" "$TMPD/hostile.json" <<'EOF'
