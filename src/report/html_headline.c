@@ -17,6 +17,7 @@
 #include "report/html.h"
 #include "report/report.h"
 #include "report/svg.h"
+#include "cost/upgrade_path.h"
 
 struct reason {
 	const char *title;
@@ -181,7 +182,15 @@ void html_section_headline(FILE *f, const struct html_page *p)
 	if (pct >= 0 || sign < 0)
 		fprintf(f, "%s%ld%% %s the claim", pct > 0 ? "+" : "", pct,
 			sign > 0 ? "above" : sign < 0 ? "below" : "against");
-	fputs("</div></div>\n</div>\n", f);
+	fputs("</div></div>\n", f);
+	if (p->up) {
+		dec step = dec_sub(p->up->production.total, p->up->baseline.total);
+		fprintf(f,
+			"<div class=\"card\" id=\"production\"><div class=\"k\">After the upgrade path</div>"
+			"<div class=\"v\">%s</div><div class=\"s\">production, %s a month</div></div>\n",
+			html_usd(p->up->production.total, c), html_usd_signed(step, d));
+	}
+	fputs("</div>\n", f);
 
 	/* sort every priced line into a reason or the rest */
 	dec sums[NREASONS];

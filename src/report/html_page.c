@@ -30,6 +30,8 @@ static const char CSS[] =
 	"h3{font-size:1.05rem;margin:1.25rem 0 .4rem}\n"
 	"p{margin:.4rem 0 .8rem}\n"
 	".sub{color:var(--muted);margin:0}\n"
+	".toc{display:flex;flex-wrap:wrap;gap:.25rem 1rem;font-size:.9rem;margin:-.25rem 0 .5rem}\n"
+	".toc a{color:var(--accent)}\n"
 	".desc{margin:.5rem 0 0}\n"
 	"code,kbd{font:.9em/1.4 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace}\n"
 	"pre{background:var(--card);border:1px solid var(--line);border-radius:6px;padding:.6rem .8rem;"
@@ -90,7 +92,7 @@ static const char CSS[] =
 	"@media print{body{font-size:11pt}main{max-width:none;padding:0}"
 	"h2{break-after:avoid;page-break-after:avoid}"
 	"figure,.cards,tr{break-inside:avoid;page-break-inside:avoid}"
-	".scroll{overflow:visible}"
+	".scroll{overflow:visible}.toc{display:none}"
 	".card{border-color:#000}svg.chart{max-width:100%}}\n"
 	"@page{margin:14mm}\n";
 
@@ -157,7 +159,12 @@ void html_report(FILE *f, const struct html_page *p)
 		html_write(f, p->description);
 		fputs("</p>\n", f);
 	}
-	fputs("</header>\n", f);
+	fputs("</header>\n<nav class=\"toc\" aria-label=\"Sections\"><a href=\"#headline\">At a glance</a> "
+	      "<a href=\"#money\">Where the money goes</a> ",
+	      f);
+	if (p->up || p->upgrades_missing)
+		fputs("<a href=\"#upgrades-path\">Upgrade path</a> ", f);
+	fputs("<a href=\"#sources\">Sources</a></nav>\n", f);
 
 	html_section_headline(f, p);
 	html_section_breakdown(f, p);

@@ -104,8 +104,8 @@ static void steps_table(FILE *f, const struct upgrade_path *up)
 		"id=\"production-total\">%s</td></tr></tfoot>\n</table></div>\n",
 		html_usd(up->production.total, c));
 	fputs("<p class=\"legend\"><em>Alone</em>: the step by itself on the baseline. <em>In "
-	      "turn</em>: what it adds after the steps above it (steps can interact, e.g. a second "
-	      "NAT gateway after Multi-AZ).</p>\n",
+	      "turn</em>: what it adds after the steps above it (the two differ only where steps "
+	      "interact).</p>\n",
 	      f);
 }
 

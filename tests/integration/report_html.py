@@ -296,10 +296,10 @@ def cmd_static(path):
     bad = []
     for t in tags:
         name = re.match(r'</?\s*([a-zA-Z0-9:-]*)', t).group(1).lower()
-        if name in ('script', 'link', 'img', 'iframe', 'object', 'embed', 'image', 'use', 'a',
+        if name in ('script', 'link', 'img', 'iframe', 'object', 'embed', 'image', 'use',
                     'form', 'base', 'audio', 'video', 'source', 'foreignobject'):
             bad.append('a <%s> element: %r' % (name, t[:120]))
-        if re.search(r'\s(src|href|xlink:href|action|srcset|poster|data|background)\s*=', t, re.I):
+        if re.search(r'\s(src|href|xlink:href|action|srcset|poster|data|background)\s*=(?!"#)', t, re.I):
             bad.append('a loading attribute: %r' % t[:120])
         if re.search(r'\son[a-z]+\s*=', t, re.I):
             bad.append('an event-handler attribute: %r' % t[:120])
