@@ -100,9 +100,12 @@ int cmd_breakdown(int argc, char **argv, struct cp_ctx *ctx)
 		report_breakdown_table(out.f, &b, &st);
 	}
 	/* warnings also go to stderr for formats that can't show them inline */
-	if (fmt == FMT_CSV)
+	if (fmt == FMT_CSV) {
+		for (size_t i = 0; i < b.nnotes && !cp_quiet; i++)
+			fprintf(stderr, "costplan: %s\n", b.notes[i]);
 		for (size_t i = 0; i < b.nwarn; i++)
 			cp_warn("%s", b.warnings[i]);
+	}
 	breakdown_release(&b);
 	return out_close(&out, 1);
 }

@@ -124,16 +124,39 @@ void docpath_free_list(char **list)
 	free(list);
 }
 
+/* Does s start with the first k dot-separated parts of path (and a dot)? */
+static int same_prefix(const char *s, const char *path, int k)
+{
+	const char *p = path;
+	for (int i = 0; i < k; i++) {
+		p = strchr(p, '.');
+		if (!p)
+			return 0;
+		p++;
+	}
+	size_t n = (size_t)(p - path);
+	return strncmp(s, path, n) == 0;
+}
+
+/*
+ * Nearest by edit distance, among the paths that share the longest valid
+ * prefix with path (same resource, else same type, else same section), so
+ * a wrong usage key suggests a usage key of that resource, not an attribute.
+ */
 char *docpath_nearest(const json_t *doc, const char *path)
 {
 	char **all = docpath_valid_paths(doc);
 	const char *best = NULL;
-	size_t bestd = (size_t)-1;
-	for (size_t i = 0; all[i]; i++) {
-		size_t d = lev(path, all[i]);
-		if (d < bestd) {
-			bestd = d;
-			best = all[i];
+	for (int k = 3; k >= 0 && !best; k--) {
+		size_t bestd = (size_t)-1;
+		for (size_t i = 0; all[i]; i++) {
+			if (k > 0 && !same_prefix(all[i], path, k))
+				continue;
+			size_t d = lev(path, all[i]);
+			if (d < bestd) {
+				bestd = d;
+				best = all[i];
+			}
 		}
 	}
 	char *r = best ? xstrdup(best) : NULL;

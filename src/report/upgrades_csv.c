@@ -5,7 +5,8 @@
  *   range_high,signal
  * section is baseline, step (alone on the baseline), variant, cumulative,
  * production, alternative (alone on the baseline) or
- * alternative_on_production. Deltas of cumulative rows are against the
+ * alternative_on_production, then one assumption row per assumption used
+ * (title "KEY = VALUE UNIT", signal column "[assumption] source"). Deltas of cumulative rows are against the
  * previous row; alternative_on_production against production. Names go
  * through csv_write_text (formula-neutralised).
  */
@@ -82,5 +83,28 @@ void report_upgrades_csv(FILE *f, const struct upgrade_path *p)
 		     r->alone_delta, &r->alone, r->alone.total, r->step->signal);
 		line(f, "alternative_on_production", r->step->order, r->step->id, r->step->title, true,
 		     r->cumulative_delta, &r->cumulative, r->cumulative.total, NULL);
+	}
+	for (size_t i = 0; i < p->n; i++) {
+		const struct upgrade_step *s = p->results[i].step;
+		for (size_t j = 0; j < s->nassumptions; j++) {
+			const struct upgrade_assumption *a = &s->assumptions[j];
+			char val[256], src[1200], num[16];
+			snprintf(label, sizeof(label), "%s = %s %s%s", a->key,
+				 report_json_scalar(a->value, val, sizeof(val)), a->unit,
+				 a->overridden ? " (--assume)" : "");
+			snprintf(src, sizeof(src), "%s%s", a->assumption ? "[assumption] " : "[sourced] ",
+				 a->source);
+			snprintf(num, sizeof(num), "%d", s->order);
+			csv_write_raw(f, "assumption");
+			fputc(',', f);
+			csv_write_raw(f, num);
+			fputc(',', f);
+			csv_write_text(f, s->id);
+			fputc(',', f);
+			csv_write_text(f, label);
+			fputs(",,,,,", f);
+			csv_write_text(f, src);
+			fputs("\r\n", f);
+		}
 	}
 }

@@ -51,9 +51,20 @@ char *report_verdict(const struct upgrade_result *r, char *buf, size_t size)
 	bool more = dec_cmp(d, dec_zero()) > 0;
 	dec_format_usd(more ? d : dec_neg(d), a, sizeof(a));
 	dec_format_usd(r->replaced_cost, b, sizeof(b));
+	char what[512];
+	size_t w = 0;
+	what[0] = '\0';
+	for (const char *p = r->step->replaces; *p && w < sizeof(what);) {
+		while (*p == ' ')
+			p++;
+		size_t len = strcspn(p, " ");
+		if (len)
+			w += (size_t)snprintf(what + w, sizeof(what) - w, "%s%.*s", w ? " + " : "",
+					      (int)len, p);
+		p += len;
+	}
 	o = (size_t)snprintf(buf, size, "%s %s a month %s what it replaces (%s: %s)",
-			     more ? "costs" : "saves", a, more ? "more than" : "against",
-			     r->step->replaces, b);
+			     more ? "costs" : "saves", a, more ? "more than" : "against", what, b);
 	if (r->has_breakeven && o < size) {
 		dec_format_trim(r->replaced_per_gb, p1, sizeof(p1));
 		dec_format_trim(r->added_per_gb, p2, sizeof(p2));
