@@ -120,6 +120,16 @@ else
 	fail "report-html prints to PDF" "no PDF or too small"
 fi
 
+# --- the committed example is current (tests/make-reports writes it) ----------
+if COSTPLAN=$COSTPLAN tests/make-reports "$TMPD/mr" >"$TMPD/mr.out" 2>&1 && cmp -s reports/report.html "$TMPD/mr/report.html"; then
+	ok "report-html reports/report.html is current"
+else
+	fail "report-html reports/report.html is current" "stale or missing: run make reports"
+fi
+grep -q '<pre id="command"><code>costplan --pricing pricing report scenarios/baseline.json</code>' reports/report.html &&
+	ok "report-html reports/report.html quotes its command" ||
+	fail "report-html reports/report.html quotes its command"
+
 # --- other options: same figures as JSON ---------------------------------------
 for variant in "--no-free-tier" "--region eu-west-1"; do
 	# shellcheck disable=SC2086
