@@ -10,10 +10,12 @@
 #include <string.h>
 
 #include "cmd_common.h"
+#include "cmd_simulate.h"
 #include "cost/engine.h"
 #include "cost/upgrade_path.h"
 #include "model/upgrades.h"
 #include "report/html.h"
+#include "sim/sample_week.h"
 #include "util/error.h"
 #include "util/output.h"
 #include "util/paths.h"
@@ -38,13 +40,40 @@ static const char USAGE[] =
 	"  --steps DIR          upgrade step files (default scenarios/upgrades)\n"
 	"  --assume KEY=VALUE   override an upgrade step's assumption (repeatable)\n"
 	"  --no-upgrades        leave the upgrade path out\n"
+	"  --simulate           add the simulation: a sample week of traffic and tasks,\n"
+	"                       the spread of monthly bills, the capacity signals\n"
+	"  --runs N             simulated runs (default 100)\n"
+	"  --months M           months per run, with growth (default 12)\n"
+	"  --seed S             random seed (default 1)\n"
+	"  --threads T          worker threads (default: processors online)\n"
+	"  --week-run K         the run the sample week comes from (default 1)\n"
+	"  --week-month M       the month it starts in (default 1)\n"
 	"  --region REGION      price in another region (e.g. eu-west-1)\n"
 	"  --no-free-tier       leave out the always-free allowances\n"
 	SCENARIO_WHATIF_USAGE
 	"  --pricing DIR        price snapshot folder (default: the shipped pricing/)\n"
 	"  -h, --help           this help\n";
 
-enum { OPT_CLAIM = OPT_FIRST_COMMAND_SPECIFIC, OPT_STEPS, OPT_ASSUME, OPT_NO_UPGRADES };
+enum {
+	OPT_CLAIM = OPT_FIRST_COMMAND_SPECIFIC,
+	OPT_STEPS,
+	OPT_ASSUME,
+	OPT_NO_UPGRADES,
+	OPT_SIMULATE,
+	OPT_WEEK_RUN,
+	OPT_WEEK_MONTH,
+};
+
+static int parse_count(const char *opt, const char *arg, long max, long *out)
+{
+	char *end, buf[64];
+	long v = strtol(arg, &end, 10);
+	if (end == arg || *end || v < 1 || v > max)
+		return cp_error(CP_EXIT_USAGE, "%s '%s': give a whole number from 1 to %ld", opt,
+				cp_sanitize(arg, buf, sizeof(buf)), max);
+	*out = v;
+	return 0;
+}
 
 struct upgrades_opts {
 	bool off;
@@ -106,6 +135,10 @@ int cmd_report(int argc, char **argv, struct cp_ctx *ctx)
 		{"steps", required_argument, NULL, OPT_STEPS},
 		{"assume", required_argument, NULL, OPT_ASSUME},
 		{"no-upgrades", no_argument, NULL, OPT_NO_UPGRADES},
+		{"simulate", no_argument, NULL, OPT_SIMULATE},
+		{"week-run", required_argument, NULL, OPT_WEEK_RUN},
+		{"week-month", required_argument, NULL, OPT_WEEK_MONTH},
+		SIM_LONGOPTS,
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
 	};
@@ -113,6 +146,11 @@ int cmd_report(int argc, char **argv, struct cp_ctx *ctx)
 	struct upgrades_opts uo = {0};
 	struct upgrade_set set;
 	struct upgrade_path path;
+	struct sim_options simo;
+	struct sim_state sim;
+	struct sample_week week;
+	bool simulate = false, sim_opts = false, have_week = false;
+	long week_run = 1, week_month = 1;
 	const char *output = NULL;
 	struct scenario s;
 	struct breakdown b;
@@ -122,15 +160,31 @@ int cmd_report(int argc, char **argv, struct cp_ctx *ctx)
 	int opt, rc;
 
 	dec_parse(GUIDE_CLAIM, &claim);
+	sim_options_default(&simo);
 	optind = 1;
 	opterr = 1;
 	while ((opt = getopt_long(argc, argv, "ho:", opts, NULL)) != -1) {
 		int r = scenario_opts_parse(&so, opt, optarg);
+		if (r == 0 && (r = sim_parse_option(&simo, opt, optarg)) > 0)
+			sim_opts = true;
 		if (r < 0)
 			return -r;
 		if (r > 0)
 			continue;
 		switch (opt) {
+		case OPT_SIMULATE:
+			simulate = true;
+			break;
+		case OPT_WEEK_RUN:
+			if ((rc = parse_count("--week-run", optarg, MC_MAX_RUNS, &week_run)))
+				return rc;
+			sim_opts = true;
+			break;
+		case OPT_WEEK_MONTH:
+			if ((rc = parse_count("--week-month", optarg, MC_MAX_MONTHS, &week_month)))
+				return rc;
+			sim_opts = true;
+			break;
 		case 'o':
 			output = optarg;
 			break;
@@ -165,6 +219,16 @@ int cmd_report(int argc, char **argv, struct cp_ctx *ctx)
 	if (optind < argc)
 		return cp_error(CP_EXIT_USAGE, "report takes one scenario; see `costplan report --help`");
 
+	if (sim_opts && !simulate)
+		return cp_error(CP_EXIT_USAGE, "--runs, --months, --seed, --threads and --week-* "
+					       "need --simulate");
+	if (simulate && week_run > simo.mc.runs)
+		return cp_error(CP_EXIT_USAGE, "--week-run %ld: there are only %ld runs", week_run,
+				simo.mc.runs);
+	if (simulate && week_month > simo.mc.months)
+		return cp_error(CP_EXIT_USAGE, "--week-month %ld: the simulation has %d months",
+				week_month, simo.mc.months);
+
 	if ((rc = scenario_opts_load(&so, &s)))
 		return rc;
 	scenario_opts_cost(&so, &co);
@@ -180,6 +244,20 @@ int cmd_report(int argc, char **argv, struct cp_ctx *ctx)
 		breakdown_release(&b);
 		return rc;
 	}
+	if (simulate) {
+		if ((rc = sim_drive(&simo, &so, ctx, &sim))) {
+			sim_state_release(&sim);
+			if (!uo.off) {
+				upgrade_path_release(&path);
+				upgrades_release(&set);
+			}
+			free(description);
+			breakdown_release(&b);
+			return rc;
+		}
+		have_week = sample_week_record(&sim.u, &simo.mc, week_run - 1, (int)week_month,
+					       &week) == 0;
+	}
 	char *command = command_text(ctx);
 	struct html_page page = {
 		.b = &b,
@@ -189,6 +267,8 @@ int cmd_report(int argc, char **argv, struct cp_ctx *ctx)
 		.command = command,
 		.version = COSTPLAN_VERSION,
 		.up = uo.off ? NULL : &path,
+		.sim = simulate ? &sim.view : NULL,
+		.week = have_week ? &week : NULL,
 	};
 	if ((rc = out_open(&out, output)) == 0) {
 		html_report(out.f, &page);
@@ -201,5 +281,9 @@ int cmd_report(int argc, char **argv, struct cp_ctx *ctx)
 		upgrade_path_release(&path);
 		upgrades_release(&set);
 	}
+	if (have_week)
+		sample_week_release(&week);
+	if (simulate)
+		sim_state_release(&sim);
 	return rc;
 }

@@ -13,6 +13,8 @@
  *   html_headline.c   1. the total beside the guide's claim, and why they differ
  *   html_breakdown.c  2. where the money goes: charts and the itemised table
  *   html_upgrades.c   3. the upgrade path: waterfall, steps, alternatives
+ *   html_simulation.c 4. the simulation: a sample week, the spread of bills,
+ *                        the capacity signals
  *   html_sources.c    5. price sources, snapshot dates, the command
  *   svg.c             the charts
  *
@@ -28,6 +30,8 @@
 #include "cost/decimal.h"
 
 struct upgrade_path; /* cost/upgrade_path.h */
+struct sim_view;     /* report/sim_report.h */
+struct sample_week;  /* sim/sample_week.h */
 
 struct html_page {
 	const struct breakdown *b; /* the scenario's bill */
@@ -40,6 +44,12 @@ struct html_page {
 	 * saying why (both NULL: the section is left out on request) */
 	const struct upgrade_path *up;
 	const char *upgrades_missing;
+	/* section 4: the simulation, or NULL with sim_missing saying why
+	 * (both NULL: not asked for, the section is left out); week may be
+	 * NULL when the horizon has no full week */
+	const struct sim_view *sim;
+	const struct sample_week *week;
+	const char *sim_missing;
 };
 
 /* Write the whole page. Errors surface through the FILE (util/output.h). */
@@ -49,6 +59,7 @@ void html_report(FILE *f, const struct html_page *p);
 void html_section_headline(FILE *f, const struct html_page *p);
 void html_section_breakdown(FILE *f, const struct html_page *p);
 void html_section_upgrades(FILE *f, const struct html_page *p);
+void html_section_simulation(FILE *f, const struct html_page *p);
 void html_section_sources(FILE *f, const struct html_page *p);
 
 /* Shared helpers (html_page.c) */

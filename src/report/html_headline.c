@@ -18,6 +18,7 @@
 #include "report/report.h"
 #include "report/svg.h"
 #include "cost/upgrade_path.h"
+#include "report/sim_report.h"
 
 struct reason {
 	const char *title;
@@ -183,6 +184,16 @@ void html_section_headline(FILE *f, const struct html_page *p)
 		fprintf(f, "%s%ld%% %s the claim", pct > 0 ? "+" : "", pct,
 			sign > 0 ? "above" : sign < 0 ? "below" : "against");
 	fputs("</div></div>\n", f);
+	if (p->sim) {
+		const struct cstat *m1 = &p->sim->sum->total[0];
+		char lo[DEC_BUFSZ], hi[DEC_BUFSZ];
+		fprintf(f,
+			"<div class=\"card\" id=\"simulated\"><div class=\"k\">Simulated month 1, "
+			"median of %ld runs</div><div class=\"v\">%s</div><div class=\"s\">p5&ndash;p95: "
+			"<span id=\"sim-range\">%s&ndash;%s</span></div></div>\n",
+			p->sim->mc->runs, sim_usd(m1->p50, c, sizeof(c)), sim_usd(m1->p5, lo, sizeof(lo)),
+			sim_usd(m1->p95, hi, sizeof(hi)));
+	}
 	if (p->up) {
 		dec step = dec_sub(p->up->production.total, p->up->baseline.total);
 		fprintf(f,

@@ -81,7 +81,9 @@ static const char CSS[] =
 	".c0{fill:#0072b2}.c1{fill:#e69f00}.c2{fill:#009e73}.c3{fill:#cc79a7}.c4{fill:#56b4e9}"
 	".c5{fill:#8c959f}\n"
 	".hatch-bg{fill:none}.hatch-ln{stroke:#fff;stroke-width:2.5}\n"
-	".s0,.s1,.s2,.s3{stroke-width:2;fill:none}\n"
+	".s0,.s1,.s2,.s3{stroke-width:1.6;fill:none;stroke-linejoin:round}\n"
+	".span{stroke:var(--fg);stroke-width:3}.span-end{stroke:var(--fg);stroke-width:1.5}"
+	".span-mid{fill:#e69f00;stroke:var(--fg);stroke-width:1.5}\n"
 	".s0{stroke:#0072b2}.s1{stroke:#d55e00}.s2{stroke:#009e73}.s3{stroke:#cc79a7}\n"
 	".mk{stroke:var(--fg);stroke-width:1.5}\n"
 	"footer{margin-top:2.5rem;color:var(--muted);font-size:.85rem;border-top:1px solid var(--line);"
@@ -164,12 +166,16 @@ void html_report(FILE *f, const struct html_page *p)
 	      f);
 	if (p->up || p->upgrades_missing)
 		fputs("<a href=\"#upgrades-path\">Upgrade path</a> ", f);
+	if (p->sim || p->sim_missing)
+		fputs("<a href=\"#simulation\">Simulation</a> ", f);
 	fputs("<a href=\"#sources\">Sources</a></nav>\n", f);
 
 	html_section_headline(f, p);
 	html_section_breakdown(f, p);
 	if (p->up || p->upgrades_missing)
 		html_section_upgrades(f, p);
+	if (p->sim || p->sim_missing)
+		html_section_simulation(f, p);
 	html_section_sources(f, p);
 
 	fputs("<footer>Made by costplan ", f);

@@ -316,59 +316,92 @@ void svg_waterfall(FILE *f, const char *id, const char *title, const char *axis_
 	fputs("</svg>\n", f);
 }
 
-void svg_line_chart(FILE *f, const char *id, const char *title, const char *x_label,
-		    const char *y_label, double x_max, double x_tick,
-		    const char *const *x_tick_labels, const struct svg_series *s, size_t ns)
+/* x ticks shared by the time-series charts */
+static void time_ticks(FILE *f, double x0, double sx, double top, double yb, double x_max,
+		       double x_tick, const char *const *labels, const char *x_label, double x1)
 {
-	const double top = 56, x0 = 56, x1 = W - 16, h = 300, yb = h - 52;
-	double ymax = 0;
-	for (size_t k = 0; k < ns; k++)
-		for (size_t i = 0; i < s[k].n; i++)
-			if (s[k].y[i] > ymax)
-				ymax = s[k].y[i];
-	double ystep = svg_nice_step(ymax > 0 ? ymax : 1, 5);
-	ymax = ceil((ymax > 0 ? ymax : 1) / ystep - 1e-9) * ystep;
-	double sy = (yb - top) / ymax, sx = (x1 - x0) / (x_max > 0 ? x_max : 1);
 	char buf[64];
-
-	svg_open(f, id, title, h);
-	/* legend under the title: a line sample in the series' style, its name */
-	double lx = 8;
-	for (size_t k = 0; k < ns; k++) {
-		fprintf(f,
-			"<line x1=\"%.1f\" y1=\"36\" x2=\"%.1f\" y2=\"36\" class=\"s%zu\" "
-			"stroke-dasharray=\"%s\"/>",
-			lx, lx + 28, k % 4, DASH[k % 4]);
-		svg_text(f, lx + 34, 40.5, "start", "ch-label", s[k].name);
-		lx += 48 + 8.0 * (double)strlen(s[k].name);
-	}
-	/* y grid and ticks */
-	for (double v = 0; v <= ymax + ystep * 1e-9; v += ystep) {
-		double y = yb - v * sy;
-		fprintf(f, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" class=\"%s\"/>", x0, y,
-			x1, y, v == 0 ? "ch-axisline" : "ch-grid");
-		tick_text(buf, sizeof(buf), NULL, v);
-		svg_text(f, x0 - 6, y + 4, "end", "ch-axis", buf);
-	}
-	fprintf(f, "<text transform=\"translate(14 %.1f) rotate(-90)\" text-anchor=\"middle\" "
-		   "class=\"ch-axis\">",
-		(top + yb) / 2);
-	html_write(f, y_label);
-	fputs("</text>", f);
-	/* x ticks */
 	size_t ti = 0;
 	for (double v = 0; x_tick > 0 && v <= x_max + 1e-9; v += x_tick, ti++) {
 		double x = x0 + v * sx;
 		fprintf(f, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" class=\"ch-grid\"/>", x,
 			top, x, yb + 4);
-		if (x_tick_labels && x_tick_labels[ti])
-			svg_text(f, x + (x_tick * sx) / 2, yb + 16, "middle", "ch-axis", x_tick_labels[ti]);
-		else if (!x_tick_labels) {
+		if (labels && labels[ti] && v + x_tick <= x_max + 1e-9)
+			svg_text(f, x + (x_tick * sx) / 2, yb + 16, "middle", "ch-axis", labels[ti]);
+		else if (!labels) {
 			tick_text(buf, sizeof(buf), NULL, v);
 			svg_text(f, x, yb + 16, "middle", "ch-axis", buf);
 		}
 	}
-	svg_text(f, (x0 + x1) / 2, yb + 38, "middle", "ch-axis", x_label);
+	svg_text(f, (x0 + x1) / 2, yb + 36, "middle", "ch-axis", x_label);
+}
+
+double svg_line_chart(FILE *f, const char *id, const char *title, const char *x_label,
+		    const char *y_label, double x_max, double x_tick,
+		    const char *const *x_tick_labels, const struct svg_series *s, size_t ns,
+		    int from_zero)
+{
+	/* legend rows under the title: a line sample in the series' style and
+	 * its name, wrapped to the chart's width */
+	int rows = 1;
+	double lx = 4;
+	for (size_t k = 0; k < ns; k++) {
+		double iw = 40 + text_w(s[k].name, LABEL_CW);
+		if (lx > 4 && lx + iw > W) {
+			rows++;
+			lx = 4;
+		}
+		lx += iw + 10;
+	}
+	const double top = 40 + 18.0 * rows, x0 = 40, x1 = W - 8, h = top + 200, yb = h - 50;
+	double ymax = 0, ymin = HUGE_VAL;
+	for (size_t k = 0; k < ns; k++)
+		for (size_t i = 0; i < s[k].n; i++) {
+			if (s[k].y[i] > ymax)
+				ymax = s[k].y[i];
+			if (s[k].y[i] < ymin)
+				ymin = s[k].y[i];
+		}
+	if (from_zero || !(ymin < ymax) || ymin <= 0)
+		ymin = 0;
+	double ystep = svg_nice_step(ymax - ymin > 0 ? ymax - ymin : 1, 5);
+	ymin = floor(ymin / ystep + 1e-9) * ystep;
+	ymax = ceil((ymax > ymin ? ymax : ymin + 1) / ystep - 1e-9) * ystep;
+	double sy = (yb - top) / (ymax - ymin), sx = (x1 - x0) / (x_max > 0 ? x_max : 1);
+	char buf[64];
+
+	svg_open(f, id, title, h);
+	lx = 4;
+	double ly = 36;
+	for (size_t k = 0; k < ns; k++) {
+		double iw = 40 + text_w(s[k].name, LABEL_CW);
+		if (lx > 4 && lx + iw > W) {
+			ly += 18;
+			lx = 4;
+		}
+		fprintf(f,
+			"<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" class=\"s%zu\" "
+			"stroke-dasharray=\"%s\"/>",
+			lx, ly - 4, lx + 28, ly - 4, k % 4, DASH[k % 4]);
+		svg_text(f, lx + 34, ly, "start", "ch-label", s[k].name);
+		lx += iw + 10;
+	}
+	/* y grid and ticks (an axis that does not start at 0 says so: its
+	 * bottom line is dashed) */
+	for (double v = ymin; v <= ymax + ystep * 1e-9; v += ystep) {
+		double y = yb - (v - ymin) * sy;
+		fprintf(f, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" class=\"%s\"%s/>", x0,
+			y, x1, y, v == ymin ? "ch-axisline" : "ch-grid",
+			v == ymin && ymin != 0 ? " stroke-dasharray=\"4 3\"" : "");
+		tick_text(buf, sizeof(buf), NULL, v);
+		svg_text(f, x0 - 5, y + 4, "end", "ch-axis", buf);
+	}
+	fprintf(f, "<text transform=\"translate(11 %.1f) rotate(-90)\" text-anchor=\"middle\" "
+		   "class=\"ch-axis\">",
+		(top + yb) / 2);
+	html_write(f, y_label);
+	fputs("</text>", f);
+	time_ticks(f, x0, sx, top, yb, x_max, x_tick, x_tick_labels, x_label, x1);
 	/* the series */
 	for (size_t k = 0; k < ns; k++) {
 		const struct svg_series *p = &s[k];
@@ -378,7 +411,7 @@ void svg_line_chart(FILE *f, const char *id, const char *title, const char *x_la
 		fprintf(f, "<path class=\"s%zu\" stroke-dasharray=\"%s\" fill=\"none\" d=\"", k % 4,
 			DASH[k % 4]);
 		for (size_t i = 0; i < p->n; i++) {
-			double x = x0 + (double)i * dx * sx, y = yb - p->y[i] * sy;
+			double x = x0 + (double)i * dx * sx, y = yb - (p->y[i] - ymin) * sy;
 			if (p->step) {
 				/* hold each value until the next point */
 				if (i == 0)
@@ -393,13 +426,14 @@ void svg_line_chart(FILE *f, const char *id, const char *title, const char *x_la
 		fputs("\"/>", f);
 	}
 	fputs("</svg>\n", f);
+	return ymin;
 }
 
 void svg_histogram(FILE *f, const char *id, const char *title, const char *x_label,
 		   const char *y_label, double x0v, double x1v, const unsigned *counts,
 		   size_t nbins, const struct svg_marker *m, size_t nm, const char *x_fmt)
 {
-	const double top = 64, x0 = 56, x1 = W - 16, h = 300, yb = h - 52;
+	const double top = 72, x0 = 40, x1 = W - 8, h = 290, yb = h - 50;
 	unsigned cmax = 1;
 	for (size_t i = 0; i < nbins; i++)
 		if (counts[i] > cmax)
@@ -418,7 +452,7 @@ void svg_histogram(FILE *f, const char *id, const char *title, const char *x_lab
 		tick_text(buf, sizeof(buf), NULL, v);
 		svg_text(f, x0 - 6, y + 4, "end", "ch-axis", buf);
 	}
-	fprintf(f, "<text transform=\"translate(14 %.1f) rotate(-90)\" text-anchor=\"middle\" "
+	fprintf(f, "<text transform=\"translate(11 %.1f) rotate(-90)\" text-anchor=\"middle\" "
 		   "class=\"ch-axis\">",
 		(top + yb) / 2);
 	html_write(f, y_label);
@@ -448,6 +482,131 @@ void svg_histogram(FILE *f, const char *id, const char *title, const char *x_lab
 			x, ly + 3, x, yb, DASH[1 + i % 3]);
 		const char *anchor = x < x0 + 60 ? "start" : x > x1 - 60 ? "end" : "middle";
 		svg_text(f, x, ly, anchor, "ch-mark", m[i].label);
+	}
+	fputs("</svg>\n", f);
+}
+
+void svg_step_panels(FILE *f, const char *id, const char *title, const char *x_label,
+		     const char *y_label, double x_max, double x_tick,
+		     const char *const *x_tick_labels, const struct svg_series *s, size_t ns)
+{
+	const double x0 = 40, x1 = W - 8, top = 30, ph = 54, gap = 26;
+	double h = top + (ph + gap) * (double)ns + 44;
+	double sx = (x1 - x0) / (x_max > 0 ? x_max : 1);
+	char buf[64];
+
+	svg_open(f, id, title, h);
+	fprintf(f, "<text transform=\"translate(11 %.1f) rotate(-90)\" text-anchor=\"middle\" "
+		   "class=\"ch-axis\">",
+		top + (ph + gap) * (double)ns / 2);
+	html_write(f, y_label);
+	fputs("</text>", f);
+	for (size_t k = 0; k < ns; k++) {
+		const struct svg_series *p = &s[k];
+		double py = top + (double)k * (ph + gap) + gap; /* panel top */
+		double ymax = 1;
+		for (size_t i = 0; i < p->n; i++)
+			if (p->y[i] > ymax)
+				ymax = p->y[i];
+		ymax = ceil(ymax);
+		double ystep = ymax <= 4 ? 1 : svg_nice_step(ymax, 3);
+		ymax = ceil(ymax / ystep) * ystep;
+		double sy = ph / ymax, yb = py + ph;
+		svg_text(f, x0, py - 6, "start", "ch-label", p->name);
+		for (double v = 0; v <= ymax + 1e-9; v += ystep) {
+			double y = yb - v * sy;
+			fprintf(f, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" class=\"%s\"/>",
+				x0, y, x1, y, v == 0 ? "ch-axisline" : "ch-grid");
+			tick_text(buf, sizeof(buf), NULL, v);
+			svg_text(f, x0 - 5, y + 4, "end", "ch-axis", buf);
+		}
+		if (!p->n)
+			continue;
+		double dx = x_max / (double)p->n;
+		fprintf(f, "<path class=\"s%zu\" stroke-dasharray=\"%s\" fill=\"none\" d=\"", k % 4,
+			DASH[k % 4]);
+		for (size_t i = 0; i < p->n; i++) {
+			double x = x0 + (double)i * dx * sx, y = yb - p->y[i] * sy;
+			if (i == 0)
+				fprintf(f, "M%.1f %.1f", x, y);
+			else
+				fprintf(f, "V%.1f", y);
+			fprintf(f, "H%.1f", x + dx * sx);
+		}
+		fputs("\"/>", f);
+	}
+	double yb = top + (ph + gap) * (double)ns;
+	time_ticks(f, x0, sx, top + gap, yb, x_max, x_tick, x_tick_labels, x_label, x1);
+	fputs("</svg>\n", f);
+}
+
+/* Where a range row's value text goes: after the span, before it, or on a
+ * line of its own under it (returns 1 then). */
+static int range_text_x(const struct svg_range *r, double x0, double x0v, double sx, double *tx)
+{
+	double tw = text_w(r->value_text, VALUE_CW);
+	if (r->mid < 0) {
+		*tx = x0;
+		return 0;
+	}
+	double a = x0 + (r->lo - x0v) * sx, b = x0 + (r->hi - x0v) * sx;
+	if (b + 8 + tw <= W - 2) {
+		*tx = b + 8;
+		return 0;
+	}
+	if (a - 8 - tw >= 2) {
+		*tx = a - 8 - tw;
+		return 0;
+	}
+	*tx = x0;
+	return 1;
+}
+
+void svg_range_chart(FILE *f, const char *id, const char *title, const char *axis_label,
+		     double x0v, double x1v, double x_tick, const struct svg_range *r, size_t n)
+{
+	const double xl = 4, x0 = 14, x1 = W - 16, lw = W - 8, top = 36;
+	double span = x1v - x0v > 0 ? x1v - x0v : 1, sx = (x1 - x0) / span, tx;
+	double h = top;
+	for (size_t i = 0; i < n; i++)
+		h += 15.0 * (row_labels(NULL, 0, 0, lw, r[i].label, NULL) +
+			     range_text_x(&r[i], x0, x0v, sx, &tx)) +
+		     24;
+	double y_axis = h;
+	h += 44;
+	char buf[64];
+
+	svg_open(f, id, title, h);
+	for (double v = x0v; x_tick > 0 && v <= x1v + 1e-9; v += x_tick) {
+		double x = x0 + (v - x0v) * sx;
+		fprintf(f, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" class=\"ch-grid\"/>", x,
+			top - 4, x, y_axis);
+		tick_text(buf, sizeof(buf), NULL, v);
+		svg_text(f, x, y_axis + 16, "middle", "ch-axis", buf);
+	}
+	fprintf(f, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" class=\"ch-axisline\"/>", x0,
+		y_axis, x1, y_axis);
+	svg_text(f, (x0 + x1) / 2, y_axis + 36, "middle", "ch-axis", axis_label);
+	double y = top;
+	for (size_t i = 0; i < n; i++) {
+		fputs("<g class=\"row\">", f);
+		int lines = row_labels(f, xl, y + 11, lw, r[i].label, NULL);
+		int below = range_text_x(&r[i], x0, x0v, sx, &tx);
+		double by = y + 15.0 * lines + 5;
+		if (r[i].mid >= 0) {
+			double a = x0 + (r[i].lo - x0v) * sx, b = x0 + (r[i].hi - x0v) * sx;
+			double m = x0 + (r[i].mid - x0v) * sx;
+			fprintf(f, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" class=\"span\"/>",
+				a, by, b, by);
+			fprintf(f, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" class=\"span-end\"/>"
+				   "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" class=\"span-end\"/>",
+				a, by - 5, a, by + 5, b, by - 5, b, by + 5);
+			fprintf(f, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"4.5\" class=\"span-mid\"/>", m, by);
+		}
+		svg_text(f, tx, by + 4 + 15.0 * below, "start", r[i].mid >= 0 ? "ch-value" : "ch-tag",
+			 r[i].value_text);
+		fputs("</g>", f);
+		y += 15.0 * (lines + below) + 24;
 	}
 	fputs("</svg>\n", f);
 }

@@ -64,12 +64,34 @@ struct svg_series {
 };
 /*
  * Lines over a shared x axis: x runs from 0 to x_max in x units, with a
- * tick every x_tick units labelled by x_tick_labels[i] (or the number when
- * NULL).
+ * tick every x_tick units; x_tick_labels[i] labels the interval after tick
+ * i (NULL: the tick's number). The y axis starts at 0 when from_zero, else
+ * at a round number under the lowest value (its base line then dashed).
+ * Returns the value at the bottom of the y axis.
  */
-void svg_line_chart(FILE *f, const char *id, const char *title, const char *x_label,
+double svg_line_chart(FILE *f, const char *id, const char *title, const char *x_label,
 		    const char *y_label, double x_max, double x_tick,
-		    const char *const *x_tick_labels, const struct svg_series *s, size_t ns);
+		    const char *const *x_tick_labels, const struct svg_series *s, size_t ns,
+		    int from_zero);
+
+/*
+ * Small multiples: one short panel per series, stacked, sharing the x axis
+ * (as svg_line_chart) and each with its own whole-number y axis from 0, the
+ * series' name above its panel. For counts such as running tasks.
+ */
+void svg_step_panels(FILE *f, const char *id, const char *title, const char *x_label,
+		     const char *y_label, double x_max, double x_tick,
+		     const char *const *x_tick_labels, const struct svg_series *s, size_t ns);
+
+/* One row of a range chart: a span from lo to hi with a mark at mid. */
+struct svg_range {
+	const char *label;  /* above the span */
+	const char *value_text; /* after the span ("month 9, 5-11") */
+	double lo, mid, hi; /* in axis units; mid < 0: no span (value_text only) */
+};
+/* Horizontal spans over an axis from x0 to x1 with ticks every x_tick. */
+void svg_range_chart(FILE *f, const char *id, const char *title, const char *axis_label,
+		     double x0, double x1, double x_tick, const struct svg_range *r, size_t n);
 
 /*
  * Histogram of counts over equal bins from x0 to x1; markers drawn as

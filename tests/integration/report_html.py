@@ -258,6 +258,49 @@ def cmd_upgrades(dom_path, json_path):
     return 1 if errors else 0
 
 
+def cmd_simulation(dom_path, json_path):
+    """The simulation section shows the figures of `simulate --format json`."""
+    doc = json.load(open(json_path), parse_float=Decimal)
+    p = Page()
+    p.feed(open(dom_path, encoding='utf-8').read())
+    errors = []
+
+    def expect(what, want, got):
+        if want != got:
+            errors.append('%s: page shows %r, JSON has %r' % (what, got, want))
+
+    months = [cells for c, cells in p.tables.get('sim-months', []) if c == 'month']
+    expect('number of months', len(doc['bill']), len(months))
+    for b, cells in zip(doc['bill'], months):
+        t = b['total']
+        expect('month %d' % b['month'], [str(b['month']), usd(t['p5']), usd(t['p50']), usd(t['p95']),
+                                         usd(t['mean'])], cells)
+    t = doc['bill'][0]['total']
+    expect('headline range', '%s\u2013%s' % (usd(t['p5']), usd(t['p95'])), p.by_id.get('sim-range'))
+    sig = [cells for c, cells in p.tables.get('signals', []) if c == 'signal']
+    expect('number of signals', len(doc['signals']), len(sig))
+    M = doc['simulation']['months']
+    for sg, cells in zip(doc['signals'], sig):
+        name = '%s: %s' % (sg['component'], sg['signal'])
+        expect('signal', name, cells[0][:len(name)])
+        fm = sg['first_month']
+        mt = lambda m: str(m) if m is not None else 'after month %d' % M
+        if sg['runs_fired']:
+            expect(name + ' p50', mt(fm['p50']), cells[1])
+            expect(name + ' p5-p95', '%s\u2013%s' % (mt(fm['p5']), mt(fm['p95'])), cells[2])
+        expect(name + ' runs', '%d of %d' % (sg['runs_fired'], doc['simulation']['runs']), cells[3])
+    # the histogram's markers are the month-1 percentiles
+    dom = open(dom_path, encoding='utf-8').read()
+    m = re.search(r'<figure id="bill-histogram">(.*?)</figure>', dom, re.S)
+    marks = re.findall(r'class="ch-mark">([^<]*)<', m.group(1)) if m else []
+    expect('histogram markers', ['p5 ' + usd(t['p5']), 'p50 ' + usd(t['p50']), 'p95 ' + usd(t['p95'])],
+           marks)
+    for e in errors:
+        print(e)
+    print('%d months, %d signals compared' % (len(months), len(sig)))
+    return 1 if errors else 0
+
+
 def cmd_reasons(dom_path):
     """The reasons table's amounts add up to its total."""
     text = open(dom_path, encoding='utf-8').read()
@@ -318,5 +361,6 @@ def cmd_static(path):
 if __name__ == '__main__':
     cmd, args = sys.argv[1], sys.argv[2:]
     fn = {'png': cmd_png, 'figures': cmd_figures, 'netlog': cmd_netlog, 'static': cmd_static,
-          'reasons': cmd_reasons, 'upgrades': cmd_upgrades}[cmd]
+          'reasons': cmd_reasons, 'upgrades': cmd_upgrades,
+          'simulation': cmd_simulation}[cmd]
     sys.exit(fn(*args))

@@ -93,7 +93,7 @@ grep -q 'id="chart-category-t"' "$TMPD/base.out" && grep -q 'id="chart-resource-
 grep -q '<pre id="command"><code>costplan report -o ' "$TMPD/base.out" &&
 	ok "report-html shows the command" || fail "report-html shows the command" "$(grep -o '<pre id="command">.\{0,80\}' "$TMPD/base.out")"
 
-browser shot --window-size=1280,3000 --screenshot="$TMPD/desktop.png" "file://$R"
+browser shot --window-size=1280,1400 --screenshot="$TMPD/desktop.png" "file://$R"
 check "report-html desktop screenshot is not blank" $PY png "$TMPD/desktop.png"
 
 measure "$R" "$TMPD/phone.html"
@@ -109,8 +109,8 @@ else
 	fail "report-html phone: chart text >= 9.5px" "smallest ${minf:-?}px"
 fi
 cp "$R" "$TMPD/plain.html"
-phone_frame plain.html "$TMPD/phone-shot.html" 3000
-browser phoneshot --window-size=500,3000 --screenshot="$TMPD/phone.png" "file://$TMPD/phone-shot.html"
+phone_frame plain.html "$TMPD/phone-shot.html" 1400
+browser phoneshot --window-size=500,1400 --screenshot="$TMPD/phone.png" "file://$TMPD/phone-shot.html"
 check "report-html phone screenshot is not blank" $PY png "$TMPD/phone.png"
 
 browser pdf --no-pdf-header-footer --print-to-pdf="$TMPD/report.pdf" "file://$R"
@@ -120,13 +120,46 @@ else
 	fail "report-html prints to PDF" "no PDF or too small"
 fi
 
-# --- the committed example is current (tests/make-reports writes it) ----------
-if COSTPLAN=$COSTPLAN tests/make-reports "$TMPD/mr" >"$TMPD/mr.out" 2>&1 && cmp -s reports/report.html "$TMPD/mr/report.html"; then
-	ok "report-html reports/report.html is current"
+# --- with the simulation --------------------------------------------------------
+SIMOPTS="--runs 24 --months 3 --seed 7 --threads 2"
+S=$TMPD/sim.html
+# shellcheck disable=SC2086
+check "report-html --simulate writes the page" $CP report --simulate $SIMOPTS --no-progress -o "$S"
+check "report-html --simulate static: nothing that loads or runs" $PY static "$S"
+browser sim --dump-dom "file://$S"
+expect_eq "report-html --simulate no console messages" "0" "$(console_lines sim)"
+expect_eq "report-html --simulate no network requests" "" "$(page_requests sim)"
+# shellcheck disable=SC2086
+$CP simulate $SIMOPTS --no-progress --format json >"$TMPD/sim.json"
+check "report-html simulation equals simulate --format json" $PY simulation "$TMPD/sim.out" "$TMPD/sim.json"
+check "report-html --simulate breakdown still equals --format json" $PY figures "$TMPD/sim.out" "$TMPD/base.json"
+n=0
+for c in chart-week-rate chart-week-tasks chart-bills chart-months chart-signals; do
+	grep -q "id=\"$c-t\"" "$TMPD/sim.out" && n=$((n + 1))
+done
+expect_eq "report-html --simulate has its five charts, titled" "5" "$n"
+# same seed, same page, whatever the thread count
+# shellcheck disable=SC2086
+$CP report --simulate --runs 24 --months 3 --seed 7 --threads 1 --no-progress -o "$TMPD/sim1.html"
+grep -v '<pre id="command">' "$S" >"$TMPD/a.html"
+grep -v '<pre id="command">' "$TMPD/sim1.html" >"$TMPD/b.html"
+cmp -s "$TMPD/a.html" "$TMPD/b.html" && ok "report-html --simulate is reproducible (1 and 2 threads)" ||
+	fail "report-html --simulate is reproducible (1 and 2 threads)" "$(diff "$TMPD/a.html" "$TMPD/b.html" | head -4 | tr '\n' ' ')"
+measure "$S" "$TMPD/simphone.html"
+phone_frame simphone.html "$TMPD/simphone-f.html" 844
+browser simphone --allow-file-access-from-files --window-size=500,900 --dump-dom "file://$TMPD/simphone-f.html"
+grep -q 'data-overflow="false"' "$TMPD/simphone.out" && ok "report-html --simulate phone: no sideways overflow" ||
+	fail "report-html --simulate phone: no sideways overflow" "$(grep -o 'data-[a-z]*="[^"]*"' "$TMPD/simphone.out" | tr '\n' ' ')"
+minf=$(sed -n 's/.*data-minfont="\([0-9.]*\)".*/\1/p' "$TMPD/simphone.out" | head -1)
+if [ -n "$minf" ] && python3 -c "import sys; sys.exit(0 if float('$minf') >= 9.5 else 1)"; then
+	ok "report-html --simulate phone: chart text >= 9.5px ($minf)"
 else
-	fail "report-html reports/report.html is current" "stale or missing: run make reports"
+	fail "report-html --simulate phone: chart text >= 9.5px" "smallest ${minf:-?}px"
 fi
-grep -q '<pre id="command"><code>costplan --pricing pricing report scenarios/baseline.json</code>' reports/report.html &&
+
+# --- the committed example (tests/make-reports writes it; tests/integration/
+# reports.sh checks that it is current) quotes the command that made it
+grep -q '<pre id="command"><code>costplan --pricing pricing report scenarios/baseline.json --simulate --no-progress</code>' reports/report.html &&
 	ok "report-html reports/report.html quotes its command" ||
 	fail "report-html reports/report.html quotes its command"
 
