@@ -89,6 +89,11 @@ void price_ecs_service(struct pricer_ctx *p, const struct resource *r)
 	vcpu = dec_div_or_fail(p, dec_from_int(res_int(td, "cpu")), dec_from_int(1024));
 	gb = dec_div_or_fail(p, dec_from_int(res_int(td, "memory")), dec_from_int(1024));
 
+	if (spot && arm)
+		breakdown_warn(p->b,
+			       "%s: AWS does not offer Fargate Spot for ARM64 (Graviton) tasks; "
+			       "priced as if it did",
+			       r->address);
 	const char *kind = spot ? "Fargate Spot" : "Fargate";
 	const char *arch = arm ? "ARM64" : "x86";
 	const char *plan = !spot && sp ? ", Savings Plan" : "";

@@ -163,6 +163,11 @@ static int price_step(const json_t *on, const struct upgrade_step *st, int varia
 {
 	json_t *doc = json_deep_copy(on);
 	int rc = upgrade_step_apply(st, variant, &doc);
+	if (rc)
+		cp_error(rc,
+			 "the upgrade step \"%s\" (%s) does not fit this scenario: adapt the step "
+			 "file, or use --steps DIR with steps written for it",
+			 st->title, st->file);
 	if (rc == 0)
 		rc = upgrade_price_doc(doc, st->file, cat, co, out);
 	if (rc == 0 && doc_out)
@@ -231,9 +236,25 @@ int upgrade_path_price(const json_t *base_doc, const char *label, const struct u
 			verdict(&out->baseline.b, r);
 	}
 	json_decref(running);
-	if (rc)
+	if (rc) {
 		upgrade_path_release(out);
-	return rc;
+		return rc;
+	}
+	/* warnings that only a step's scenario raises, where every view shows them */
+	for (size_t i = 0; i < out->n; i++) {
+		const struct upgrade_result *r = &out->results[i];
+		const struct breakdown *bs[2] = {&r->alone.b, &r->cumulative.b};
+		for (int k = 0; k < 2; k++)
+			for (size_t w = 0; w < bs[k]->nwarn; w++) {
+				bool known = false;
+				for (size_t j = 0; j < out->baseline.b.nwarn && !known; j++)
+					known = strstr(out->baseline.b.warnings[j], bs[k]->warnings[w]) != NULL;
+				if (!known)
+					breakdown_warn(&out->baseline.b, "%s: %s", r->step->title,
+						       bs[k]->warnings[w]);
+			}
+	}
+	return 0;
 }
 
 size_t breakdown_changes(const struct breakdown *a, const struct breakdown *b,

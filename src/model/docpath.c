@@ -8,6 +8,7 @@
 #include "model/docpath.h"
 
 #include <math.h>
+#include <stdbool.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -147,6 +148,12 @@ char *docpath_nearest(const json_t *doc, const char *path)
 {
 	char **all = docpath_valid_paths(doc);
 	const char *best = NULL;
+	size_t plen = strlen(path);
+	/* an incomplete path ("usage", "resource.aws_lb.main"): the nearest that extends it */
+	for (size_t i = 0; all[i]; i++)
+		if (strncmp(all[i], path, plen) == 0 && all[i][plen] == '.' &&
+		    (!best || lev(path, all[i]) < lev(path, best)))
+			best = all[i];
 	for (int k = 3; k >= 0 && !best; k--) {
 		size_t bestd = (size_t)-1;
 		for (size_t i = 0; all[i]; i++) {
@@ -268,7 +275,13 @@ static int check_value(const struct attr_spec *a, const json_t *v, char *why, si
 			break;
 		return 0;
 	}
-	snprintf(why, size, "%s must be %s", a->name, kind_text(a->kind));
+	if ((a->kind == ATTR_STRING || a->kind == ATTR_REF || a->kind == ATTR_ENUM) &&
+	    (json_is_number(v) || json_is_boolean(v)))
+		snprintf(why, size, "%s must be %s; to pass text that looks like a number, quote it: "
+				    "--set 'PATH=\"123\"'",
+			 a->name, kind_text(a->kind));
+	else
+		snprintf(why, size, "%s must be %s", a->name, kind_text(a->kind));
 	return -1;
 }
 
@@ -339,6 +352,11 @@ int docpath_set_patch(const json_t *doc, const char *path, const json_t *value,
 		}
 	}
 	cp_sanitize(path, sbuf, sizeof(sbuf));
+	if (strlen(path) > 1024) {
+		snprintf(err, errsz, "a path longer than 1024 characters names nothing");
+		rc = CP_EXIT_USAGE;
+		goto out;
+	}
 	if (!path[0] || path[0] == '.' || path[strlen(path) - 1] == '.' || strstr(path, "..")) {
 		rc = fail(CP_EXIT_USAGE, doc, path, err, errsz, "\"%s\" is not a path", sbuf);
 		goto out;
@@ -442,6 +460,23 @@ int docpath_set_patch(const json_t *doc, const char *path, const json_t *value,
 		}
 	} else {
 		const struct attr_spec *a = schema_attr(t, parts[3]);
+		size_t hl = strlen(parts[3]);
+		bool block = false;
+		for (const struct attr_spec *x = t->attrs; !a && x && x->name; x++)
+			block |= strncmp(x->name, parts[3], hl) == 0 && x->name[hl] == '.';
+		if (block) {
+			/* a whole block: null (defaults) or an object of its attributes */
+			if (!json_is_null(value) && !json_is_object(value)) {
+				rc = fail(CP_EXIT_DATA, doc, path, err, errsz,
+					  "%s is a block: set it to null or to a JSON object", parts[3]);
+				goto out;
+			}
+			*patch = json_object();
+			json_t *b = json_object();
+			json_object_set_new(b, parts[3], json_deep_copy(value));
+			json_object_set_new(*patch, "resource", wrap2(parts[1], parts[2], b));
+			goto out;
+		}
 		if (!a) {
 			rc = fail(CP_EXIT_USAGE, doc, path, err, errsz, "%s has no attribute \"%s\"",
 				  parts[1], cp_sanitize(parts[3], why, sizeof(why)));

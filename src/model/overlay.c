@@ -116,7 +116,8 @@ static int apply_file(json_t **doc, const char *file, char **note)
 	} else {
 		rc = overlay_apply_patch(doc, patch, file, pos);
 		if (rc == 0 && note)
-			*note = xasprintf("what-if: --patch %s applied", file);
+			*note = xasprintf("what-if: --patch %s applied",
+					  strcmp(file, "-") == 0 ? "(stdin)" : file);
 	}
 	json_decref(patch);
 	json_pos_free(pos);

@@ -3,6 +3,8 @@
  * as GitHub-flavoured markdown (reports/upgrade-path.md). Every text from
  * the step files goes through md_write().
  */
+#include <stdlib.h>
+
 #include "report/escape.h"
 #include "report/upgrades.h"
 
@@ -102,6 +104,33 @@ void report_upgrades_markdown(FILE *f, const struct upgrade_path *p)
 			md_write(f, r->step->signal);
 			fputs(" |\n", f);
 		}
+	}
+
+	fputs("\n### What each one changes\n\nEach step or alternative alone on the baseline, "
+	      "resource by resource.\n\n| Step | Resource | Before | After | Delta |\n"
+	      "|---|---|---:|---:|---:|\n",
+	      f);
+	for (size_t i = 0; i < p->n; i++) {
+		const struct upgrade_result *r = &p->results[i];
+		struct item_change *ch;
+		size_t n = breakdown_changes(&p->baseline.b, &r->alone.b, &ch);
+		if (n == 0) {
+			fputs("| ", f);
+			md_write(f, r->step->title);
+			fputs(" | *no priced resource changes* |  |  | $0.00 |\n", f);
+		}
+		for (size_t k = 0; k < n; k++) {
+			fputs("| ", f);
+			if (k == 0)
+				md_write(f, r->step->title);
+			fputs(" | ", f);
+			md_write(f, ch[k].address);
+			fprintf(f, " | %s | ", ch[k].in_before ? dec_format_usd(ch[k].before, c1, sizeof(c1)) : "-");
+			fprintf(f, "%s | %s |\n",
+				ch[k].in_after ? dec_format_usd(ch[k].after, c2, sizeof(c2)) : "-",
+				report_delta(ch[k].delta, buf, sizeof(buf)));
+		}
+		free(ch);
 	}
 
 	int any = 0;

@@ -233,9 +233,8 @@ void report_upgrades_table(FILE *f, const struct upgrade_path *p, const struct r
 			wrap(f, "    ", "    ", buf);
 		}
 	}
-	for (size_t i = 0; i < b->nwarn; i++) {
-		fputs("warning: ", f);
-		term_write(f, b->warnings[i]);
+	if (b->nwarn)
 		fputc('\n', f);
-	}
+	for (size_t i = 0; i < b->nwarn; i++)
+		wrap(f, "warning: ", "  ", b->warnings[i]);
 }

@@ -163,6 +163,15 @@ static void paths_become_patches(void **state)
 	assert_int_equal(rc, 0);
 	assert_true(json_is_false(json_object_get(d, "free_tier")));
 	json_decref(d);
+	/* a whole block: an object, or null for its defaults */
+	d = set("resource.aws_ecs_task_definition.api.runtime_platform",
+		"{\"cpu_architecture\":\"ARM64\"}", &rc, err, sizeof(err));
+	assert_int_equal(rc, 0);
+	json_decref(d);
+	d = set("resource.aws_ecs_task_definition.api.runtime_platform", "null", &rc, err,
+		sizeof(err));
+	assert_int_equal(rc, 0);
+	json_decref(d);
 	/* a free type: only count */
 	d = set("resource.aws_vpc.main.count", "2", &rc, err, sizeof(err));
 	assert_int_equal(rc, 0);
@@ -199,6 +208,12 @@ static void unknown_paths_name_the_nearest(void **state)
 	expect_error("regoin", "eu-west-1", CP_EXIT_USAGE, "nearest valid path: region");
 	expect_error("resource.aws_ecs_service", "1", CP_EXIT_USAGE, "incomplete");
 	expect_error("resource..api", "1", CP_EXIT_USAGE, "is not a path");
+	/* incomplete paths suggest one that completes them */
+	expect_error("usage", "1", CP_EXIT_USAGE, "nearest valid path: usage.");
+	expect_error("usage.aws_nat_gateway.main", "1", CP_EXIT_USAGE,
+		     "nearest valid path: usage.aws_nat_gateway.main.monthly_data_processed_gb");
+	expect_error("resource.aws_ecs_task_definition.api.runtime_platform", "3", CP_EXIT_DATA,
+		     "is a block");
 	expect_error("resource.aws_vpc.main.cidr_block", "x", CP_EXIT_USAGE, "only its count");
 }
 
