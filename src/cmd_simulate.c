@@ -15,6 +15,7 @@
 #include "cmd_common.h"
 #include "cmd_simulate.h"
 #include "report/sim_report.h"
+#include "sim/bench.h"
 #include "sim/series.h"
 #include "util/error.h"
 #include "util/output.h"
@@ -39,12 +40,15 @@ static const char USAGE[] =
 	"  --region REGION      price in another region\n"
 	"  --no-free-tier       leave out the always-free allowances\n"
 	"  --no-progress        no progress bar (shown on a terminal for long runs)\n"
+	"  --bench              time the simulation on 1 and 2 threads against bare GSL\n"
+	"                       draws (make bench) instead of reporting\n"
 	"  -h, --help           this help\n";
 
 enum {
 	OPT_SERIES = OPT_FIRST_COMMAND_SPECIFIC,
 	OPT_SERIES_RUN,
 	OPT_SERIES_STEP,
+	OPT_BENCH,
 };
 
 static int parse_long(const char *opt, const char *arg, long lo, long hi, long *out)
@@ -123,7 +127,15 @@ int sim_drive(struct sim_options *so, const struct scenario_opts *sco, struct cp
 		return cp_error(CP_EXIT_DATA, "%s: no aws_ecs_service to simulate", st->s.path);
 	/* a progress bar only when someone watches and it takes a while */
 	double work = (double)so->mc.runs * so->mc.months * (double)st->u.nsvc;
-	so->mc.progress = !so->no_progress && isatty(2) && work >= 200;
+	so->mc.progress = !so->no_progress && isatty(2) && work >= 300; /* ~1 s or more */
+	bool sends = false;
+	for (size_t i = 0; i < st->u.nsvc; i++)
+		sends |= st->u.svc[i].t->bytes_out_per_request > 0 ||
+			 st->u.svc[i].t->external_bytes_per_request > 0;
+	if (sends && !st->u.dt)
+		cp_warn("%s has no aws_data_transfer resource: the traffic's data transfer out is "
+			"not priced (add \"aws_data_transfer\": { \"this\": {} })",
+			st->s.path);
 	mc_run(&st->u, &so->mc, &st->mc);
 	scenario_opts_cost(sco, &co);
 	if ((rc = bills_price(&st->s, ctx->cat, &co, &st->u, &st->mc, &st->b)))
@@ -155,6 +167,27 @@ void sim_state_release(struct sim_state *st)
 	memset(st, 0, sizeof(*st));
 }
 
+static int run_bench(struct sim_options *so, const struct scenario_opts *sco, struct cp_ctx *ctx)
+{
+	struct scenario s;
+	struct traffic_profile tp;
+	struct sim_setup u;
+	struct cost_options co;
+	int rc = scenario_opts_load(sco, &s);
+	if (rc)
+		return rc;
+	if (traffic_profile_parse(&s, s.path, NULL, &tp) == 0 && (rc = sim_setup_build(&s, &tp, &u)) == 0) {
+		scenario_opts_cost(sco, &co);
+		rc = sim_bench(stdout, &s, ctx->cat, &co, &u, &so->mc);
+		sim_setup_release(&u);
+	} else if (!rc) {
+		rc = CP_EXIT_DATA;
+	}
+	traffic_profile_release(&tp);
+	scenario_release(&s);
+	return rc;
+}
+
 int cmd_simulate(int argc, char **argv, struct cp_ctx *ctx)
 {
 	static const struct option opts[] = {
@@ -165,6 +198,7 @@ int cmd_simulate(int argc, char **argv, struct cp_ctx *ctx)
 		{"series", required_argument, NULL, OPT_SERIES},
 		{"series-run", required_argument, NULL, OPT_SERIES_RUN},
 		{"series-step", required_argument, NULL, OPT_SERIES_STEP},
+		{"bench", no_argument, NULL, OPT_BENCH},
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
 	};
@@ -174,7 +208,7 @@ int cmd_simulate(int argc, char **argv, struct cp_ctx *ctx)
 	enum report_format fmt = FMT_TABLE;
 	const char *output = NULL, *series = NULL;
 	long series_run = 1;
-	bool hourly = true;
+	bool hourly = true, bench = false;
 	struct out_file out;
 	int opt, rc;
 
@@ -214,6 +248,9 @@ int cmd_simulate(int argc, char **argv, struct cp_ctx *ctx)
 			else
 				return cp_error(CP_EXIT_USAGE, "--series-step is minute or hour");
 			break;
+		case OPT_BENCH:
+			bench = true;
+			break;
 		case 'h':
 			fputs(USAGE, stdout);
 			return 0;
@@ -226,10 +263,16 @@ int cmd_simulate(int argc, char **argv, struct cp_ctx *ctx)
 	if (optind < argc)
 		return cp_error(CP_EXIT_USAGE,
 				"simulate takes one scenario; see `costplan simulate --help`");
+	if ((double)so.mc.runs * so.mc.months > MC_MAX_RUN_MONTHS)
+		return cp_error(CP_EXIT_USAGE,
+				"--runs x --months is %ld; keep it at most %d (memory and pricing time)",
+				so.mc.runs * so.mc.months, MC_MAX_RUN_MONTHS);
 	if (series && series_run > so.mc.runs)
 		return cp_error(CP_EXIT_USAGE, "--series-run %ld: there are only %ld runs", series_run,
 				so.mc.runs);
 
+	if (bench)
+		return run_bench(&so, &sco, ctx);
 	rc = sim_drive(&so, &sco, ctx, &st);
 	if (rc == 0 && series)
 		rc = sim_series_write(series, &st.u, &so.mc, series_run - 1, hourly);

@@ -25,7 +25,7 @@ const struct cmd COMMANDS[] = {
 	{"pricing", cmd_pricing, "list, fetch, import and compare price snapshots"},
 	{"upgrades", cmd_upgrades, "what each step of the upgrade path costs, alone and in turn"},
 	{"compare", cmd_compare, "scenarios side by side: one column each, deltas, totals"},
-	{"simulate", cmd_simulate, "traffic, autoscaling and the bill's spread (Monte Carlo)"},
+	{"simulate", cmd_simulate, "simulate traffic and autoscaling: the bill's spread"},
 	{"types", cmd_types, "the resource types, attributes and usage keys costplan prices"},
 	{"report", cmd_report, "one self-contained HTML page: the bill, its charts, its sources"},
 	{NULL, NULL, NULL},

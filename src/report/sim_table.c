@@ -6,7 +6,8 @@
  * the fixed components in one line, and the total; the total by month as
  * traffic grows; per service the scaling, task-hours, peak tasks, minutes
  * above 100% CPU and CPU percentiles; the database; and the signals in the
- * order they fire, each with the upgrade step it points to. 80 columns.
+ * order they fire (the earliest per component; JSON and CSV have all),
+ * each with the upgrade step it points to. 80 columns, about 40 lines.
  */
 #include <inttypes.h>
 #include <string.h>
@@ -15,7 +16,7 @@
 #include "report/escape.h"
 #include "report/sim_report.h"
 
-#define W_NAME 38
+#define W_NAME 37
 
 static const char *bold(const struct report_style *st)
 {
@@ -61,25 +62,26 @@ static void header(FILE *f, const char *title, const struct report_style *st)
 	fprintf(f, "%10s %10s %10s %10s%s\n", "p5", "p50", "p95", "mean", reset(st));
 }
 
-/* Up to 12 months to show, evenly spread, always the first and the last. */
+/* Up to 6 months to show, evenly spread, always the first and the last. */
 static int pick_months(int months, int *out)
 {
-	if (months <= 12) {
+	if (months <= 6) {
 		for (int i = 0; i < months; i++)
 			out[i] = i;
 		return months;
 	}
-	for (int i = 0; i < 12; i++)
-		out[i] = (int)((long)i * (months - 1) / 11);
-	return 12;
+	for (int i = 0; i < 6; i++)
+		out[i] = (int)((long)i * (months - 1) / 5);
+	return 6;
 }
 
-static void fmt_month(char *buf, size_t size, int m, int months)
+/* "7", or ">12" for not within the horizon */
+static void month_label(char *buf, size_t size, int m, int months)
 {
 	if (m > months)
-		snprintf(buf, size, "after %d", months);
+		snprintf(buf, size, ">%d", months);
 	else
-		snprintf(buf, size, "month %d", m);
+		snprintf(buf, size, "%d", m);
 }
 
 void report_sim_table(FILE *f, const struct sim_view *v, const struct report_style *st)
@@ -116,7 +118,8 @@ void report_sim_table(FILE *f, const struct sim_view *v, const struct report_sty
 		money_row(f, b->items[i].address, c);
 	}
 	if (nfixed) {
-		snprintf(buf, sizeof(buf), "%d components not driven by traffic", nfixed);
+		snprintf(buf, sizeof(buf), "%d component%s not driven by traffic", nfixed,
+			 nfixed == 1 ? "" : "s");
 		money_row(f, buf, &fixed);
 	}
 	fprintf(f, "%s", bold(st));
@@ -125,7 +128,7 @@ void report_sim_table(FILE *f, const struct sim_view *v, const struct report_sty
 	fprintf(f, "(percentiles per line; the total's are of whole bills)\n");
 
 	if (M > 1) {
-		int pick[12], np = pick_months(M, pick);
+		int pick[6], np = pick_months(M, pick);
 		fprintf(f, "\n");
 		header(f, "TOTAL BY MONTH, AS TRAFFIC GROWS", st);
 		for (int i = 0; i < np; i++) {
@@ -134,54 +137,87 @@ void report_sim_table(FILE *f, const struct sim_view *v, const struct report_sty
 		}
 	}
 
-	fprintf(f, "\n%sSERVICES over %d month%s  SCALING        TASK-H m1>m%-3d PEAK  >100%%CPU  CPU%% p50/95/99%s\n",
-		bold(st), M, M == 1 ? " " : "s", M, reset(st));
+	fprintf(f, "\n%s%-14s %-16s %11s %7s %11s %s%s\n", bold(st), "SERVICE", "SCALING",
+		"TASK-H/MO", "PEAK", "MIN >100%", "CPU% p50/95/99", reset(st));
 	for (size_t i = 0; i < v->u->nsvc; i++) {
 		const struct sim_service *sv = &v->u->svc[i];
 		const struct svc_summary *ss = &sum->svc[i];
-		name_cell(f, sv->res->name, 22);
+		name_cell(f, sv->res->name, 14);
 		fputc(' ', f);
-		name_cell(f, sv->desc, 15);
-		snprintf(x, sizeof(x), "%.0f>%.0f", ss->task_hours[0].p50, ss->task_hours[M - 1].p50);
+		name_cell(f, sv->desc, 16);
+		if (M > 1)
+			snprintf(x, sizeof(x), "%.0f>%.0f", ss->task_hours[0].p50, ss->task_hours[M - 1].p50);
+		else
+			snprintf(x, sizeof(x), "%.0f", ss->task_hours[0].p50);
 		snprintf(y, sizeof(y), "%.0f/%.0f", ss->peak_tasks.p50, ss->peak_tasks.p95);
 		snprintf(buf, sizeof(buf), "%.0f/%.0f", ss->over100.p50, ss->over100.p95);
-		fprintf(f, "%-14s %-5s %-9s %.0f/%.0f/%.0f\n", x, y, buf, ss->cpu_p50, ss->cpu_p95,
+		fprintf(f, " %11s %7s %11s %.0f/%.0f/%.0f\n", x, y, buf, ss->cpu_p50, ss->cpu_p95,
 			ss->cpu_p99);
 	}
-	fprintf(f, "(task-hours/month p50 in month 1 and month %d; peak tasks and minutes above\n"
-		   " 100%% CPU over the horizon, p50/p95; CPU percentiles over all minutes)\n",
-		M);
+	if (M > 1)
+		fprintf(f, "(task-hours p50 month 1>%d; peak tasks, minutes above 100%% p50/p95)\n",
+			M);
+	else
+		fprintf(f, "(task-hours p50; peak tasks, minutes above 100%% CPU p50/p95)\n");
 
 	if (v->u->db.res) {
 		fprintf(f, "\n%sDATABASE%s ", bold(st), reset(st));
 		term_write(f, v->u->db.res->address);
-		fprintf(f, " (%s): highest hourly CPU p50 %.1f%%, p95 %.1f%%", res_str(v->u->db.res, "instance_class"),
-			sum->db_max_hour_cpu.p50, sum->db_max_hour_cpu.p95);
+		fprintf(f, " (%s)\n  highest hourly CPU p50 %.1f%%, p95 %.1f%%\n",
+			res_str(v->u->db.res, "instance_class"), sum->db_max_hour_cpu.p50,
+			sum->db_max_hour_cpu.p95);
 		if (v->u->db.burstable)
-			fprintf(f, ";\n  lowest credit balance p50 %.0f of %.0f; surplus month %d p95 %.2f vCPU-h",
+			fprintf(f, "  CPU credits: lowest balance p50 %.0f of %.0f; surplus month %d p95 "
+				   "%.2f vCPU-h\n",
 				sum->db_min_balance.p50, v->u->db.max_balance, M,
 				sum->db_surplus_vcpu_h[M - 1].p95);
-		fputc('\n', f);
 	}
 
-	fprintf(f, "\n%sSIGNALS, first month p50 [p5-p95], share of runs%s\n", bold(st), reset(st));
+	/* the earliest signal of each component; the JSON has them all */
+	fprintf(f, "\n%sSIGNALS: first month p50 [p5..p95], share of runs%s\n", bold(st), reset(st));
+	int quiet = 0;
 	for (size_t i = 0; i < v->sig->n; i++) {
 		const struct signal *s = &v->sig->sig[i];
-		char a[32], c[32], d[32];
-		fmt_month(a, sizeof(a), s->p50, M);
-		fmt_month(c, sizeof(c), s->p5, M);
-		fmt_month(d, sizeof(d), s->p95, M);
-		/* "month 7 [5-9]" or "after 12" */
-		if (s->fired == 0)
-			snprintf(buf, sizeof(buf), "not within %d months", M);
-		else
-			snprintf(buf, sizeof(buf), "%s [%s-%s]", a, c + (s->p5 > M ? 0 : 6),
-				 d + (s->p95 > M ? 0 : 6));
-		fprintf(f, "  %-24s %3.0f%%  ", buf, 100.0 * (double)s->fired / (double)v->mc->runs);
+		bool shown = false;
+		for (size_t j = 0; j < i; j++)
+			shown |= v->sig->sig[j].fired && strcmp(v->sig->sig[j].component, s->component) == 0;
+		if (shown)
+			continue;
+		if (!s->fired) {
+			quiet++;
+			continue;
+		}
+		char a[16], c[16], d[16];
+		month_label(a, sizeof(a), s->p50, M);
+		month_label(c, sizeof(c), s->p5, M);
+		month_label(d, sizeof(d), s->p95, M);
+		snprintf(buf, sizeof(buf), "month %s [%s..%s]", a, c, d);
+		fprintf(f, "  %-19s %4.0f%%  ", buf, 100.0 * (double)s->fired / (double)v->mc->runs);
 		term_write(f, s->component);
-		fprintf(f, ": %s\n", s->what);
-		if (s->fired)
-			fprintf(f, "  %-30s -> %s\n", "", s->upgrade);
+		fprintf(f, "\n      %s -> %s\n", s->what, s->upgrade);
+	}
+	if (quiet) {
+		fprintf(f, "  not within %d month%s:", M, M == 1 ? "" : "s");
+		int col = 26;
+		for (size_t i = 0; i < v->sig->n; i++) {
+			const struct signal *s = &v->sig->sig[i];
+			if (s->fired)
+				continue;
+			bool shown = false;
+			for (size_t j = 0; j < i; j++)
+				shown |= strcmp(v->sig->sig[j].component, s->component) == 0;
+			if (shown)
+				continue;
+			int len = (int)strlen(s->component) + 1;
+			if (col + len > 78) {
+				fprintf(f, "\n   ");
+				col = 3;
+			}
+			fputc(' ', f);
+			term_write(f, s->component);
+			col += len;
+		}
+		fputc('\n', f);
 	}
 	for (size_t i = 0; i < b->nwarn; i++)
 		fprintf(f, "warning: %s\n", b->warnings[i]);

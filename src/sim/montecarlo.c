@@ -125,6 +125,7 @@ void mc_run(const struct sim_setup *u, const struct mc_options *o, struct mc_res
 		r->month = out->month_block + (size_t)k * (size_t)o->months;
 		r->lcu_hours = out->lcu_block + (size_t)k * (size_t)o->months * u->nlb;
 	}
+	traffic_tables(); /* shared read-only tables, built before the threads start */
 	memset(&sh, 0, sizeof(sh));
 	sh.u = u;
 	sh.o = o;

@@ -23,6 +23,7 @@
 #define MC_MAX_RUNS 100000
 #define MC_MAX_MONTHS 120
 #define MC_MAX_THREADS 64
+#define MC_MAX_RUN_MONTHS 100000 /* runs x months: memory and pricing time */
 
 struct mc_options {
 	long runs;

@@ -184,12 +184,15 @@ int sim_setup_build(const struct scenario *s, const struct traffic_profile *tp,
 				return rc;
 			if (sv->scaler0.npol == 0)
 				snprintf(sv->desc, sizeof(sv->desc), "%d-%d, no policy", mn, mx);
-			else if (sv->target_cpu > 0)
-				snprintf(sv->desc, sizeof(sv->desc), "%s %g%% CPU, %d-%d",
-					 sv->scaler0.pol[0].kind == POLICY_STEP ? "step" : "target",
-					 sv->target_cpu, mn, mx);
+			else if (sv->scaler0.pol[0].kind == POLICY_STEP)
+				snprintf(sv->desc, sizeof(sv->desc), "step %g/%g%% %d-%d",
+					 sv->scaler0.pol[0].out_threshold, sv->scaler0.pol[0].in_threshold,
+					 mn, mx);
+			else if (sv->scaler0.pol[0].metric == METRIC_CPU)
+				snprintf(sv->desc, sizeof(sv->desc), "target %g%% %d-%d",
+					 sv->scaler0.pol[0].target, mn, mx);
 			else
-				snprintf(sv->desc, sizeof(sv->desc), "requests/target, %d-%d", mn, mx);
+				snprintf(sv->desc, sizeof(sv->desc), "req/target %d-%d", mn, mx);
 		}
 	}
 	return 0;

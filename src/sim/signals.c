@@ -38,12 +38,12 @@ static bool fires(enum kind k, const struct run_result *r, int m, size_t i)
 static const char *next_db_class(const char *cls)
 {
 	if (strstr(cls, "t3.micro"))
-		return "db.t3.small (twice the credits and baseline)";
+		return "db.t3.small (2x credits)";
 	if (strstr(cls, "t4g.micro"))
-		return "db.t4g.small (twice the credits and baseline)";
+		return "db.t4g.small (2x credits)";
 	if (strstr(cls, ".small"))
 		return "db.t3.medium";
-	return "a non-burstable class (db.m7g / db.m6i)";
+	return "non-burstable class (db.m7g)";
 }
 
 static void add(struct signals *out, const struct mc_result *mc, enum kind k, size_t i,
@@ -95,17 +95,17 @@ void signals_eval(const struct sim_setup *u, const struct mc_result *mc, struct 
 		const struct sim_service *sv = &u->svc[i];
 		const char *a = sv->res->address;
 		if (!sv->scaler0.autoscaled) {
-			add(out, mc, K_FIXED_CPU, i, a, "CPU above 70% for 10+ hours a month, fixed task count",
-			    "ecs-autoscaling: target tracking, scale out at 70% CPU, in at 40%");
-			add(out, mc, K_FIXED_FULL, i, a, "an hour or more at 100% CPU (load not served)",
-			    "ecs-autoscaling now, or more tasks (desired_count)");
+			add(out, mc, K_FIXED_CPU, i, a, "CPU >70% 10+ h/month (fixed count)",
+			    "ecs-autoscaling (out 70%, in 40%)");
+			add(out, mc, K_FIXED_FULL, i, a, "CPU at 100% 1+ h/month (unserved)",
+			    "ecs-autoscaling now, or more tasks");
 		} else {
 			if (sv->target_cpu > 0)
 				add(out, mc, K_AUTO_MAX, i, a,
-				    "an hour or more at max_capacity with CPU above target",
-				    "raise max_capacity, or give tasks more CPU (cpu 512)");
-			add(out, mc, K_AUTO_FULL, i, a, "an hour or more at 100% CPU (scaling too slow)",
-			    "raise min_capacity or lower the target");
+				    "at max_capacity above target 1+ h",
+				    "raise max_capacity or cpu 512");
+			add(out, mc, K_AUTO_FULL, i, a, "CPU at 100% 1+ h/month (too slow)",
+			    "raise min_capacity / lower target");
 		}
 	}
 	if (u->db.res) {
@@ -114,13 +114,12 @@ void signals_eval(const struct sim_setup *u, const struct mc_result *mc, struct 
 		snprintf(up, sizeof(up), "%s", next_db_class(cls));
 		if (u->db.burstable)
 			add(out, mc, K_DB_CREDITS, 0, u->db.res->address,
-			    "CPU credits exhausted (surplus credits charged)", up);
-		add(out, mc, K_DB_CPU, 0, u->db.res->address, "CPU above 70% for 10+ hours a month",
-		    up);
+			    "CPU credits exhausted (surplus)", up);
+		add(out, mc, K_DB_CPU, 0, u->db.res->address, "CPU >70% 10+ h/month", up);
 	}
 	if (u->nat)
-		add(out, mc, K_NAT, 0, u->nat->address, "more than 1,000 GB a month through the NAT",
-		    "vpc-endpoints: ECR, S3 and CloudWatch Logs endpoints instead of NAT data");
+		add(out, mc, K_NAT, 0, u->nat->address, "NAT data >1,000 GB/month",
+		    "vpc-endpoints (ECR, S3, Logs)");
 	/* insertion sort: stable, so equal keys keep scenario order */
 	for (size_t a = 1; a < out->n; a++) {
 		struct signal t = out->sig[a];

@@ -74,7 +74,8 @@ void traffic_new_run(struct traffic_gen *g, gsl_rng *r)
 		sp->end = sp->start + (long)ceil(dur);
 		sp->mult = mult < 1 ? 1 : mult;
 	}
-	qsort(g->spikes, (size_t)g->nspikes, sizeof(*g->spikes), spike_cmp);
+	if (g->nspikes > 1)
+		qsort(g->spikes, (size_t)g->nspikes, sizeof(*g->spikes), spike_cmp);
 }
 
 void traffic_day_rates(const struct traffic_gen *g, long d, double *rate)
@@ -117,13 +118,22 @@ double traffic_rate(const struct traffic_gen *g, long minute)
  * the fast path). Both are exact; the tests check mean and variance.
  */
 #define LGAMMA_TABLE 2048
+#define INV_TABLE 201
 static double lgamma_table[LGAMMA_TABLE]; /* lgamma(k + 1) = log(k!) */
-static pthread_once_t lgamma_once = PTHREAD_ONCE_INIT;
+static double inv_table[INV_TABLE];       /* 1 / k: no division in the search */
+static pthread_once_t tables_once = PTHREAD_ONCE_INIT;
 
-static void lgamma_init(void)
+static void tables_init(void)
 {
 	for (int k = 0; k < LGAMMA_TABLE; k++)
 		lgamma_table[k] = lgamma(k + 1.0);
+	for (int k = 1; k < INV_TABLE; k++)
+		inv_table[k] = 1.0 / k;
+}
+
+void traffic_tables(void)
+{
+	pthread_once(&tables_once, tables_init);
 }
 
 static inline double log_factorial(double k)
@@ -136,11 +146,12 @@ double traffic_poisson(gsl_rng *r, double mu)
 	if (!(mu > 0))
 		return 0;
 	if (mu < 10) {
+		pthread_once(&tables_once, tables_init);
 		double u = gsl_rng_uniform(r), p = exp(-mu), c = p;
-		long k = 0;
-		while (u > c && k < 200) {
+		int k = 0;
+		while (u > c && k < INV_TABLE - 1) {
 			k++;
-			p *= mu / (double)k;
+			p *= mu * inv_table[k];
 			c += p;
 		}
 		return (double)k;
@@ -160,7 +171,7 @@ double traffic_poisson(gsl_rng *r, double mu)
 		if (k < 0 || (us < 0.013 && V > us))
 			continue;
 		if (loglam < 0) {
-			pthread_once(&lgamma_once, lgamma_init);
+			pthread_once(&tables_once, tables_init);
 			loglam = log(mu);
 			invalpha = 1.1239 + 1.1328 / (b - 3.4);
 		}
