@@ -193,23 +193,30 @@ static void signals(FILE *f, const struct sim_view *v)
 			r[i] = (struct svg_range){labels[i], vals[i], 0, -1, 0};
 			continue;
 		}
-		char a[32], b[32], c[32];
-		month_text(a, sizeof(a), s->p50, M);
-		month_text(b, sizeof(b), s->p5, M);
-		month_text(c, sizeof(c), s->p95, M);
-		snprintf(vals[i], sizeof(vals[i]), "month %s (%s-%s), %ld%% of runs", a, b, c, pct);
-		/* a span that runs past the horizon ends at its edge */
+		if (s->p50 <= M) {
+			char c[32];
+			month_text(c, sizeof(c), s->p95, M);
+			snprintf(vals[i], sizeof(vals[i]), "month %d (%d-%s), %ld%% of runs", s->p50,
+				 s->p5, s->p95 > M ? "later" : c, pct);
+		} else {
+			snprintf(vals[i], sizeof(vals[i]), "%ld%% of runs, from month %d", pct, s->p5);
+		}
+		/* a span that runs past the horizon ends at its edge; a median past
+		 * it has no dot */
 		r[i] = (struct svg_range){labels[i], vals[i], s->p5 > M ? M : s->p5,
-					  s->p50 > M ? M : s->p50, s->p95 > M ? M : s->p95};
+					  s->p50 > M ? NAN : s->p50, s->p95 > M ? M : s->p95};
 	}
 	char title[96];
 	snprintf(title, sizeof(title), "First month each signal fires (of %d)", M);
 	fputs("<figure id=\"signals-chart\">", f);
 	svg_range_chart(f, "chart-signals", title, "month", 1, M > 1 ? M : 2,
 			M <= 12 ? 1 : M <= 24 ? 2 : 6, r, sg->n);
-	fputs("<figcaption class=\"legend\">The dot is the median run&rsquo;s first month; the "
-	      "line spans the 5th to 95th percentile over runs.</figcaption></figure>\n",
-	      f);
+	fprintf(f,
+		"<figcaption class=\"legend\">The dot is the median run&rsquo;s first month; the "
+		"line spans the 5th to 95th percentile over runs (to the edge when some runs cross "
+		"after month %d; no dot when most runs do not cross within it).</figcaption>"
+		"</figure>\n",
+		M);
 	fputs("<div class=\"scroll\"><table id=\"signals\">\n<thead><tr><th scope=\"col\">Signal and "
 	      "the upgrade it points to</th><th scope=\"col\" class=\"num\">First month p50</th>"
 	      "<th scope=\"col\" class=\"num\">p5&ndash;p95</th><th scope=\"col\" class=\"num\">Runs"

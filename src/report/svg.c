@@ -545,7 +545,7 @@ void svg_step_panels(FILE *f, const char *id, const char *title, const char *x_l
 static int range_text_x(const struct svg_range *r, double x0, double x0v, double sx, double *tx)
 {
 	double tw = text_w(r->value_text, VALUE_CW);
-	if (r->mid < 0) {
+	if (r->mid < 0) { /* (NaN is not < 0: a span without a dot) */
 		*tx = x0;
 		return 0;
 	}
@@ -593,7 +593,7 @@ void svg_range_chart(FILE *f, const char *id, const char *title, const char *axi
 		int lines = row_labels(f, xl, y + 11, lw, r[i].label, NULL);
 		int below = range_text_x(&r[i], x0, x0v, sx, &tx);
 		double by = y + 15.0 * lines + 5;
-		if (r[i].mid >= 0) {
+		if (!(r[i].mid < 0)) {
 			double a = x0 + (r[i].lo - x0v) * sx, b = x0 + (r[i].hi - x0v) * sx;
 			double m = x0 + (r[i].mid - x0v) * sx;
 			fprintf(f, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" class=\"span\"/>",
@@ -601,9 +601,11 @@ void svg_range_chart(FILE *f, const char *id, const char *title, const char *axi
 			fprintf(f, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" class=\"span-end\"/>"
 				   "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" class=\"span-end\"/>",
 				a, by - 5, a, by + 5, b, by - 5, b, by + 5);
-			fprintf(f, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"4.5\" class=\"span-mid\"/>", m, by);
+			if (!isnan(m))
+				fprintf(f, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"4.5\" class=\"span-mid\"/>",
+					m, by);
 		}
-		svg_text(f, tx, by + 4 + 15.0 * below, "start", r[i].mid >= 0 ? "ch-value" : "ch-tag",
+		svg_text(f, tx, by + 4 + 15.0 * below, "start", !(r[i].mid < 0) ? "ch-value" : "ch-tag",
 			 r[i].value_text);
 		fputs("</g>", f);
 		y += 15.0 * (lines + below) + 24;

@@ -87,7 +87,8 @@ void svg_step_panels(FILE *f, const char *id, const char *title, const char *x_l
 struct svg_range {
 	const char *label;  /* above the span */
 	const char *value_text; /* after the span ("month 9, 5-11") */
-	double lo, mid, hi; /* in axis units; mid < 0: no span (value_text only) */
+	double lo, mid, hi; /* in axis units; mid < 0: no span (value_text only);
+			     * mid NaN: a span without its mark */
 };
 /* Horizontal spans over an axis from x0 to x1 with ticks every x_tick. */
 void svg_range_chart(FILE *f, const char *id, const char *title, const char *axis_label,
