@@ -101,8 +101,14 @@ void html_section_sources(FILE *f, const struct html_page *p)
 	}
 	fputs("<h3>Reproduce this page</h3>\n<pre id=\"command\"><code>", f);
 	html_write(f, p->command);
-	fputs("</code></pre>\n<p class=\"legend\">The same figures as JSON: replace "
-	      "<code>report</code> and its options with <code>breakdown --format json</code>.</p>\n"
-	      "</section>\n",
+	fputs("</code></pre>\n<p class=\"legend\">The same figures as JSON, with the same scenario "
+	      "options: <code>costplan breakdown --format json</code> (the bill)",
 	      f);
+	if (p->up)
+		fputs(", <code>costplan upgrades --format json</code> (the upgrade path)", f);
+	if (p->sim)
+		fputs(", <code>costplan simulate --format json</code> with the same <code>--runs</code>, "
+		      "<code>--months</code> and <code>--seed</code> (the simulation)",
+		      f);
+	fputs(".</p>\n</section>\n", f);
 }
