@@ -9,6 +9,7 @@
 #include <setjmp.h>
 #include <cmocka.h>
 #include <stdio.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -129,6 +130,59 @@ static void waterfall_wraps(void **state)
 	free(s);
 }
 
+static void w_ranges(FILE *f, void *arg)
+{
+	(void)arg;
+	struct svg_range r[] = {
+		{"fires in month 3", "month 3 (2-4)", 2, 3, 4},
+		{"median after the horizon", "20% of runs", 5, NAN, 6},
+		{"never", "not within 6 months", 0, -1, 0},
+	};
+	svg_range_chart(f, "t3", "Signals", "month", 1, 6, 1, r, 3);
+}
+
+static void ranges(void **state)
+{
+	(void)state;
+	char *s = capture(w_ranges, NULL);
+	/* two spans, one median dot, three value texts */
+	size_t spans = 0, dots = 0;
+	for (const char *p = s; (p = strstr(p, "class=\"span\"")); p++)
+		spans++;
+	for (const char *p = s; (p = strstr(p, "<circle")); p++)
+		dots++;
+	assert_int_equal(spans, 2);
+	assert_int_equal(dots, 1);
+	assert_non_null(strstr(s, ">not within 6 months<"));
+	assert_non_null(strstr(s, ">20% of runs<"));
+	free(s);
+}
+
+static void w_hist(FILE *f, void *arg)
+{
+	(void)arg;
+	unsigned counts[4] = {1, 4, 2, 0};
+	struct svg_marker m[] = {{101, "p5 $101.00"}, {102.5, "p50 <b>"}};
+	svg_histogram(f, "t4", "Bills", "monthly bill (US dollars)", "runs", 100, 104, counts, 4, m,
+		      2, "$%.0f");
+}
+
+static void histogram(void **state)
+{
+	(void)state;
+	char *s = capture(w_hist, NULL);
+	double w[8];
+	/* bar heights proportional to the counts (the empty bin has height 0) */
+	size_t n = 0;
+	for (const char *p = s; (p = strstr(p, "<rect x=")) && n < 8; p++)
+		w[n++] = atof(strstr(p, "height=\"") + 8);
+	assert_int_equal(n, 4);
+	assert_true(fabs(w[1] - 4 * w[0]) < 0.2 && fabs(w[2] - 2 * w[0]) < 0.2 && w[3] == 0);
+	assert_non_null(strstr(s, ">$102<"));
+	assert_non_null(strstr(s, "p50 &lt;b&gt;"));
+	free(s);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -136,6 +190,8 @@ int main(void)
 		cmocka_unit_test(text_escaped),
 		cmocka_unit_test(bars_to_scale),
 		cmocka_unit_test(waterfall_wraps),
+		cmocka_unit_test(ranges),
+		cmocka_unit_test(histogram),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
