@@ -241,15 +241,30 @@ int cmd_report(int argc, char **argv, struct cp_ctx *ctx)
 		free(description);
 		return rc;
 	}
-	if (!uo.off && (rc = price_upgrades(&uo, &so, ctx, &set, &path))) {
-		free(description);
-		breakdown_release(&b);
-		return rc;
+	/* upgrade steps that do not fit this scenario (bad data, exit 3) leave
+	 * the section out, said on the page and on stderr; anything else fails */
+	const char *upgrades_missing = NULL;
+	bool have_up = false;
+	if (!uo.off) {
+		rc = price_upgrades(&uo, &so, ctx, &set, &path);
+		if (rc == CP_EXIT_DATA) {
+			upgrades_missing = "the upgrade steps do not fit this scenario; `costplan upgrades` "
+					   "with the same scenario says why, and --steps DIR takes steps "
+					   "written for it.";
+			cp_warn("the page leaves the upgrade path out (the steps above do not fit)");
+			rc = 0;
+		} else if (rc) {
+			free(description);
+			breakdown_release(&b);
+			return rc;
+		} else {
+			have_up = true;
+		}
 	}
 	if (simulate) {
 		if ((rc = sim_drive(&simo, &so, ctx, &sim))) {
 			sim_state_release(&sim);
-			if (!uo.off) {
+			if (have_up) {
 				upgrade_path_release(&path);
 				upgrades_release(&set);
 			}
@@ -268,7 +283,8 @@ int cmd_report(int argc, char **argv, struct cp_ctx *ctx)
 		.claim_source = "the guide",
 		.command = command,
 		.version = COSTPLAN_VERSION,
-		.up = uo.off ? NULL : &path,
+		.up = have_up ? &path : NULL,
+		.upgrades_missing = upgrades_missing,
 		.sim = simulate ? &sim.view : NULL,
 		.week = have_week ? &week : NULL,
 	};
@@ -279,7 +295,7 @@ int cmd_report(int argc, char **argv, struct cp_ctx *ctx)
 	free(command);
 	free(description);
 	breakdown_release(&b);
-	if (!uo.off) {
+	if (have_up) {
 		upgrade_path_release(&path);
 		upgrades_release(&set);
 	}
