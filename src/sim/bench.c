@@ -109,6 +109,18 @@ int sim_bench(FILE *f, struct scenario *s, struct catalog *cat, const struct cos
 	fprintf(f, "  2 threads: %6.2f s wall %6.2f s CPU  %5.1f M service-minutes/s  %.2fx faster, "
 		   "results %s\n",
 		t2, c2, svc_min / t2 / 1e6, t1 / t2, same ? "identical" : "DIFFER");
+	/* the split of the work: what two idle CPUs would give, whatever else runs */
+	double busiest = 0, sum = 0;
+	fprintf(f, "    CPU per thread:");
+	for (int i = 0; i < b.nthreads; i++) {
+		fprintf(f, " %.2f s", b.thread_cpu[i]);
+		sum += b.thread_cpu[i];
+		if (b.thread_cpu[i] > busiest)
+			busiest = b.thread_cpu[i];
+	}
+	if (busiest > 0)
+		fprintf(f, "; on 2 idle CPUs: %.2fx (1-thread CPU / busiest thread's CPU)\n",
+			c1 / busiest);
 
 	/* the floor: the same number of bare draws from the same generator */
 	long sample = o->runs < 20 ? o->runs : 20;

@@ -47,6 +47,7 @@ struct shared {
 	struct mc_result *res;
 	atomic_long next;
 	atomic_long done;
+	atomic_int slot;
 	pthread_mutex_t lock; /* guards res->hist */
 };
 
@@ -60,6 +61,8 @@ static void *worker(void *arg)
 	int months = res->months;
 	unsigned long *hist = xcalloc((nsvc ? nsvc : 1) * SIM_HIST_BINS, sizeof(unsigned long));
 
+	struct timespec c0, c1;
+	clock_gettime(CLOCK_THREAD_CPUTIME_ID, &c0);
 	run_work_init(&w, sh->u, months);
 	run_result_init(&tmp, sh->u, months);
 	for (;;) {
@@ -77,9 +80,17 @@ static void *worker(void *arg)
 			hist[b] += tmp.hist[b];
 		atomic_fetch_add(&sh->done, 1);
 	}
+	clock_gettime(CLOCK_THREAD_CPUTIME_ID, &c1);
+	int slot = atomic_fetch_add(&sh->slot, 1);
 	pthread_mutex_lock(&sh->lock);
 	for (size_t b = 0; b < nsvc * SIM_HIST_BINS; b++)
 		res->hist[b] += hist[b];
+	if (slot <= MC_MAX_THREADS) {
+		res->thread_cpu[slot] = (double)(c1.tv_sec - c0.tv_sec) +
+					(double)(c1.tv_nsec - c0.tv_nsec) * 1e-9;
+		if (slot + 1 > res->nthreads)
+			res->nthreads = slot + 1;
+	}
 	pthread_mutex_unlock(&sh->lock);
 	free(hist);
 	run_result_free(&tmp);
@@ -132,6 +143,7 @@ void mc_run(const struct sim_setup *u, const struct mc_options *o, struct mc_res
 	sh.res = out;
 	atomic_init(&sh.next, 0);
 	atomic_init(&sh.done, 0);
+	atomic_init(&sh.slot, 0);
 	pthread_mutex_init(&sh.lock, NULL);
 	if (nt > o->runs)
 		nt = o->runs > 0 ? (int)o->runs : 1;

@@ -42,6 +42,9 @@ struct mc_result {
 	struct run_month *month_block;
 	double *lcu_block;
 	unsigned long *hist; /* [nsvc * SIM_HIST_BINS], summed over runs */
+	/* CPU seconds each worker thread spent (for --bench; never reported) */
+	double thread_cpu[MC_MAX_THREADS + 1];
+	int nthreads;
 };
 
 /* The seed of run k's generator. */

@@ -32,6 +32,7 @@ void traffic_init(struct traffic_gen *g, const struct svc_traffic *t, long minut
 	for (long d = 0; d < g->days; d++)
 		g->growth_day[d] = exp(per_min * (double)(d * SIM_MINUTES_PER_DAY));
 	g->day_factor = xmalloc((size_t)g->days * sizeof(double));
+	traffic_tables(); /* the Poisson sampler's tables, before the first draw */
 }
 
 void traffic_free(struct traffic_gen *g)
@@ -143,10 +144,10 @@ static inline double log_factorial(double k)
 
 double traffic_poisson(gsl_rng *r, double mu)
 {
+	/* the tables are built by traffic_tables() (traffic_init, mc_run) */
 	if (!(mu > 0))
 		return 0;
 	if (mu < 10) {
-		pthread_once(&tables_once, tables_init);
 		double u = gsl_rng_uniform(r), p = exp(-mu), c = p;
 		int k = 0;
 		while (u > c && k < INV_TABLE - 1) {
@@ -171,7 +172,6 @@ double traffic_poisson(gsl_rng *r, double mu)
 		if (k < 0 || (us < 0.013 && V > us))
 			continue;
 		if (loglam < 0) {
-			pthread_once(&tables_once, tables_init);
 			loglam = log(mu);
 			invalpha = 1.1239 + 1.1328 / (b - 3.4);
 		}

@@ -51,10 +51,11 @@ void traffic_new_run(struct traffic_gen *g, gsl_rng *r);
 void traffic_day_rates(const struct traffic_gen *g, long d, double *rate);
 /* Mean rate of one minute (slow path, for tests). */
 double traffic_rate(const struct traffic_gen *g, long minute);
-/* Build the Poisson sampler's tables now (before starting threads; they
- * are also built on first use). */
+/* Build the Poisson sampler's tables (idempotent and thread-safe;
+ * traffic_init calls it, mc_run before starting its threads). */
 void traffic_tables(void);
-/* An exact Poisson variate of mean mu (see traffic.c for the methods). */
+/* An exact Poisson variate of mean mu (see traffic.c for the methods);
+ * traffic_tables() must have run. */
 double traffic_poisson(gsl_rng *r, double mu);
 /* Arrivals in a minute of mean rate (requests/s). */
 double traffic_arrivals(const struct traffic_gen *g, gsl_rng *r, double rate);

@@ -374,6 +374,7 @@ static void poisson_mean_and_variance(void **state)
 	(void)state;
 	const double mus[] = {0.3, 2.5, 9.9, 10, 37, 60, 450, 5000};
 	gsl_rng *r = mc_rng(42, 0);
+	traffic_tables();
 	const long N = 200000;
 	for (size_t i = 0; i < sizeof(mus) / sizeof(mus[0]); i++) {
 		double s = 0, s2 = 0, mu = mus[i];
