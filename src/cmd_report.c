@@ -153,7 +153,7 @@ int cmd_report(int argc, char **argv, struct cp_ctx *ctx)
 	struct sample_week week;
 	bool simulate = false, sim_opts = false, have_week = false;
 	long week_run = 1, week_month = 1;
-	const char *output = NULL;
+	const char *output = NULL, *claim_source = "the guide";
 	struct scenario s;
 	struct breakdown b;
 	struct cost_options co;
@@ -191,6 +191,7 @@ int cmd_report(int argc, char **argv, struct cp_ctx *ctx)
 			output = optarg;
 			break;
 		case OPT_CLAIM:
+			claim_source = "your estimate";
 			if (dec_parse(optarg, &claim) || dec_cmp(claim, dec_zero()) < 0) {
 				char buf[64];
 				return cp_error(CP_EXIT_USAGE,
@@ -280,7 +281,7 @@ int cmd_report(int argc, char **argv, struct cp_ctx *ctx)
 		.b = &b,
 		.description = description,
 		.claim = claim,
-		.claim_source = "the guide",
+		.claim_source = claim_source,
 		.command = command,
 		.version = COSTPLAN_VERSION,
 		.up = have_up ? &path : NULL,

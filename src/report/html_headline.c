@@ -143,15 +143,18 @@ static const char *claim_text(dec claim, char *buf)
 	return buf;
 }
 
-/* diff / claim as a whole percentage, or -1 when the claim is zero */
-static long percent(dec diff, dec claim)
+/* |diff| / claim as a whole percentage; false when the claim is zero */
+static bool percent(dec diff, dec claim, long *out)
 {
 	dec r, hundred = dec_from_int(100);
+	if (dec_cmp(diff, dec_zero()) < 0)
+		diff = dec_neg(diff);
 	if (dec_is_zero(claim) || dec_mul(diff, hundred, &r) || dec_div(r, claim, &r))
-		return -1;
+		return false;
 	char buf[DEC_BUFSZ];
 	dec_format(r, 0, buf, sizeof(buf));
-	return strtol(buf, NULL, 10);
+	*out = strtol(buf, NULL, 10);
+	return true;
 }
 
 void html_section_headline(FILE *f, const struct html_page *p)
@@ -160,7 +163,8 @@ void html_section_headline(FILE *f, const struct html_page *p)
 	char t[DEC_BUFSZ], c[DEC_BUFSZ], d[DEC_BUFSZ];
 	dec diff = dec_sub(b->total, p->claim);
 	int sign = dec_cmp(diff, dec_zero());
-	long pct = percent(diff, p->claim);
+	long pct = 0;
+	bool has_pct = percent(diff, p->claim, &pct);
 
 	fputs("<section id=\"headline\">\n<h2 class=\"sr\">The bill at a glance</h2>\n"
 	      "<div class=\"cards\">\n",
@@ -180,9 +184,10 @@ void html_section_headline(FILE *f, const struct html_page *p)
 		"<div class=\"card\" id=\"difference\"><div class=\"k\">Difference</div>"
 		"<div class=\"v %s\">%s</div><div class=\"s\">",
 		sign > 0 ? "up" : sign < 0 ? "down" : "", html_usd_signed(diff, d));
-	if (pct >= 0 || sign < 0)
-		fprintf(f, "%s%ld%% %s the claim", pct > 0 ? "+" : "", pct,
-			sign > 0 ? "above" : sign < 0 ? "below" : "against");
+	if (sign == 0)
+		fputs("the same as the claim", f);
+	else if (has_pct)
+		fprintf(f, "%ld%% %s the claim", pct, sign > 0 ? "above" : "below");
 	fputs("</div></div>\n", f);
 	if (p->sim) {
 		const struct cstat *m1 = &p->sim->sum->total[0];
