@@ -14,6 +14,8 @@
 #include "report/html.h"
 #include "report/svg.h"
 
+#define RESOURCE_BARS 24
+
 static const char *const CAT_TITLES[] = {"Compute", "Network", "Data", "Observability",
 					 "Security", "Free"};
 
@@ -109,27 +111,55 @@ static void resource_chart(FILE *f, const struct breakdown *b)
 		return;
 	}
 	qsort(its, n, sizeof(*its), item_cmp);
-	struct svg_bar *bars = calloc(n, sizeof(*bars));
-	char (*vals)[DEC_BUFSZ] = calloc(n, sizeof(*vals));
-	char (*tags)[200] = calloc(n, sizeof(*tags));
+	/* at most RESOURCE_BARS bars: past that, the smallest resources (not
+	 * the credits, which sort last) become one "other resources" bar */
+	size_t ncredit = 0;
+	while (ncredit < n && dec_cmp(its[n - 1 - ncredit]->total, dec_zero()) < 0)
+		ncredit++;
+	size_t npos = n - ncredit, shown = npos, nbars = n;
+	dec others = dec_zero();
+	if (n > RESOURCE_BARS) {
+		shown = RESOURCE_BARS - 1 - ncredit;
+		for (size_t i = shown; i < npos; i++)
+			others = dec_add(others, its[i]->total);
+		nbars = shown + 1 + ncredit;
+	}
+	struct svg_bar *bars = calloc(nbars, sizeof(*bars));
+	char (*vals)[DEC_BUFSZ] = calloc(nbars, sizeof(*vals));
+	char (*tags)[200] = calloc(nbars, sizeof(*tags));
+	char other_label[64];
+	size_t k = 0;
 	for (size_t i = 0; i < n; i++) {
+		if (i >= shown && i < npos) {
+			if (i == shown) {
+				snprintf(other_label, sizeof(other_label), "%zu other resources",
+					 npos - shown);
+				html_usd(others, vals[k]);
+				snprintf(tags[k], sizeof(tags[k]), "%s", "smallest, together");
+				bars[k] = (struct svg_bar){other_label, tags[k], vals[k],
+							   dec_to_double(others), 5, 0};
+				k++;
+			}
+			continue;
+		}
 		const struct cost_item *it = its[i];
 		bool credit = strcmp(it->type, "free_tier") == 0;
-		html_usd(it->total, vals[i]);
+		html_usd(it->total, vals[k]);
 		if (credit)
-			snprintf(tags[i], sizeof(tags[i]), "%s", "allowances, credited");
+			snprintf(tags[k], sizeof(tags[k]), "%s", "allowances, credited");
 		else if (it->count > 1)
-			snprintf(tags[i], sizeof(tags[i]), "%s x%d, %s", it->title ? it->title : it->type,
+			snprintf(tags[k], sizeof(tags[k]), "%s x%d, %s", it->title ? it->title : it->type,
 				 it->count, category_name(it->category));
 		else
-			snprintf(tags[i], sizeof(tags[i]), "%s, %s", it->title ? it->title : it->type,
+			snprintf(tags[k], sizeof(tags[k]), "%s, %s", it->title ? it->title : it->type,
 				 category_name(it->category));
-		bars[i] = (struct svg_bar){it->address, tags[i], vals[i], dec_to_double(it->total),
+		bars[k] = (struct svg_bar){it->address, tags[k], vals[k], dec_to_double(it->total),
 					   credit ? 5 : html_category_style(it->category), credit};
+		k++;
 	}
 	fputs("<figure id=\"by-resource\">", f);
 	svg_hbar_chart(f, "chart-resource", "Monthly cost by resource, largest first",
-		       "US dollars per month", bars, n);
+		       "US dollars per month", bars, k);
 	fputs("<figcaption class=\"legend\">Bar colours follow the categories above; the category is "
 	      "also written beside each name. The hatched bar is the free-tier allowances, which "
 	      "reduce the total.</figcaption></figure>\n",

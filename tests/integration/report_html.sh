@@ -174,6 +174,28 @@ done
 $CP report --no-upgrades -o "$TMPD/nu.html"
 expect_eq "report-html --no-upgrades leaves the section out" "0" "$(grep -c 'id="upgrades-path"' "$TMPD/nu.html")"
 
+# many resources: the resource chart keeps 24 bars, the smallest summed into one
+python3 - "$ROOT/scenarios/baseline.json" "$TMPD/many.json" <<'EOF'
+import json, sys
+d = json.load(open(sys.argv[1]))
+for i in range(30):
+    d['resource']['aws_secretsmanager_secret']['extra%02d' % i] = {'name': 'app/x%d' % i}
+json.dump(d, open(sys.argv[2], 'w'))
+EOF
+$CP report "$TMPD/many.json" --no-upgrades -o "$TMPD/many.html"
+$CP breakdown "$TMPD/many.json" --format json >"$TMPD/many-b.json"
+got=$(python3 - "$TMPD/many.html" "$TMPD/many-b.json" <<'EOF'
+import json, re, sys
+from decimal import Decimal as D
+s = open(sys.argv[1]).read()
+m = re.search(r'<figure id="by-resource">(.*?)</figure>', s, re.S).group(1)
+vals = [D(x.replace('$', '').replace(',', '')) for x in re.findall(r'class="ch-value">([^<]*)', m)]
+total = json.load(open(sys.argv[2]), parse_float=D)['total_monthly_cost']
+print(len(vals), 'other resources' in m, sum(vals) == total)
+EOF
+)
+expect_eq "report-html many resources: 24 bars, the rest summed, adding up to the total" "24 True True" "$got"
+
 # --- hostile names ----------------------------------------------------------------
 python3 - "$ROOT/scenarios/baseline.json" "$TMPD/hostile.json" <<'EOF'
 import json, sys
