@@ -35,6 +35,7 @@ int cmd_pricing(int argc, char **argv, struct cp_ctx *ctx);
 int cmd_types(int argc, char **argv, struct cp_ctx *ctx);
 int cmd_upgrades(int argc, char **argv, struct cp_ctx *ctx);
 int cmd_compare(int argc, char **argv, struct cp_ctx *ctx);
+int cmd_report(int argc, char **argv, struct cp_ctx *ctx);
 int cmd_simulate(int argc, char **argv, struct cp_ctx *ctx);
 
 /* The command table (main.c), terminated by name == NULL. */

@@ -27,6 +27,7 @@ const struct cmd COMMANDS[] = {
 	{"simulate", cmd_simulate, "simulate traffic and autoscaling: the bill's spread"},
 	{"diff", cmd_diff, "the monthly cost change of a Terraform plan or between two files"},
 	{"export", cmd_export, "the budget as a spreadsheet of live formulas (xlsx) or CSV"},
+	{"report", cmd_report, "one self-contained HTML page: the bill, its charts, its sources"},
 	{"pricing", cmd_pricing, "list, fetch, import and compare price snapshots"},
 	{"types", cmd_types, "the resource types, attributes and usage keys costplan prices"},
 	{NULL, NULL, NULL},
