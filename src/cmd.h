@@ -30,10 +30,13 @@ struct cmd {
 
 int cmd_breakdown(int argc, char **argv, struct cp_ctx *ctx);
 int cmd_diff(int argc, char **argv, struct cp_ctx *ctx);
+int cmd_export(int argc, char **argv, struct cp_ctx *ctx);
 int cmd_pricing(int argc, char **argv, struct cp_ctx *ctx);
 int cmd_types(int argc, char **argv, struct cp_ctx *ctx);
 int cmd_upgrades(int argc, char **argv, struct cp_ctx *ctx);
 int cmd_compare(int argc, char **argv, struct cp_ctx *ctx);
+int cmd_report(int argc, char **argv, struct cp_ctx *ctx);
+int cmd_simulate(int argc, char **argv, struct cp_ctx *ctx);
 
 /* The command table (main.c), terminated by name == NULL. */
 extern const struct cmd COMMANDS[];

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "cmd_common.h"
+#include "cmd_simulate.h"
 #include "cost/engine.h"
 #include "diff/side.h"
 #include "report/report.h"
@@ -30,20 +31,51 @@ static const char USAGE[] =
 	"  --format FORMAT      table (default), json, csv or markdown\n"
 	"  -o, --output FILE    write to FILE (atomically) instead of stdout\n"
 	"  --pricing DIR        price snapshot folder (default: the shipped pricing/)\n"
+	"  --simulate           simulate the traffic (costplan simulate) and show each\n"
+	"                       line's p50 with its p5-p95 range; with --runs N\n"
+	"                       (default 100), --months M (shows month M, default 1),\n"
+	"                       --seed S, --threads T\n"
 	"  -h, --help           this help\n";
+
+enum { OPT_PLAN = OPT_FIRST_COMMAND_SPECIFIC, OPT_USAGE, OPT_SIMULATE };
+
+/* --simulate: the simulated month's p50 bill with p5-p95 per line */
+static int breakdown_simulated(struct sim_options *sim, const struct scenario_opts *so,
+			       struct cp_ctx *ctx, enum report_format fmt, const char *output)
+{
+	struct sim_state st;
+	struct out_file out;
+	int rc = sim_drive(sim, so, ctx, &st);
+	if (rc == 0 && (rc = out_open(&out, output)) == 0) {
+		struct report_style style = {ctx->color && !output, 80};
+		if (fmt == FMT_JSON)
+			report_sim_breakdown_json(out.f, &st.view);
+		else if (fmt == FMT_CSV)
+			report_sim_breakdown_csv(out.f, &st.view);
+		else
+			report_sim_breakdown_table(out.f, &st.view, &style);
+		rc = out_close(&out, 1);
+	}
+	sim_state_release(&st);
+	return rc;
+}
 
 int cmd_breakdown(int argc, char **argv, struct cp_ctx *ctx)
 {
 	static const struct option opts[] = {
 		SCENARIO_LONGOPTS,
 		{"format", required_argument, NULL, OPT_FORMAT},
-		{"plan", required_argument, NULL, OPT_FIRST_COMMAND_SPECIFIC},
-		{"usage", required_argument, NULL, OPT_FIRST_COMMAND_SPECIFIC + 1},
+		{"plan", required_argument, NULL, OPT_PLAN},
+		{"usage", required_argument, NULL, OPT_USAGE},
 		{"output", required_argument, NULL, 'o'},
 		{"help", no_argument, NULL, 'h'},
+		{"simulate", no_argument, NULL, OPT_SIMULATE},
+		SIM_LONGOPTS,
 		{NULL, 0, NULL, 0},
 	};
 	struct scenario_opts so = {0};
+	struct sim_options sim;
+	bool simulate = false, sim_opts = false;
 	enum report_format fmt = FMT_TABLE;
 	const char *output = NULL, *plan = NULL, *usage = NULL;
 	struct scenario s;
@@ -52,10 +84,14 @@ int cmd_breakdown(int argc, char **argv, struct cp_ctx *ctx)
 	struct out_file out;
 	int opt, rc;
 
+	sim_options_default(&sim);
+	sim.mc.months = 1;
 	optind = 1;
 	opterr = 1;
 	while ((opt = getopt_long(argc, argv, "ho:", opts, NULL)) != -1) {
 		int r = scenario_opts_parse(&so, opt, optarg);
+		if (r == 0 && (r = sim_parse_option(&sim, opt, optarg)) > 0)
+			sim_opts = true;
 		if (r < 0)
 			return -r;
 		if (r > 0)
@@ -71,11 +107,14 @@ int cmd_breakdown(int argc, char **argv, struct cp_ctx *ctx)
 		case 'o':
 			output = optarg;
 			break;
-		case OPT_FIRST_COMMAND_SPECIFIC:
+		case OPT_PLAN:
 			plan = optarg;
 			break;
-		case OPT_FIRST_COMMAND_SPECIFIC + 1:
+		case OPT_USAGE:
 			usage = optarg;
+			break;
+		case OPT_SIMULATE:
+			simulate = true;
 			break;
 		case 'h':
 			fputs(USAGE, stdout);
@@ -91,6 +130,20 @@ int cmd_breakdown(int argc, char **argv, struct cp_ctx *ctx)
 
 	if (plan && so.path)
 		return cp_error(CP_EXIT_USAGE, "breakdown takes a scenario or --plan, not both");
+	if (simulate && (plan || usage))
+		return cp_error(CP_EXIT_USAGE,
+				"--simulate works on a scenario's traffic profile, not with --plan or --usage");
+	if (sim_opts && !simulate)
+		return cp_error(CP_EXIT_USAGE, "--runs, --months, --seed and --threads go with --simulate");
+	if (simulate) {
+		if ((double)sim.mc.runs * sim.mc.months > MC_MAX_RUN_MONTHS)
+			return cp_error(CP_EXIT_USAGE, "--runs x --months: keep it at most %d",
+					MC_MAX_RUN_MONTHS);
+		if (fmt == FMT_MARKDOWN)
+			return cp_error(CP_EXIT_USAGE,
+					"breakdown --simulate writes table, json or csv");
+		return breakdown_simulated(&sim, &so, ctx, fmt, output);
+	}
 	scenario_opts_cost(&so, &co);
 	if (plan || usage) {
 		if ((rc = side_breakdown(plan ? plan : so.path ? so.path : DEFAULT_SCENARIO, usage,

@@ -22,10 +22,13 @@
 
 const struct cmd COMMANDS[] = {
 	{"breakdown", cmd_breakdown, "the monthly bill, line by line"},
-	{"diff", cmd_diff, "the monthly cost change of a Terraform plan or between two files"},
-	{"pricing", cmd_pricing, "list, fetch, import and compare price snapshots"},
 	{"upgrades", cmd_upgrades, "what each step of the upgrade path costs, alone and in turn"},
 	{"compare", cmd_compare, "scenarios side by side: one column each, deltas, totals"},
+	{"simulate", cmd_simulate, "simulate traffic and autoscaling: the bill's spread"},
+	{"diff", cmd_diff, "the monthly cost change of a Terraform plan or between two files"},
+	{"export", cmd_export, "the budget as a spreadsheet of live formulas (xlsx) or CSV"},
+	{"report", cmd_report, "one self-contained HTML page: the bill, its charts, its sources"},
+	{"pricing", cmd_pricing, "list, fetch, import and compare price snapshots"},
 	{"types", cmd_types, "the resource types, attributes and usage keys costplan prices"},
 	{NULL, NULL, NULL},
 };
@@ -40,18 +43,40 @@ static void usage(FILE *f)
 		   "tripped,\n2 usage, 3 bad input data, 4 I/O or network, 5 internal error.\n");
 }
 
+/* The command line as a shell would need it typed again: arguments with
+ * anything but safe characters are single-quoted. Caller frees. */
 static char *join_args(int argc, char **argv)
 {
 	size_t n = 1;
 	for (int i = 0; i < argc; i++)
-		n += strlen(argv[i]) + 3;
-	char *s = xmalloc(n);
-	s[0] = '\0';
+		n += 4 * strlen(argv[i]) + 3;
+	char *s = xmalloc(n), *o = s;
 	for (int i = 0; i < argc; i++) {
+		const char *a = argv[i];
+		int plain = a[0] != '\0';
+		for (const char *p = a; *p; p++)
+			if (!strchr("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+				    "0123456789-_./=:,+@%", *p))
+				plain = 0;
 		if (i)
-			strcat(s, " ");
-		strcat(s, argv[i]);
+			*o++ = ' ';
+		if (plain) {
+			strcpy(o, a);
+			o += strlen(a);
+			continue;
+		}
+		*o++ = '\'';
+		for (const char *p = a; *p; p++) {
+			if (*p == '\'') {
+				memcpy(o, "'\\''", 4);
+				o += 4;
+			} else {
+				*o++ = *p;
+			}
+		}
+		*o++ = '\'';
 	}
+	*o = '\0';
 	return s;
 }
 

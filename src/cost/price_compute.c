@@ -4,7 +4,9 @@
  *
  * Fargate bills the *configured* vCPU and memory of each running task, per
  * second with a one-minute minimum (FACTS.md 4). A fixed desired_count runs
- * all month: tasks x size x 730 h. Ephemeral storage is charged only above
+ * all month: tasks x size x 730 h, unless the usage key monthly_task_hours
+ * (written by `costplan simulate` from its autoscaling run) says how many
+ * task-hours the month really had. Ephemeral storage is charged only above
  * the 20 GiB every task gets.
  */
 #include <stdio.h>
@@ -53,6 +55,13 @@ static void discount(struct pricer_ctx *p, struct cost_line *l, dec rate, const 
 	l->note = xasprintf("%s: on-demand price x (1 - %s%%), an assumption", why, pct);
 }
 
+/* A line whose quantity came from monthly_task_hours is usage-based. */
+static void mark_simulated(struct cost_line *l, bool simulated)
+{
+	if (l && simulated)
+		l->usage_based = l->has_usage = true;
+}
+
 void price_ecs_service(struct pricer_ctx *p, const struct resource *r)
 {
 	const struct resource *td = res_ref(p->s, r, "task_definition");
@@ -73,6 +82,10 @@ void price_ecs_service(struct pricer_ctx *p, const struct resource *r)
 	arm = strcmp(res_str(td, "runtime_platform.cpu_architecture"), "ARM64") == 0;
 	tasks = dec_from_int(res_int(r, "desired_count"));
 	task_hours = dec_mul_or_fail(p, tasks, hours_month());
+	/* simulated task-hours (costplan simulate) replace desired_count x 730 */
+	bool simulated = res_usage(r, "monthly_task_hours", &qty);
+	if (simulated)
+		task_hours = qty;
 	vcpu = dec_div_or_fail(p, dec_from_int(res_int(td, "cpu")), dec_from_int(1024));
 	gb = dec_div_or_fail(p, dec_from_int(res_int(td, "memory")), dec_from_int(1024));
 
@@ -87,14 +100,18 @@ void price_ecs_service(struct pricer_ctx *p, const struct resource *r)
 	q_fargate(&q, arm ? "Fargate-ARM-vCPU-Hours:perCPU" : "Fargate-vCPU-Hours:perCPU");
 	qty = dec_mul_or_fail(p, task_hours, vcpu);
 	snprintf(name, sizeof(name), "%s vCPU (%s%s)", kind, arch, plan);
-	if (pricer_line(p, name, "vCPU-hours", qty, &q))
+	if (pricer_line(p, name, "vCPU-hours", qty, &q)) {
 		idx[0] = (long)p->item->n - 1;
+		mark_simulated(&p->item->lines[idx[0]], simulated);
+	}
 
 	q_fargate(&q, arm ? "Fargate-ARM-GB-Hours" : "Fargate-GB-Hours");
 	qty = dec_mul_or_fail(p, task_hours, gb);
 	snprintf(name, sizeof(name), "%s memory (%s%s)", kind, arch, plan);
-	if (pricer_line(p, name, "GB-hours", qty, &q))
+	if (pricer_line(p, name, "GB-hours", qty, &q)) {
 		idx[1] = (long)p->item->n - 1;
+		mark_simulated(&p->item->lines[idx[1]], simulated);
+	}
 
 	long eph = res_int(td, "ephemeral_storage.size_in_gib");
 	if (eph > 20) {

@@ -7,6 +7,8 @@
  * internet-facing ALB (FACTS.md 4). ALB capacity units are the maximum of
  * the four dimensions per hour: new connections/s / 25, active connections
  * per minute / 3,000, GB processed per hour / 1, rule evaluations/s / 1,000.
+ * From hourly averages that is max(averages) x 730; monthly_lcu_hours (from
+ * `costplan simulate`, the sum of each hour's maximum) replaces it.
  */
 #include <string.h>
 
@@ -44,6 +46,11 @@ void price_lb(struct pricer_ctx *p, const struct resource *r)
 	q_set(&q, "AWSELB", "Load Balancer-Application", "LCUUsage");
 	struct cost_line *l;
 	dec qty = dec_mul_or_fail(p, lcu, hours_month());
+	/* the sum over hours of each hour's maximum (costplan simulate) wins */
+	if (res_usage(r, "monthly_lcu_hours", &t)) {
+		qty = t;
+		has = true;
+	}
 	if (p->rc)
 		return;
 	/* a usage line with a computed quantity: build it through pricer_line */

@@ -18,6 +18,7 @@
 #include <sys/stat.h>
 
 #include "pricing/regions.h"
+#include "sim/profile.h"
 
 const char *const SCENARIO_KEYS[] = {"costplan", "name",    "description", "region",
 				     "free_tier", "resource", "usage",      "traffic",
@@ -772,6 +773,12 @@ int scenario_from_json(json_t *root, const char *path, const struct json_pos *po
 		check_refs(&v, out);
 	if (!v.errors)
 		check_cross(&v, out);
+	if (!v.errors) {
+		/* the traffic profile (src/sim/profile.c) refers to resources */
+		struct traffic_profile tp;
+		v.errors += traffic_profile_parse(out, path, pos, &tp);
+		traffic_profile_release(&tp);
+	}
 	if (v.errors)
 		goto fail;
 	return 0;

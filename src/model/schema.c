@@ -138,6 +138,20 @@ static const struct attr_spec APPAS_POLICY[] = {
 	END,
 };
 
+/* Scheduled scaling (Application Auto Scaling): sets min/max at a time; free. */
+static const struct attr_spec APPAS_SCHEDULED[] = {
+	COUNT,
+	{"target", ATTR_REF, NULL, 0, 0, NULL, "aws_appautoscaling_target", "the scalable target"},
+	{"schedule", ATTR_STRING, NULL, 0, 0, NULL, NULL,
+	 "cron(minute hour ? * day-of-week *) in UTC, e.g. cron(0 8 ? * MON-FRI *)"},
+	{"timezone", ATTR_STRING, "UTC", 0, 0, NULL, NULL, "only UTC is simulated"},
+	{"scalable_target_action.min_capacity", ATTR_INT, "-1", -1, 5000, NULL, NULL,
+	 "new min_capacity (-1 = unchanged)"},
+	{"scalable_target_action.max_capacity", ATTR_INT, "-1", -1, 5000, NULL, NULL,
+	 "new max_capacity (-1 = unchanged)"},
+	END,
+};
+
 static const struct attr_spec LB[] = {
 	COUNT,
 	{"load_balancer_type", ATTR_ENUM, "application", 0, 0, LB_TYPE, NULL, ""},
@@ -288,12 +302,16 @@ static const char *const SSM_USAGE[] = {"monthly_api_interactions", NULL};
 
 static const char *const NAT_USAGE[] = {"monthly_data_processed_gb", NULL};
 static const char *const LB_USAGE[] = {"new_connections", "active_connections",
-				       "processed_bytes_gb", "rule_evaluations", NULL};
+				       "processed_bytes_gb", "rule_evaluations",
+				       "monthly_lcu_hours", NULL};
+/* Simulated task-hours per copy for the month (costplan simulate); when
+ * absent a service runs desired_count tasks all month. */
+static const char *const ECS_USAGE[] = {"monthly_task_hours", NULL};
 
 #define FREE(t, title) {t, title, CAT_FREE, NULL, NULL, true}
 
 static const struct type_spec TYPES[] = {
-	{"aws_ecs_service", "ECS Fargate service", CAT_COMPUTE, ECS_SERVICE, NULL, false},
+	{"aws_ecs_service", "ECS Fargate service", CAT_COMPUTE, ECS_SERVICE, ECS_USAGE, false},
 	{"aws_ecs_task_definition", "ECS task definition", CAT_FREE, ECS_TASKDEF, NULL, false},
 	{"aws_ecs_cluster", "ECS cluster", CAT_OBSERVABILITY, ECS_CLUSTER, CLUSTER_USAGE, false},
 	{"costplan_savings_plan", "Compute Savings Plan (not a Terraform resource)", CAT_COMPUTE,
@@ -302,6 +320,8 @@ static const struct type_spec TYPES[] = {
 	 NULL, false},
 	{"aws_appautoscaling_policy", "ECS service auto scaling policy", CAT_OBSERVABILITY,
 	 APPAS_POLICY, NULL, false},
+	{"aws_appautoscaling_scheduled_action", "ECS service scheduled scaling", CAT_FREE,
+	 APPAS_SCHEDULED, NULL, false},
 	{"aws_lb", "Application Load Balancer", CAT_NETWORK, LB, LB_USAGE, false},
 	{"aws_nat_gateway", "NAT gateway", CAT_NETWORK, NAT, NAT_USAGE, false},
 	{"aws_eip", "Elastic IP (public IPv4)", CAT_NETWORK, EIP, NULL, false},

@@ -29,26 +29,17 @@ int out_open(struct out_file *o, const char *path)
 		return 0;
 	}
 	o->path = xstrdup(path);
-	/*
-	 * An existing path that is not a regular file (/dev/stdout, /dev/full,
-	 * a FIFO, a terminal) is written in place: there is nothing to replace
-	 * atomically, and a rename over it would swap a device node for a file
-	 * (as root, `-o /dev/null` would have replaced /dev/null). Write errors
-	 * still come out of out_close as CP_EXIT_IO.
-	 */
+	/* a device or pipe (/dev/null, /dev/full, a FIFO) is written in place:
+	 * a temporary file renamed over it would replace the device */
 	struct stat st;
+	int fd;
 	if (stat(path, &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode)) {
-		o->f = fopen(path, "w");
-		if (!o->f) {
-			int e = errno;
-			free(o->path);
-			memset(o, 0, sizeof(*o));
-			return cp_error(CP_EXIT_IO, "cannot write %s: %s", path, strerror(e));
-		}
-		return 0;
+		o->tmp = NULL;
+		fd = open(path, O_WRONLY | O_CLOEXEC);
+	} else {
+		o->tmp = out_temp_path(path);
+		fd = open(o->tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
 	}
-	o->tmp = out_temp_path(path);
-	int fd = open(o->tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
 	if (fd < 0 || !(o->f = fdopen(fd, "w"))) {
 		int e = errno;
 		if (fd >= 0)
@@ -86,24 +77,11 @@ int out_close(struct out_file *o, int commit)
 		o->f = NULL;
 		return commit ? out_check_stdout() : 0;
 	}
-	if (!o->tmp) { /* a device or FIFO, written in place */
-		int bad = fflush(o->f) != 0 || ferror(o->f);
-		int e = errno;
-		if (fclose(o->f) != 0 && !bad) {
-			bad = 1;
-			e = errno;
-		}
-		if (bad && commit)
-			rc = cp_error(CP_EXIT_IO, "cannot write %s: %s", o->path, strerror(e));
-		free(o->path);
-		memset(o, 0, sizeof(*o));
-		return rc;
-	}
 	if (fflush(o->f) != 0 || ferror(o->f)) {
 		rc = cp_error(CP_EXIT_IO, "cannot write %s: %s", o->path, strerror(errno));
 		commit = 0;
 	}
-	if (commit && fsync(fileno(o->f)) != 0) {
+	if (commit && o->tmp && fsync(fileno(o->f)) != 0) {
 		rc = cp_error(CP_EXIT_IO, "cannot write %s: %s", o->path, strerror(errno));
 		commit = 0;
 	}
@@ -111,7 +89,9 @@ int out_close(struct out_file *o, int commit)
 		rc = cp_error(CP_EXIT_IO, "cannot write %s: %s", o->path, strerror(errno));
 		commit = 0;
 	}
-	if (commit) {
+	if (!o->tmp) {
+		/* written in place: nothing to rename or remove */
+	} else if (commit) {
 		if (rename(o->tmp, o->path) != 0) {
 			rc = cp_error(CP_EXIT_IO, "cannot write %s: %s", o->path, strerror(errno));
 			unlink(o->tmp);
@@ -122,6 +102,36 @@ int out_close(struct out_file *o, int commit)
 	free(o->path);
 	free(o->tmp);
 	memset(o, 0, sizeof(*o));
+	return rc;
+}
+
+int out_check_target(const char *path)
+{
+	struct stat st;
+	char *dir;
+	const char *slash;
+	if (!path || strcmp(path, "-") == 0)
+		return 0;
+	if (!path[0])
+		return cp_error(CP_EXIT_IO, "cannot write an empty file name");
+	if (stat(path, &st) == 0) {
+		if (S_ISDIR(st.st_mode))
+			return cp_error(CP_EXIT_IO, "cannot write %s: it is a folder; name a file", path);
+		if (!S_ISREG(st.st_mode))
+			return 0; /* a device or pipe: written in place */
+	}
+	slash = strrchr(path, '/');
+	dir = slash ? (slash == path ? xstrdup("/") : xstrndup(path, (size_t)(slash - path)))
+		    : xstrdup(".");
+	int rc = 0;
+	if (stat(dir, &st) != 0)
+		rc = cp_error(CP_EXIT_IO, "cannot write %s: folder %s does not exist", path, dir);
+	else if (!S_ISDIR(st.st_mode))
+		rc = cp_error(CP_EXIT_IO, "cannot write %s: %s is not a folder", path, dir);
+	else if (access(dir, W_OK) != 0)
+		rc = cp_error(CP_EXIT_IO, "cannot write %s: folder %s is not writable (%s)", path, dir,
+			      strerror(errno));
+	free(dir);
 	return rc;
 }
 

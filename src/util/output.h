@@ -6,8 +6,8 @@
  * fsyncs and renames into place; any failure (full disk, closed pipe,
  * unwritable folder) is reported and returns CP_EXIT_IO, and the temporary
  * file is removed, so no half-written output ever appears under the name
- * the user asked for. An existing path that is not a regular file (a
- * device such as /dev/full, a FIFO) is written in place, never replaced.
+ * the user asked for. An existing device or pipe (/dev/null, /dev/full) is
+ * written in place instead, never replaced.
  */
 #ifndef COSTPLAN_OUTPUT_H
 #define COSTPLAN_OUTPUT_H
@@ -31,6 +31,14 @@ int out_close(struct out_file *o, int commit);
  */
 char *out_temp_path(const char *path);
 int out_commit_path(const char *tmp, const char *path);
+
+/*
+ * Check before any work that path can be written: its folder exists, is a
+ * folder and is writable, and path is not a folder. A device or pipe
+ * (/dev/full) is accepted and written in place by out_open. NULL or "-"
+ * (stdout) passes. Returns 0 or CP_EXIT_IO (message printed).
+ */
+int out_check_target(const char *path);
 
 /* Check stdout at exit: returns CP_EXIT_IO on a write error. */
 int out_check_stdout(void);

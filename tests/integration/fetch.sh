@@ -229,6 +229,7 @@ expect_eq "fetch concurrent: catalog works" 0 "$?"
 
 # ---- 6. memory stays bounded while the big file streams ------------------
 # (not with a sanitizer build: ASan shadow memory inflates RSS)
+[ -x /usr/bin/time ] || fail "GNU time is installed (.ci/install-deps: time)"
 if [ -x /usr/bin/time ] && ! ldd "$COSTPLAN" 2>/dev/null | grep -q libasan; then
 	/usr/bin/time -v $COSTPLAN pricing fetch --endpoint "$EP" --out "$TMPD/mem" --region $REG --offer AmazonEC2 >/dev/null 2>"$TMPD/time"
 	rss=$(awk -F: '/Maximum resident set size/ {gsub(/ /, "", $2); print $2}' "$TMPD/time")

@@ -77,6 +77,7 @@ grep -q 'USW2-Fargate-vCPU-Hours:perCPU,Compute,,0,,hours,0.045,2026-03-01' "$TM
 # a big JSON file (AmazonEC2 layout) streams in bounded memory
 python3 "$ROOT/tests/gen_offer.py" --json --size-mb 24 --region eu-west-1 --nat-hour 0.0490000000 >"$TMPD/ec2.json"
 # (not with a sanitizer build: ASan shadow memory inflates RSS)
+[ -x /usr/bin/time ] || fail "GNU time is installed (.ci/install-deps: time)"
 if [ -x /usr/bin/time ] && ! ldd "$COSTPLAN" 2>/dev/null | grep -q libasan; then
 	/usr/bin/time -v $COSTPLAN pricing import "$TMPD/ec2.json" --region eu-west-1 --out "$TMPD/j" >"$TMPD/o" 2>"$TMPD/e"
 	rc=$?

@@ -1,10 +1,13 @@
-# readme.sh - the README shows real output: every fenced example that starts
-# with "$ costplan ..." (and is not piped) must match what that command
-# prints now. Keeps the front door true to the code.
+# readme.sh - the README shows real output. In every fenced block, each line
+# "$ costplan ARGS" (not piped) is run from the repo root and its output
+# (stdout then stderr) must equal the lines that follow, up to the next "$ "
+# line. A last expected line "..." means "starts with these lines". A
+# following "$ echo $?" line gives the expected exit code. Keeps the front
+# door true to the code.
 . "$(dirname "$0")/../lib.sh"
 cd "$ROOT" || exit 2
 python3 - "$COSTPLAN" <<'PY' >"$TMPD/results"
-import re, subprocess, sys
+import difflib, subprocess, sys
 binary = sys.argv[1]
 blocks, cur = [], None
 for line in open("README.md").read().split("\n"):
@@ -17,27 +20,39 @@ for line in open("README.md").read().split("\n"):
     elif cur is not None:
         cur.append(line)
 for lines in blocks:
-    if not lines:
-        continue
-    if not lines[0].startswith("$ costplan ") or "|" in lines[0]:
-        continue
-    cmd = lines[0][2:]
-    expected = []
-    for l in lines[1:]:
-        if l.startswith("$ "):
-            break
-        expected.append(l)
-    expected = "\n".join(expected).rstrip("\n")
-    p = subprocess.run(binary + cmd[len("costplan"):], shell=True, capture_output=True,
-                       text=True, env={"NO_COLOR": "1", "PATH": "/usr/bin:/bin"})
-    got = (p.stdout + p.stderr).rstrip("\n")
-    name = "README example: " + cmd
-    if got == expected:
-        print("ok - " + name)
-    else:
-        import difflib
-        d = " ".join(list(difflib.unified_diff(expected.split("\n"), got.split("\n"), lineterm=""))[2:8])
-        print("not ok - " + name + ": " + d)
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        i += 1
+        if not line.startswith("$ costplan ") or "|" in line or ">" in line:
+            continue
+        cmd = line[2:]
+        expected = []
+        while i < len(lines) and not lines[i].startswith("$ "):
+            expected.append(lines[i])
+            i += 1
+        want_rc = None
+        if i + 1 < len(lines) and lines[i] == "$ echo $?":
+            want_rc = int(lines[i + 1])
+            i += 2
+        expected = "\n".join(expected).rstrip("\n")
+        p = subprocess.run(binary + cmd[len("costplan"):], shell=True, capture_output=True,
+                           text=True, env={"NO_COLOR": "1", "PATH": "/usr/bin:/bin"})
+        got = (p.stdout + p.stderr).rstrip("\n")
+        prefix = expected.endswith("\n...") or expected == "..."
+        if prefix:
+            expected = expected[:-4] if expected != "..." else ""
+            same = got.startswith(expected)
+        else:
+            same = got == expected
+        name = "README example: " + cmd
+        if same and (want_rc is None or want_rc == p.returncode):
+            print("ok - " + name)
+        elif not same:
+            d = " ".join(list(difflib.unified_diff(expected.split("\n"), got.split("\n"), lineterm=""))[2:8])
+            print("not ok - " + name + ": " + d)
+        else:
+            print("not ok - %s: exit %d, README says %d" % (name, p.returncode, want_rc))
 PY
 cat "$TMPD/results"
-[ -s "$TMPD/results" ] || fail "README examples found"
+grep -q . "$TMPD/results" || fail "README has runnable examples"

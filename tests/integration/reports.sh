@@ -11,7 +11,7 @@ if COSTPLAN=$COSTPLAN tests/make-reports "$TMPD/reports" >"$TMPD/mk.out" 2>&1; t
 else
 	fail "reports: make-reports runs" "$(cat "$TMPD/mk.out")"
 fi
-for f in baseline.md upgrade-path.md upgrade-path.csv; do
+for f in baseline.md upgrade-path.md upgrade-path.csv report.html; do
 	if [ ! -f "reports/$f" ]; then
 		fail "reports: $f committed" "reports/$f is missing: run make reports"
 	elif cmp -s "reports/$f" "$TMPD/reports/$f"; then
