@@ -1043,8 +1043,14 @@ int budget_write_xlsx(const struct budget *bg, const char *file)
 	char *title, *subject;
 	if (!wb)
 		return cp_error(CP_EXIT_IO, "cannot start the workbook %s", file);
-	title = xasprintf("costplan budget: %s", bg->b->scenario);
-	subject = xasprintf("Monthly AWS cost of %s in %s", bg->b->scenario, bg->b->region);
+	/* libxlsxwriter escapes & < > in document properties but not control
+	 * characters, which XML forbids: a scenario name holding ESC made
+	 * docProps/core.xml ill-formed ("Document likely damaged"). Cells are
+	 * fine (it writes _x001B_ there). */
+	char name[1200];
+	cp_sanitize(bg->b->scenario, name, sizeof(name));
+	title = xasprintf("costplan budget: %s", name);
+	subject = xasprintf("Monthly AWS cost of %s in %s", name, bg->b->region);
 	lxw_doc_properties props;
 	memset(&props, 0, sizeof(props));
 	props.title = title;

@@ -76,3 +76,29 @@ fi
 # messages on stderr (a terminal too): the ESC in a type name is shown as text
 $CP breakdown tests/data/hostile/scenarios/type-escape-injection.json >/dev/null 2>"$TMPD/e.txt"
 check "stderr: no terminal control in an error quoting input" no_terminal_controls "$TMPD/e.txt"
+
+# HTML report: the name is text; the page has no script at all
+$CP report "$S" -o "$TMPD/r.html" 2>/dev/null
+check "html: no script element" sh -c "! grep -qi '<script' '$TMPD/r.html'"
+check "html: the name's markup is escaped" grep -q '&lt;script&gt;alert(1)&lt;/script&gt;' "$TMPD/r.html"
+check "html: no terminal control" no_terminal_controls "$TMPD/r.html"
+
+# xlsx workbook: well-formed XML in every part (control characters in the
+# document title broke docProps/core.xml), the name only ever a text cell
+$CP export "$S" -o "$TMPD/b.xlsx" 2>/dev/null
+check "xlsx: every part is well-formed XML, the name is never a formula" python3 - "$TMPD/b.xlsx" <<'PY'
+import sys, zipfile, xml.dom.minidom
+z = zipfile.ZipFile(sys.argv[1])
+for n in z.namelist():
+    if n.endswith('.xml') or n.endswith('.rels'):
+        xml.dom.minidom.parseString(z.read(n))  # raises when ill-formed
+text = z.read('xl/sharedStrings.xml').decode()
+assert '=HYPERLINK("http://evil","x")' in text, 'name missing from the text cells'
+for n in z.namelist():
+    if n.startswith('xl/worksheets/'):
+        assert 'HYPERLINK' not in z.read(n).decode(), n + ' has the name in a formula'
+PY
+if command -v ssconvert >/dev/null; then
+	check "xlsx: gnumeric opens it undamaged" sh -c \
+		"ssconvert '$TMPD/b.xlsx' '$TMPD/b.csv' 2>&1 | grep -q damaged && exit 1; exit 0"
+fi
