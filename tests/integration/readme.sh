@@ -6,10 +6,14 @@
 # following "$ echo $?" line gives the expected exit code. Keeps the front
 # door true to the code.
 . "$(dirname "$0")/../lib.sh"
+# run where outputs the examples write (-o budget.xlsx ...) land in scratch:
+# a folder that links to the repo's data
+mkdir -p "$TMPD/cwd"
+for d in scenarios tests pricing reports src; do ln -s "$ROOT/$d" "$TMPD/cwd/$d"; done
 cd "$ROOT" || exit 2
-python3 - "$COSTPLAN" <<'PY' >"$TMPD/results"
+python3 - "$COSTPLAN" "$TMPD/cwd" <<'PY' >"$TMPD/results"
 import difflib, subprocess, sys
-binary = sys.argv[1]
+binary, cwd = sys.argv[1], sys.argv[2]
 blocks, cur, checked = [], None, False
 for line in open("README.md").read().split("\n"):
     if line.startswith("```"):
@@ -40,7 +44,7 @@ for lines in blocks:
         expected = "\n".join(expected).rstrip("\n")
         # stderr merged in program order: costplan flushes stdout before a message
         p = subprocess.run(binary + cmd[len("costplan"):], shell=True, stdout=subprocess.PIPE,
-                           stderr=subprocess.STDOUT, text=True,
+                           stderr=subprocess.STDOUT, text=True, cwd=cwd,
                            env={"NO_COLOR": "1", "PATH": "/usr/bin:/bin"})
         got = p.stdout.rstrip("\n")
         prefix = expected.endswith("\n...") or expected == "..."
