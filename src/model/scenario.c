@@ -142,28 +142,6 @@ static const char *num_text(json_t *v, char *buf, size_t size)
 	return buf;
 }
 
-/* What a JSON value is, for "must be a number, not a string". */
-static const char *json_type_text(json_t *v)
-{
-	switch (json_typeof(v)) {
-	case JSON_OBJECT:
-		return "an object";
-	case JSON_ARRAY:
-		return "a list";
-	case JSON_STRING:
-		return "a string";
-	case JSON_REAL:
-		return "a fraction";
-	case JSON_TRUE:
-	case JSON_FALSE:
-		return "true or false";
-	case JSON_NULL:
-		return "null";
-	default:
-		return "this value";
-	}
-}
-
 static const char *kind_name(enum attr_kind k)
 {
 	switch (k) {
@@ -205,8 +183,9 @@ static json_t *check_attr(struct vctx *v, const char *docpath, const struct attr
 	case ATTR_NUMBER: {
 		double d;
 		if (a->kind == ATTR_INT && !json_is_integer(val)) {
+			/* "not this value" is the wording the README shows */
 			verr(v, docpath, "%s must be %s, not %s", a->name, kind_name(a->kind),
-			     json_type_text(val));
+			     json_is_real(val) ? "a fraction" : "this value");
 			return NULL;
 		}
 		if (!json_is_number(val)) {
