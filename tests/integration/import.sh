@@ -7,7 +7,8 @@
 . "$(dirname "$0")/../lib.sh"
 
 OUT=$TMPD/snap
-SAMPLES=/work/shared/pricing-reference/aws-price-list-bulk-samples
+# real AWS files, copied from shared/pricing-reference/aws-price-list-bulk-samples
+SAMPLES=$ROOT/tests/data
 
 # ---- the shipped snapshot is exactly what the filter keeps -----------------
 same=1
