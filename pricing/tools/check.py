@@ -1,6 +1,7 @@
 import csv, glob, os, sys
 from decimal import Decimal
-base = "/work/main/pricing/aws"
+import os
+base = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "aws")
 HEADER = ["SKU","OfferTermCode","RateCode","TermType","PriceDescription","EffectiveDate","StartingRange",
           "EndingRange","Unit","PricePerUnit","Currency","Product Family","serviceCode","Location",
           "Location Type","Instance Type","Database Engine","Deployment Option","Cache Engine","Volume Type",

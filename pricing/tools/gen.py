@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Generate costplan's shipped price snapshot (AWS Bulk API CSV layout) from
-/work/shared/pricing-reference (QPW JSON extracts + FACTS.md section 3 values)."""
+shared/pricing-reference beside the repository (QPW JSON extracts + FACTS.md section 3 values)."""
 import base64, csv, hashlib, json, os
 from decimal import Decimal
 

@@ -1,6 +1,7 @@
 import csv, glob, os
 from decimal import Decimal
-base = "/work/main/pricing/aws"
+import os
+base = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "aws")
 REG = ["us-east-1", "us-west-2", "eu-west-1", "ap-southeast-1"]
 OFFERS = ["AmazonECS","AmazonEC2","AmazonVPC","AWSELB","AmazonRDS","AmazonElastiCache","AmazonCloudWatch",
           "AWSSecretsManager","AmazonS3","AmazonECR","awswaf","AWSSystemsManager","AWSDataTransfer"]
