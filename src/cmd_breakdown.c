@@ -177,8 +177,11 @@ int cmd_breakdown(int argc, char **argv, struct cp_ctx *ctx)
 	}
 	/* warnings also go to stderr for formats that can't show them inline */
 	if (fmt == FMT_CSV) {
+		/* the what-if overrides applied (the scenario's own notes are
+		 * documentation, not worth a message on every run) */
 		for (size_t i = 0; i < b.nnotes && !cp_quiet; i++)
-			fprintf(stderr, "costplan: %s\n", b.notes[i]);
+			if (strncmp(b.notes[i], "what-if:", 8) == 0)
+				fprintf(stderr, "costplan: %s\n", b.notes[i]);
 		for (size_t i = 0; i < b.nwarn; i++)
 			cp_warn("%s", b.warnings[i]);
 	}

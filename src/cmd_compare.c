@@ -257,7 +257,8 @@ int cmd_compare(int argc, char **argv, struct cp_ctx *ctx)
 			case FMT_CSV:
 				report_compare_csv(out.f, &cmp);
 				for (size_t i = 0; i < nnotes && !cp_quiet; i++)
-					fprintf(stderr, "costplan: %s\n", notes[i]);
+					if (strncmp(notes[i], "what-if:", 8) == 0)
+						fprintf(stderr, "costplan: %s\n", notes[i]);
 				break;
 			case FMT_MARKDOWN:
 				report_compare_markdown(out.f, &cmp);

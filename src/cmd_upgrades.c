@@ -148,7 +148,8 @@ int cmd_upgrades(int argc, char **argv, struct cp_ctx *ctx)
 			report_upgrades_csv(out.f, &path);
 			/* CSV has no place for notes: say what was applied on stderr */
 			for (size_t i = 0; i < b->nnotes && !cp_quiet; i++)
-				fprintf(stderr, "costplan: %s\n", b->notes[i]);
+				if (strncmp(b->notes[i], "what-if:", 8) == 0)
+					fprintf(stderr, "costplan: %s\n", b->notes[i]);
 			break;
 		case FMT_MARKDOWN:
 			report_upgrades_markdown(out.f, &path);

@@ -640,6 +640,27 @@ int scenario_from_json(json_t *root, const char *path, const struct json_pos *po
 	val = json_object_get(root, "notes");
 	if (val && !json_is_string(val) && !json_is_array(val))
 		verr(&v, "notes", "notes must be a string or a list of strings");
+	if (json_is_string(val)) {
+		if (json_string_length(val) > MAX_STRING)
+			verr(&v, "notes", "notes is longer than %d characters", MAX_STRING);
+		else
+			scenario_add_note(out, json_string_value(val));
+	} else if (json_is_array(val)) {
+		size_t i;
+		json_t *e;
+		json_array_foreach(val, i, e) {
+			char np[64];
+			snprintf(np, sizeof(np), "notes[%zu]", i);
+			if (!json_is_string(e))
+				verr(&v, np, "notes[%zu] must be a string", i);
+			else if (json_string_length(e) > MAX_STRING)
+				verr(&v, np, "notes[%zu] is longer than %d characters", i, MAX_STRING);
+			else if (i >= 20)
+				verr(&v, np, "more than 20 notes");
+			else
+				scenario_add_note(out, json_string_value(e));
+		}
+	}
 
 	byname = json_object_get(root, "resource");
 	if (!byname) {

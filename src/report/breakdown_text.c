@@ -103,8 +103,8 @@ void report_breakdown_table(FILE *f, const struct breakdown *b, const struct rep
 	fputc('\n', f);
 	for (size_t i = 0; i < b->nnotes; i++) {
 		fprintf(f, "%s", dim(st));
-		term_write(f, b->notes[i]);
-		fprintf(f, "%s\n", reset(st));
+		term_wrap(f, "", "  ", b->notes[i], 78);
+		fprintf(f, "%s", reset(st));
 	}
 	fputc('\n', f);
 	cell(f, "RESOURCE / COMPONENT", W_NAME, 0);

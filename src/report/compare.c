@@ -98,10 +98,8 @@ void report_compare_table(FILE *f, const struct compare *c, const struct report_
 		}
 		fputc('\n', f);
 	}
-	for (size_t i = 0; i < c->nnotes; i++) {
-		term_write(f, c->notes[i]);
-		fputc('\n', f);
-	}
+	for (size_t i = 0; i < c->nnotes; i++)
+		term_wrap(f, "", "  ", c->notes[i], 78);
 	fputc('\n', f);
 	snprintf(line, sizeof(line), "%-*s", wname, "RESOURCE");
 	for (size_t k = 0; k < c->n; k++) {

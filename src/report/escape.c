@@ -3,6 +3,9 @@
  */
 #include "report/escape.h"
 
+#include "util/error.h"
+
+#include <stdlib.h>
 #include <string.h>
 
 #include "util/utf8.h"
@@ -131,4 +134,33 @@ void term_write(FILE *f, const char *s)
 			fwrite(p, 1, (size_t)len, f);
 		p += len;
 	}
+}
+
+void term_wrap(FILE *f, const char *lead, const char *indent, const char *text, int width)
+{
+	int col = (int)strlen(lead), fresh = 1;
+	fputs(lead, f);
+	for (const char *p = text; *p;) {
+		while (*p == ' ')
+			p++;
+		size_t len = strcspn(p, " ");
+		if (!len)
+			break;
+		if (!fresh && col + 1 + (int)len > width) {
+			fprintf(f, "\n%s", indent);
+			col = (int)strlen(indent);
+			fresh = 1;
+		}
+		if (!fresh) {
+			fputc(' ', f);
+			col++;
+		}
+		char *word = xstrndup(p, len);
+		term_write(f, word);
+		free(word);
+		col += (int)len;
+		fresh = 0;
+		p += len;
+	}
+	fputc('\n', f);
 }

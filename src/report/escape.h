@@ -25,6 +25,10 @@ void html_write(FILE *f, const char *s);
 void csv_write_text(FILE *f, const char *s);
 /* A numeric CSV field, written as is. */
 void csv_write_raw(FILE *f, const char *s);
+/* Terminal, word-wrapped to `width` columns: the first line starts with
+ * `lead`, the others with `indent`; words go through term_write. Ends with
+ * a newline. */
+void term_wrap(FILE *f, const char *lead, const char *indent, const char *text, int width);
 /* Terminal: control characters shown as \xNN, unsafe code points as U+XXXX. */
 void term_write(FILE *f, const char *s);
 

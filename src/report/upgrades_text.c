@@ -82,31 +82,7 @@ char *report_verdict(const struct upgrade_result *r, char *buf, size_t size)
 /* Write text wrapped to W columns: first line after `lead`, then `indent`. */
 static void wrap(FILE *f, const char *lead, const char *indent, const char *text)
 {
-	int col = (int)strlen(lead), fresh = 1;
-	fputs(lead, f);
-	for (const char *p = text; *p;) {
-		while (*p == ' ')
-			p++;
-		size_t len = strcspn(p, " ");
-		if (!len)
-			break;
-		if (!fresh && col + 1 + (int)len > W) {
-			fprintf(f, "\n%s", indent);
-			col = (int)strlen(indent);
-			fresh = 1;
-		}
-		if (!fresh) {
-			fputc(' ', f);
-			col++;
-		}
-		char *word = xstrndup(p, len);
-		term_write(f, word);
-		free(word);
-		col += (int)len;
-		fresh = 0;
-		p += len;
-	}
-	fputc('\n', f);
+	term_wrap(f, lead, indent, text, W);
 }
 
 static void row(FILE *f, const char *num, const char *title, const char *c1, const char *c2)
@@ -157,10 +133,8 @@ void report_upgrades_table(FILE *f, const struct upgrade_path *p, const struct r
 	term_write(f, b->scenario);
 	fprintf(f, "%s - %s - USD a month - prices published %s\n", st->color ? "\033[0m" : "",
 		b->region, pub);
-	for (size_t i = 0; i < b->nnotes; i++) {
-		term_write(f, b->notes[i]);
-		fputc('\n', f);
-	}
+	for (size_t i = 0; i < b->nnotes; i++)
+		wrap(f, "", "  ", b->notes[i]);
 	fputc('\n', f);
 	row(f, "", "Baseline", "", dec_format_usd(p->baseline.total, c2, sizeof(c2)));
 	range_line(f, &p->baseline);
