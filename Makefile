@@ -128,9 +128,6 @@ bench: $(PROG)
 reports: $(PROG)
 	$(Q)tests/make-reports
 
-style:
-	$(Q)clang-format --dry-run --Werror $(SRCS) $(wildcard src/*.h src/*/*.h)
-
 install: $(PROG)
 	install -d '$(DESTDIR)$(BINDIR)' '$(DESTDIR)$(DATADIR)' '$(DESTDIR)$(MANDIR)/man1'
 	install -m 755 $(PROG) '$(DESTDIR)$(BINDIR)/$(PROG)'
@@ -141,5 +138,5 @@ clean:
 	rm -f $(B)$(PROG) $(OBJS) $(OBJS:.o=.d) $(UNIT_BINS) tests/unit/*.d
 	rm -rf tests/out build $(FUZZ_DIR)
 
-.PHONY: all deps run unit check check-quick bench reports style install clean fuzz fuzz-build
+.PHONY: all deps run unit check check-quick bench reports install clean fuzz fuzz-build
 -include $(OBJS:.o=.d) $(FUZZ_OBJS:.o=.d)
