@@ -99,8 +99,7 @@ int cmd_breakdown(int argc, char **argv, struct cp_ctx *ctx)
 		switch (opt) {
 		case OPT_FORMAT:
 			if ((rc = report_format_parse(optarg,
-						      1u << FMT_TABLE | 1u << FMT_JSON | 1u << FMT_CSV |
-							      1u << FMT_MARKDOWN,
+						      FMT_MASK_TEXT,
 						      &fmt)))
 				return rc;
 			break;

@@ -166,8 +166,7 @@ int cmd_compare(int argc, char **argv, struct cp_ctx *ctx)
 			break;
 		case OPT_FORMAT:
 			if ((rc = report_format_parse(optarg,
-						      1u << FMT_TABLE | 1u << FMT_JSON | 1u << FMT_CSV |
-							      1u << FMT_MARKDOWN,
+						      FMT_MASK_TEXT,
 						      &fmt)))
 				return rc;
 			break;

@@ -197,22 +197,9 @@ void pricer_free_line(struct pricer_ctx *p, const char *name, const char *note)
 void breakdown_warn(struct breakdown *b, const char *fmt, ...)
 {
 	va_list ap;
-	char *msg;
-	int n;
 	va_start(ap, fmt);
-	n = vsnprintf(NULL, 0, fmt, ap);
+	strv_push_unique(&b->warnings, &b->nwarn, xvasprintf(fmt, ap));
 	va_end(ap);
-	msg = xmalloc((size_t)n + 1);
-	va_start(ap, fmt);
-	vsnprintf(msg, (size_t)n + 1, fmt, ap);
-	va_end(ap);
-	for (size_t i = 0; i < b->nwarn; i++)
-		if (strcmp(b->warnings[i], msg) == 0) {
-			free(msg);
-			return;
-		}
-	b->warnings = xrealloc(b->warnings, (b->nwarn + 1) * sizeof(char *));
-	b->warnings[b->nwarn++] = msg;
 }
 
 static struct cost_item *new_item(struct breakdown *b, const char *address, const char *type,

@@ -86,22 +86,9 @@ static void side_warn(struct plan_side *s, const char *fmt, ...) CP_PRINTF(2, 3)
 static void side_warn(struct plan_side *s, const char *fmt, ...)
 {
 	va_list ap;
-	char *msg;
-	int n;
 	va_start(ap, fmt);
-	n = vsnprintf(NULL, 0, fmt, ap);
+	strv_push_unique(&s->warnings, &s->nwarn, xvasprintf(fmt, ap));
 	va_end(ap);
-	msg = xmalloc((size_t)n + 1);
-	va_start(ap, fmt);
-	vsnprintf(msg, (size_t)n + 1, fmt, ap);
-	va_end(ap);
-	for (size_t i = 0; i < s->nwarn; i++)
-		if (strcmp(s->warnings[i], msg) == 0) {
-			free(msg);
-			return;
-		}
-	s->warnings = xrealloc(s->warnings, (s->nwarn + 1) * sizeof(char *));
-	s->warnings[s->nwarn++] = msg;
 }
 
 static void add_unpriced(struct plan_side *s, const char *address, const char *type,
@@ -110,18 +97,13 @@ static void add_unpriced(struct plan_side *s, const char *address, const char *t
 			 const char *fmt, ...)
 {
 	va_list ap;
-	int n;
 	struct plan_unpriced *u;
 	s->unpriced = xrealloc(s->unpriced, (s->nunpriced + 1) * sizeof(*s->unpriced));
 	u = &s->unpriced[s->nunpriced++];
 	u->address = xstrdup(address);
 	u->type = xstrdup(type);
 	va_start(ap, fmt);
-	n = vsnprintf(NULL, 0, fmt, ap);
-	va_end(ap);
-	u->why = xmalloc((size_t)n + 1);
-	va_start(ap, fmt);
-	vsnprintf(u->why, (size_t)n + 1, fmt, ap);
+	u->why = xvasprintf(fmt, ap);
 	va_end(ap);
 }
 

@@ -22,6 +22,9 @@ enum report_format {
 	FMT_XLSX,
 };
 
+/* The four text formats most commands write. */
+#define FMT_MASK_TEXT (1u << FMT_TABLE | 1u << FMT_JSON | 1u << FMT_CSV | 1u << FMT_MARKDOWN)
+
 /* Parse a --format value; allowed is a mask of (1 << FMT_x). Returns 0 or
  * CP_EXIT_USAGE after printing the choices. */
 int report_format_parse(const char *s, unsigned allowed, enum report_format *out);

@@ -51,6 +51,12 @@ char *xstrdup(const char *s);
 char *xstrndup(const char *s, size_t n);
 /* Formatted allocation; caller frees. */
 char *xasprintf(const char *fmt, ...) CP_PRINTF(1, 2);
+char *xvasprintf(const char *fmt, va_list ap) CP_PRINTF(1, 0);
+/*
+ * Append s to the growable string list *v (*n entries) unless an equal
+ * string is already there; takes ownership of s (freed when a duplicate).
+ */
+void strv_push_unique(char ***v, size_t *n, char *s);
 
 /*
  * Make a string from an input file safe to print on a terminal or inside a
