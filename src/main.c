@@ -13,7 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cmd.h"
+#include "cmd/cmd.h"
 #include "model/schema.h"
 #include "report/report.h"
 #include "util/error.h"

@@ -16,7 +16,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "cost/decimal.h"
+#include "util/decimal.h"
 #include "model/schema.h"
 #include "pricing/catalog.h"
 

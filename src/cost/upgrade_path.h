@@ -22,7 +22,7 @@
 #include <stdbool.h>
 
 #include "cost/breakdown.h"
-#include "cost/decimal.h"
+#include "util/decimal.h"
 #include "cost/engine.h"
 #include "model/upgrades.h"
 #include "pricing/catalog.h"

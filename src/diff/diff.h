@@ -18,7 +18,7 @@
 #include <jansson.h>
 #include <stdbool.h>
 
-#include "diff/side.h"
+#include "cost/side.h"
 
 enum change {
 	CH_NOOP,

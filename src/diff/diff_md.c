@@ -17,7 +17,7 @@
 #include <string.h>
 
 #include "diff/diff_report.h"
-#include "report/escape.h"
+#include "util/escape.h"
 
 static void comp_row(const struct cost_line *b, const struct cost_line *a, void *ctx)
 {

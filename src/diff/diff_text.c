@@ -7,7 +7,7 @@
 #include <string.h>
 
 #include "diff/diff_report.h"
-#include "report/escape.h"
+#include "util/escape.h"
 
 #define W_CH 5
 #define W_RES 42

@@ -35,11 +35,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include "model/schema.h"
 #include "pricing/regions.h"
 #include "util/error.h"
+#include "util/file.h"
 
 /* The engine prices capacity_provider FARGATE_SPOT (on-demand less the
  * scenario's spot_discount assumption). A service whose strategy mixes
@@ -163,62 +163,15 @@ static const char *vtext(json_t *v, char *buf, size_t size)
 
 int plan_read_json(const char *path, json_t **root)
 {
-	FILE *fp;
-	struct stat st;
-	char *text = NULL;
-	size_t n = 0, cap = 0;
+	static const struct file_read_opts fo = {PLAN_MAX_BYTES, "plan, state or scenario", NULL};
+	char *text;
+	size_t n;
 	json_error_t err;
+	int rc;
 
 	*root = NULL;
-	fp = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
-	if (!fp)
-		return cp_error(errno == ENOENT ? CP_EXIT_USAGE : CP_EXIT_IO, "%s: %s", path,
-				strerror(errno));
-	if (fp != stdin && fstat(fileno(fp), &st) == 0 && S_ISDIR(st.st_mode)) {
-		fclose(fp);
-		return cp_error(CP_EXIT_USAGE, "%s: is a directory, not a plan, state or scenario",
-				path);
-	}
-	if (fp != stdin && fstat(fileno(fp), &st) == 0 && S_ISREG(st.st_mode)) {
-		if (st.st_size > PLAN_MAX_BYTES) {
-			fclose(fp);
-			return cp_error(CP_EXIT_DATA, "%s: larger than %ld MiB", path,
-					PLAN_MAX_BYTES / (1024 * 1024));
-		}
-		cap = (size_t)st.st_size + 1;
-	}
-	if (cap < 65536)
-		cap = 65536;
-	text = xmalloc(cap);
-	for (;;) {
-		if (n + 1 >= cap) {
-			if (cap > (size_t)PLAN_MAX_BYTES) {
-				free(text);
-				if (fp != stdin)
-					fclose(fp);
-				return cp_error(CP_EXIT_DATA, "%s: larger than %ld MiB", path,
-						PLAN_MAX_BYTES / (1024 * 1024));
-			}
-			cap *= 2;
-			text = xrealloc(text, cap);
-		}
-		size_t got = fread(text + n, 1, cap - n - 1, fp);
-		n += got;
-		if (got == 0)
-			break;
-	}
-	int rerr = ferror(fp);
-	if (fp != stdin)
-		fclose(fp);
-	if (rerr) {
-		free(text);
-		return cp_error(CP_EXIT_IO, "%s: read error", path);
-	}
-	text[n] = '\0';
-	if (memchr(text, '\0', n)) {
-		free(text);
-		return cp_error(CP_EXIT_DATA, "%s: contains a NUL byte; not a JSON text", path);
-	}
+	if ((rc = file_read_all(path, &fo, &text, &n)))
+		return rc;
 	*root = json_loadb(text, n, JSON_REJECT_DUPLICATES, &err);
 	free(text);
 	if (!*root) {

@@ -15,10 +15,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include "pricing/regions.h"
-#include "sim/profile.h"
+#include "model/profile.h"
+#include "util/file.h"
 
 const char *const SCENARIO_KEYS[] = {"costplan", "name",    "description", "region",
 				     "free_tier", "resource", "usage",      "traffic",
@@ -62,37 +62,16 @@ static int verr(struct vctx *v, const char *docpath, const char *fmt, ...)
 
 int scenario_read_json(const char *path, json_t **root, struct json_pos **pos)
 {
-	struct stat st;
-	FILE *fp;
+	static const struct file_read_opts fo = {SCENARIO_MAX_BYTES, "scenario file",
+						 "; is this really a scenario?"};
 	char *text;
 	size_t n;
 	int rc;
 
 	*root = NULL;
 	*pos = NULL;
-	fp = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
-	if (!fp)
-		return cp_error(errno == ENOENT ? CP_EXIT_USAGE : CP_EXIT_IO, "%s: %s", path,
-				strerror(errno));
-	if (fp != stdin && fstat(fileno(fp), &st) == 0 && S_ISDIR(st.st_mode)) {
-		fclose(fp);
-		return cp_error(CP_EXIT_USAGE, "%s: is a directory, not a scenario file", path);
-	}
-	text = xmalloc(SCENARIO_MAX_BYTES + 1);
-	n = fread(text, 1, SCENARIO_MAX_BYTES + 1, fp);
-	int rerr = ferror(fp);
-	if (fp != stdin)
-		fclose(fp);
-	if (rerr) {
-		free(text);
-		return cp_error(CP_EXIT_IO, "%s: read error", path);
-	}
-	if (n > SCENARIO_MAX_BYTES) {
-		free(text);
-		return cp_error(CP_EXIT_DATA, "%s: larger than %d MiB; is this really a scenario?",
-				path, SCENARIO_MAX_BYTES / (1024 * 1024));
-	}
-	text[n] = '\0';
+	if ((rc = file_read_all(path, &fo, &text, &n)))
+		return rc;
 	rc = scenario_parse_text(text, n, path, root, pos);
 	free(text);
 	return rc;

@@ -22,8 +22,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "cost/decimal.h"
-#include "model/json_pos.h"
+#include "util/decimal.h"
+#include "util/json_pos.h"
 #include "model/schema.h"
 #include "util/error.h"
 

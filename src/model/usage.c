@@ -11,7 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "model/json_pos.h"
+#include "util/json_pos.h"
 #include "model/scenario.h"
 #include "model/schema.h"
 #include "util/error.h"

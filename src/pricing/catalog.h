@@ -21,7 +21,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "cost/decimal.h"
+#include "util/decimal.h"
 
 struct price_tier {
 	dec begin;

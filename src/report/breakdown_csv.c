@@ -3,7 +3,7 @@
  * Text cells that a spreadsheet could run as a formula are neutralised
  * (escape.h); numbers are written as plain decimals.
  */
-#include "report/escape.h"
+#include "util/escape.h"
 #include "report/report.h"
 
 static void num(FILE *f, dec v, int places)

@@ -3,7 +3,7 @@
  * and the component lines, for READMEs, wikis and PR comments. Every name
  * from the input goes through md_write().
  */
-#include "report/escape.h"
+#include "util/escape.h"
 #include "report/report.h"
 
 void report_breakdown_markdown(FILE *f, const struct breakdown *b)

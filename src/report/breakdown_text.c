@@ -9,7 +9,7 @@
  */
 #include <string.h>
 
-#include "report/escape.h"
+#include "util/escape.h"
 #include "report/report.h"
 
 #define W_NAME 37

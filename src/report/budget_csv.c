@@ -12,7 +12,7 @@
  * left out here, so the rows add up to the total.
  */
 #include "report/budget.h"
-#include "report/escape.h"
+#include "util/escape.h"
 
 static void num(FILE *f, dec v, int places)
 {

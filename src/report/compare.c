@@ -9,7 +9,7 @@
 #include <string.h>
 
 #include "report/compare.h"
-#include "report/escape.h"
+#include "util/escape.h"
 #include "report/jsonw.h"
 #include "report/upgrades.h"
 #include "util/error.h"

@@ -27,7 +27,7 @@
 #include <stdio.h>
 
 #include "cost/breakdown.h"
-#include "cost/decimal.h"
+#include "util/decimal.h"
 
 struct upgrade_path; /* cost/upgrade_path.h */
 struct sim_view;     /* report/sim_report.h */

@@ -11,7 +11,7 @@
  */
 #include <string.h>
 
-#include "report/escape.h"
+#include "util/escape.h"
 #include "report/html.h"
 #include "report/report.h"
 

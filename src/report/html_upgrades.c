@@ -13,7 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "report/escape.h"
+#include "util/escape.h"
 #include "report/html.h"
 #include "report/svg.h"
 #include "report/upgrades.h"

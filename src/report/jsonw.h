@@ -12,7 +12,7 @@
 #include <stdbool.h>
 #include <stdio.h>
 
-#include "cost/decimal.h"
+#include "util/decimal.h"
 
 #define JSONW_MAX_DEPTH 32
 

@@ -7,7 +7,7 @@
  */
 #include <string.h>
 
-#include "report/escape.h"
+#include "util/escape.h"
 #include "report/jsonw.h"
 #include "report/sim_report.h"
 

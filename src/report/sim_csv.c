@@ -12,7 +12,7 @@
 #include <inttypes.h>
 #include <string.h>
 
-#include "report/escape.h"
+#include "util/escape.h"
 #include "report/sim_report.h"
 
 static void cents(FILE *f, int64_t c)

@@ -12,8 +12,8 @@
 #include <inttypes.h>
 #include <string.h>
 
-#include "cost/decimal.h"
-#include "report/escape.h"
+#include "util/decimal.h"
+#include "util/escape.h"
 #include "report/sim_report.h"
 
 #define W_NAME 37

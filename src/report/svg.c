@@ -16,7 +16,7 @@
 #include <stdbool.h>
 #include <string.h>
 
-#include "report/escape.h"
+#include "util/escape.h"
 #include "util/error.h"
 
 #define W 400.0

@@ -10,7 +10,7 @@
  * previous row; alternative_on_production against production. Names go
  * through csv_write_text (formula-neutralised).
  */
-#include "report/escape.h"
+#include "util/escape.h"
 #include "report/upgrades.h"
 
 static void money(FILE *f, dec d)

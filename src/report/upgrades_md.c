@@ -5,7 +5,7 @@
  */
 #include <stdlib.h>
 
-#include "report/escape.h"
+#include "util/escape.h"
 #include "report/upgrades.h"
 
 static void range_cell(FILE *f, const struct priced *p)

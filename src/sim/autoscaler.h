@@ -26,7 +26,7 @@
 
 #include <stdbool.h>
 
-#include "sim/profile.h"
+#include "model/profile.h"
 
 #define SCALER_MAX_POLICIES 8
 #define SCALER_MAX_SCHEDULED 16

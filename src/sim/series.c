@@ -6,7 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "report/escape.h"
+#include "util/escape.h"
 #include "util/error.h"
 #include "util/output.h"
 

@@ -22,7 +22,7 @@
 
 #include "model/scenario.h"
 #include "sim/autoscaler.h"
-#include "sim/profile.h"
+#include "model/profile.h"
 
 struct sim_service {
 	const struct resource *res;

@@ -21,7 +21,7 @@
 
 #include <gsl/gsl_rng.h>
 
-#include "sim/profile.h"
+#include "model/profile.h"
 
 #define SIM_MINUTES_PER_DAY 1440
 #define SIM_MINUTES_PER_WEEK 10080

@@ -22,7 +22,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "cost/decimal.h"
+#include "util/decimal.h"
 #include "pricing/offer.h"
 
 /* A snapshot folder <tmp>/costplan-fuzz.<pid> with aws/us-east-1/ made. */

@@ -8,7 +8,7 @@
  */
 #include "fuzz_common.h"
 
-#include "cost/decimal.h"
+#include "util/decimal.h"
 #include "pricing/catalog.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);

@@ -7,7 +7,7 @@
  * Seeds: the plans in tests/data/plans/ (tests/fuzz/seeds).
  */
 #define FUZZ_WITH_SIDES
-#include "diff/side.h"
+#include "cost/side.h"
 #include "report/report.h"
 
 #include "fuzz_common.h"

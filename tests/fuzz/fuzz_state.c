@@ -8,7 +8,7 @@
  * so the fuzzer starts from, and mostly mutates, state documents.
  */
 #define FUZZ_WITH_SIDES
-#include "diff/side.h"
+#include "cost/side.h"
 #include "report/report.h"
 
 #include "fuzz_common.h"

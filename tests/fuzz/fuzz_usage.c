@@ -7,7 +7,7 @@
  * which is then priced and rendered.
  */
 #define FUZZ_WITH_SIDES
-#include "diff/side.h"
+#include "cost/side.h"
 #include "report/report.h"
 
 #include "fuzz_common.h"

@@ -9,7 +9,7 @@
 #include <cmocka.h>
 #include <string.h>
 
-#include "cost/decimal.h"
+#include "util/decimal.h"
 
 static dec P(const char *s)
 {

@@ -11,7 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "report/escape.h"
+#include "util/escape.h"
 #include "report/jsonw.h"
 #include "util/error.h"
 #include "util/utf8.h"

@@ -12,7 +12,7 @@
 #include <jansson.h>
 #include <string.h>
 
-#include "cost/decimal.h"
+#include "util/decimal.h"
 #include "pricing/catalog.h"
 
 static void price_text_bounds(void **state)

@@ -13,7 +13,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "cost/decimal.h"
+#include "util/decimal.h"
 #include "pricing/catalog.h"
 #include "pricing/offer.h"
 #include "util/error.h"

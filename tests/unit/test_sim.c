@@ -20,7 +20,7 @@
 #include "sim/autoscaler.h"
 #include "sim/billing.h"
 #include "sim/montecarlo.h"
-#include "sim/profile.h"
+#include "model/profile.h"
 #include "sim/run.h"
 #include "sim/setup.h"
 #include "sim/stats.h"

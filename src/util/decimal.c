@@ -1,7 +1,7 @@
 /*
  * decimal.c - 128-bit fixed point with 12 places. See decimal.h.
  */
-#include "cost/decimal.h"
+#include "util/decimal.h"
 
 #include <math.h>
 #include <stdio.h>

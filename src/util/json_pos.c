@@ -3,7 +3,7 @@
  * It never validates: jansson already did. Depth is capped so hostile
  * nesting cannot exhaust the stack.
  */
-#include "model/json_pos.h"
+#include "util/json_pos.h"
 
 #include <stdio.h>
 #include <stdlib.h>

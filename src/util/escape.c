@@ -1,7 +1,7 @@
 /*
  * escape.c - see escape.h.
  */
-#include "report/escape.h"
+#include "util/escape.h"
 
 #include "util/error.h"
 

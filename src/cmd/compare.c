@@ -12,7 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cmd_common.h"
+#include "cmd/common.h"
 #include "cost/upgrade_path.h"
 #include "model/overlay.h"
 #include "model/upgrades.h"

@@ -12,7 +12,7 @@
 #include <getopt.h>
 #include <stdbool.h>
 
-#include "cmd.h"
+#include "cmd/cmd.h"
 #include "cost/engine.h"
 #include "model/overlay.h"
 #include "model/scenario.h"

@@ -13,11 +13,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cmd_common.h"
-#include "cmd_pricing.h"
+#include "cmd/common.h"
+#include "cmd/pricing.h"
 #include "pricing/catalog.h"
 #include "pricing/regions.h"
-#include "report/escape.h"
+#include "util/escape.h"
 #include "report/jsonw.h"
 #include "report/report.h"
 #include "util/error.h"

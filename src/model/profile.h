@@ -25,7 +25,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "model/json_pos.h"
+#include "util/json_pos.h"
 
 struct scenario;
 

@@ -13,7 +13,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "cmd_common.h"
+#include "cmd/common.h"
 #include "diff/diff.h"
 #include "diff/diff_report.h"
 #include "model/usage.h"

@@ -1,7 +1,7 @@
 /*
  * cmd_common.c - see cmd_common.h.
  */
-#include "cmd_common.h"
+#include "cmd/common.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -6,7 +6,7 @@
 #ifndef COSTPLAN_CMD_PRICING_H
 #define COSTPLAN_CMD_PRICING_H
 
-#include "cmd.h"
+#include "cmd/cmd.h"
 
 int pricing_fetch(int argc, char **argv, struct cp_ctx *ctx);
 int pricing_import(int argc, char **argv, struct cp_ctx *ctx);

@@ -8,10 +8,10 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "cmd_common.h"
-#include "cmd_simulate.h"
+#include "cmd/common.h"
+#include "cmd/simulate.h"
 #include "cost/engine.h"
-#include "diff/side.h"
+#include "cost/side.h"
 #include "report/report.h"
 #include "util/error.h"
 #include "util/output.h"

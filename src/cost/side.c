@@ -2,7 +2,7 @@
  * side.c - see side.h. Pricing goes through scenario_from_json() and
  * cost_breakdown() only; this file merges and renames, never prices.
  */
-#include "diff/side.h"
+#include "cost/side.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -13,8 +13,8 @@
 #include <unistd.h>
 #include <dirent.h>
 
-#include "cmd_common.h"
-#include "cmd_pricing.h"
+#include "cmd/common.h"
+#include "cmd/pricing.h"
 #include "pricing/catalog.h"
 #include "pricing/fetch.h"
 #include "pricing/filter.h"

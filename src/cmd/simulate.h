@@ -7,11 +7,11 @@
 
 #include <stdbool.h>
 
-#include "cmd_common.h"
+#include "cmd/common.h"
 #include "report/sim_report.h"
 #include "sim/bills.h"
 #include "sim/montecarlo.h"
-#include "sim/profile.h"
+#include "model/profile.h"
 #include "sim/setup.h"
 #include "sim/signals.h"
 #include "sim/summary.h"

@@ -12,8 +12,8 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "cmd_common.h"
-#include "cmd_simulate.h"
+#include "cmd/common.h"
+#include "cmd/simulate.h"
 #include "report/sim_report.h"
 #include "sim/bench.h"
 #include "sim/series.h"

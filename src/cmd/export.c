@@ -17,8 +17,8 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "cmd_common.h"
-#include "cmd_simulate.h"
+#include "cmd/common.h"
+#include "cmd/simulate.h"
 #include "cost/engine.h"
 #include "cost/upgrade_path.h"
 #include "model/upgrades.h"

@@ -9,8 +9,8 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "cmd_common.h"
-#include "cmd_pricing.h"
+#include "cmd/common.h"
+#include "cmd/pricing.h"
 #include "pricing/import.h"
 #include "pricing/regions.h"
 #include "util/error.h"

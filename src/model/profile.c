@@ -8,7 +8,7 @@
  * the scenario loader, every problem is reported with its position and the
  * nearest valid key, before giving up.
  */
-#include "sim/profile.h"
+#include "model/profile.h"
 
 #include <jansson.h>
 #include <math.h>

@@ -9,8 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cmd_common.h"
-#include "cmd_simulate.h"
+#include "cmd/common.h"
+#include "cmd/simulate.h"
 #include "cost/engine.h"
 #include "cost/upgrade_path.h"
 #include "model/upgrades.h"
