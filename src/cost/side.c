@@ -9,48 +9,6 @@
 
 #include "model/scenario.h"
 #include "util/error.h"
-#include "util/paths.h"
-
-int input_load(const char *path, const struct plan_opts *o, struct input *in)
-{
-	json_t *root;
-	int rc;
-	memset(in, 0, sizeof(*in));
-	in->path = paths_scenario(path);
-	if ((rc = plan_read_json(in->path, &root)))
-		goto fail;
-	rc = input_detect(root, in->path, &in->kind);
-	if (rc) {
-		json_decref(root);
-		goto fail;
-	}
-	if (in->kind == INPUT_SCENARIO) {
-		/* again through the scenario reader: size cap and line numbers */
-		json_decref(root);
-		if ((rc = scenario_read_json(in->path, &in->doc, &in->pos)))
-			goto fail;
-		return 0;
-	}
-	rc = plan_from_json(root, in->path, o, &in->plan);
-	json_decref(root);
-	if (rc)
-		goto fail;
-	return 0;
-fail:
-	free(in->path);
-	memset(in, 0, sizeof(*in));
-	return rc;
-}
-
-void input_release(struct input *in)
-{
-	if (in->kind != INPUT_SCENARIO)
-		plan_release(&in->plan);
-	json_decref(in->doc);
-	json_pos_free(in->pos);
-	free(in->path);
-	memset(in, 0, sizeof(*in));
-}
 
 /* Move src's items, warnings and notes into dst. */
 static void merge_into(struct breakdown *dst, struct breakdown *src)

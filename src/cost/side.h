@@ -8,8 +8,8 @@
  * than the scenario names the plan reader made up. What could not be
  * priced travels with the side.
  *
- * Ownership: struct input and struct side own what they point to; release
- * them with input_release() / side_release(). A side borrows price
+ * Ownership: struct side owns what it points to; release it with
+ * side_release(). A side borrows price
  * entries from the catalog, which must outlive it.
  */
 #ifndef COSTPLAN_SIDE_H
@@ -19,17 +19,8 @@
 
 #include "cost/breakdown.h"
 #include "cost/engine.h"
-#include "model/plan.h"
+#include "model/input.h"
 #include "model/usage.h"
-
-/* A file given on the command line, detected by content. */
-struct input {
-	char *path;
-	enum input_kind kind;
-	struct plan plan; /* INPUT_PLAN / INPUT_STATE */
-	json_t *doc;      /* INPUT_SCENARIO: the document */
-	struct json_pos *pos;
-};
 
 enum side_which { SIDE_BEFORE, SIDE_AFTER };
 
@@ -41,11 +32,6 @@ struct side {
 	size_t nunpriced;
 	size_t nresources;
 };
-
-/* Read path and build its plan / scenario document. Scenario paths are
- * looked up like `costplan breakdown` does. Returns 0 or an exit code. */
-int input_load(const char *path, const struct plan_opts *o, struct input *in);
-void input_release(struct input *in);
 
 /*
  * Price one side: a plan's before or after, a state's resources, or a

@@ -36,6 +36,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "model/input.h"
 #include "model/schema.h"
 #include "pricing/regions.h"
 #include "util/error.h"
@@ -182,30 +183,6 @@ int plan_read_json(const char *path, json_t **root)
 				   strstr(err.text, "end of file") ? " (a truncated file?)" : "");
 	}
 	return 0;
-}
-
-int input_detect(json_t *root, const char *path, enum input_kind *kind)
-{
-	if (!json_is_object(root))
-		return plan_err(path, "not a scenario, a Terraform plan or a state: the document must "
-				      "be a JSON object");
-	if (json_object_get(root, "format_version")) {
-		if (json_object_get(root, "resource_changes") || json_object_get(root, "planned_values") ||
-		    json_object_get(root, "configuration"))
-			*kind = INPUT_PLAN;
-		else
-			*kind = INPUT_STATE;
-		return 0;
-	}
-	if (json_object_get(root, "resource") || json_object_get(root, "costplan")) {
-		*kind = INPUT_SCENARIO;
-		return 0;
-	}
-	if (json_object_get(root, "resources") && json_object_get(root, "version"))
-		return plan_err(path, "this is a raw terraform.tfstate; convert it with "
-				      "`terraform show -json > state.json`");
-	return plan_err(path, "not a scenario, a Terraform plan or a state; make plans with "
-			      "`terraform show -json plan.tfplan > plan.json`");
 }
 
 const char *plan_action_name(json_t *a)

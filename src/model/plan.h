@@ -32,13 +32,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "model/input_kind.h"
 #include "model/usage.h"
-
-enum input_kind {
-	INPUT_SCENARIO,
-	INPUT_PLAN,
-	INPUT_STATE,
-};
 
 /* Largest plan or state file read (plans of big estates run to tens of MB). */
 #define PLAN_MAX_BYTES (512L * 1024 * 1024)
@@ -80,9 +75,6 @@ struct plan {
 
 /* Read a JSON file of up to PLAN_MAX_BYTES. Returns 0 or an exit code. */
 int plan_read_json(const char *path, json_t **root);
-
-/* What a document is, by content. Returns 0 or CP_EXIT_DATA (message printed). */
-int input_detect(json_t *root, const char *path, enum input_kind *kind);
 
 /* Build both sides from a parsed plan or state. Returns 0 or an exit code. */
 int plan_from_json(json_t *root, const char *path, const struct plan_opts *o, struct plan *out);
