@@ -14,9 +14,10 @@
 #include <string.h>
 
 #include "cmd/cmd.h"
-#include "model/schema.h"
+#include "cost/types/registry.h"
 #include "report/report.h"
 #include "util/error.h"
+#include "util/strings.h"
 #include "util/output.h"
 #include "util/paths.h"
 
@@ -90,6 +91,7 @@ int main(int argc, char **argv)
 
 	memset(&ctx, 0, sizeof(ctx));
 	gsl_set_error_handler_off();
+	resource_types_install();
 	ctx.argv0 = argv[0];
 	ctx.command_line = join_args(argc, argv);
 	/* pull global options out, wherever they are */

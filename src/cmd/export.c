@@ -301,7 +301,7 @@ int cmd_export(int argc, char **argv, struct cp_ctx *ctx)
 			from_profile = true;
 		}
 	}
-	budget_build(&bg, &b, have_ft ? &ft : NULL, &s, growth);
+	budget_build(&bg, &b, have_ft ? &ft : NULL, growth);
 	bg.growth_from_profile = from_profile;
 	if (simulate) {
 		rc = sim_drive(&simo, &so, ctx, &sim);

@@ -21,6 +21,7 @@
 #include "report/jsonw.h"
 #include "report/report.h"
 #include "util/error.h"
+#include "util/strings.h"
 
 static const char USAGE[] =
 	"usage: costplan pricing list [--region R] [--offer X] [--format table|json|csv]\n"

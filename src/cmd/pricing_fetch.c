@@ -21,6 +21,7 @@
 #include "pricing/regions.h"
 #include "model/schema.h"
 #include "util/error.h"
+#include "util/strings.h"
 
 static const char USAGE[] =
 	"usage: costplan pricing fetch [--region R ...] [--offer X ...] [--endpoint URL]\n"

@@ -1,7 +1,8 @@
 /*
- * cmd_types.c - `costplan types [TYPE]`: what a scenario may contain.
- * Generated from the schema itself, so it can never disagree with the
- * loader.
+ * types.c - `costplan types [TYPE]`: what a scenario may contain.
+ * Generated from the resource type descriptions themselves
+ * (src/cost/types/), so it can never disagree with the loader or the
+ * pricers.
  */
 #include <stdio.h>
 #include <string.h>
@@ -38,8 +39,8 @@ static void show(const struct type_spec *t)
 		printf(a->def ? (a->def[0] ? ", default %s" : "%s") : ", required", a->def ? a->def : "");
 		printf("\n");
 	}
-	for (const char *const *u = t->usage; u && *u; u++)
-		printf("    usage: %s\n", *u);
+	for (const struct usage_spec *u = t->usage; u && u->key; u++)
+		printf("    usage: %s\n", u->key);
 }
 
 int cmd_types(int argc, char **argv, struct cp_ctx *ctx)
@@ -62,7 +63,7 @@ int cmd_types(int argc, char **argv, struct cp_ctx *ctx)
 		show(t);
 		return 0;
 	}
-	for (const struct type_spec *t = schema_types(); t->type; t++)
-		show(t);
+	for (const struct type_spec *const *t = schema_types(); *t; t++)
+		show(*t);
 	return 0;
 }

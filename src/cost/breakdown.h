@@ -16,11 +16,35 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "util/decimal.h"
+#include "cost/quantity.h"
 #include "model/schema.h"
 #include "pricing/catalog.h"
+#include "util/arena.h"
+#include "util/decimal.h"
 
 #define HOURS_PER_MONTH 730
+
+/* The always-free allowances a line can count toward (free_tier.c). */
+enum free_pool {
+	POOL_NONE,
+	POOL_LOGS,       /* CloudWatch Logs ingestion */
+	POOL_DASHBOARDS, /* CloudWatch dashboards */
+	POOL_ALARMS,     /* standard-resolution alarms */
+	POOL_METRICS,    /* custom metrics */
+	POOL_DATA_OUT,   /* data transfer out to the internet */
+	POOL_COUNT,
+};
+
+/* What each allowance is (the engine's lines and the budget's inputs). */
+struct free_pool_spec {
+	const char *line;  /* "CloudWatch Logs: first 5 GB" */
+	const char *unit;  /* of the line: "GB" */
+	long cap;          /* 5 */
+	const char *key;   /* the budget input: "free_logs_gb" */
+	const char *key_unit; /* "GB/month" */
+	enum category category; /* the category the allowance reduces */
+};
+extern const struct free_pool_spec FREE_POOLS[POOL_COUNT];
 
 struct cost_line {
 	char *name;        /* "Fargate vCPU (x86)" */
@@ -35,6 +59,22 @@ struct cost_line {
 	bool free_tier;    /* a free-tier allowance (negative) */
 	const struct price_entry *price; /* NULL for lines that cost nothing */
 	char *note;        /* optional explanation, or NULL */
+	/* How the quantity was made (for all copies), in the breakdown's
+	 * arena; NULL for free lines and allowances. */
+	const struct qty *qty;
+	/* The unit price is the price list's x this (a Spot or Savings Plan
+	 * discount), or NULL. */
+	const struct qty *price_factor;
+	enum free_pool pool; /* the allowance it counts toward (or is) */
+};
+
+/* An attribute that selects a price (instance class, engine...): the
+ * spreadsheet shows it as a label beside the inputs. */
+struct cost_label {
+	char *address; /* the resource it belongs to (may be another, a task definition) */
+	const char *attr; /* static */
+	char *text;
+	const char *doc;  /* static */
 };
 
 struct cost_item {
@@ -47,6 +87,8 @@ struct cost_item {
 	struct cost_line *lines;
 	size_t n;
 	dec total; /* sum of lines' cost_cents */
+	struct cost_label *labels;
+	size_t nlabels;
 };
 
 struct breakdown {
@@ -64,6 +106,7 @@ struct breakdown {
 	char *published_min; /* oldest publication date among prices used */
 	char *published_max; /* newest */
 	char *source;        /* "AWS Price List Bulk API format snapshot, pricing/aws/us-east-1" */
+	struct arena arena;  /* quantity expressions of the lines */
 };
 
 void breakdown_release(struct breakdown *b);

@@ -1,6 +1,9 @@
 /*
  * engine.c - the pricing loop, the line helpers every pricer uses, and the
  * breakdown's bookkeeping. See engine.h and pricer.h.
+ *
+ * The loop hands each resource to its type's pricer (type_spec.price,
+ * src/cost/types/); a type without one is free and shown as considered.
  */
 #include "cost/engine.h"
 
@@ -13,84 +16,176 @@
 #include "pricing/regions.h"
 #include "util/error.h"
 
-static const struct {
-	const char *type;
-	pricer_fn fn;
-} PRICERS[] = {
-	{"aws_ecs_service", price_ecs_service},
-	{"aws_ecs_cluster", price_ecs_cluster},
-	{"aws_appautoscaling_policy", price_autoscaling_policy},
-	{"aws_lb", price_lb},
-	{"aws_nat_gateway", price_nat_gateway},
-	{"aws_eip", price_eip},
-	{"aws_vpc_endpoint", price_vpc_endpoint},
-	{"aws_data_transfer", price_data_transfer},
-	{"aws_db_instance", price_db_instance},
-	{"aws_elasticache_replication_group", price_elasticache},
-	{"aws_s3_bucket", price_s3_bucket},
-	{"aws_ecr_repository", price_ecr_repository},
-	{"aws_cloudwatch_log_group", price_log_group},
-	{"aws_cloudwatch_dashboard", price_dashboard},
-	{"aws_cloudwatch_metric_alarm", price_metric_alarm},
-	{"aws_secretsmanager_secret", price_secret},
-	{"aws_wafv2_web_acl", price_waf},
-	{"aws_ssm_parameter", price_ssm_parameter},
-	{"costplan_savings_plan", price_savings_plan},
-};
+/* ---- quantities --------------------------------------------------------- */
 
-pricer_fn pricer_for(const char *type)
+const struct qty *q_num(struct pricer_ctx *p, dec v)
 {
-	for (size_t i = 0; i < sizeof(PRICERS) / sizeof(PRICERS[0]); i++)
-		if (strcmp(PRICERS[i].type, type) == 0)
-			return PRICERS[i].fn;
-	return NULL;
+	return qty_num(&p->b->arena, v);
 }
 
-dec hours_month(void)
+const struct qty *q_int(struct pricer_ctx *p, long i)
 {
-	return dec_from_int(HOURS_PER_MONTH);
+	return qty_int(&p->b->arena, i);
 }
+
+const struct qty *q_hours(struct pricer_ctx *p)
+{
+	return qty_input(&p->b->arena, QIN_HOURS, "", "hours_per_month",
+			 dec_from_int(HOURS_PER_MONTH), false, "hours",
+			 "Hours in a billing month: AWS prices a month as 730 hours (8,760 / 12). "
+			 "Every always-on line scales with it.",
+			 NULL);
+}
+
+const struct qty *q_attr_x(struct pricer_ctx *p, const struct resource *r, const char *attr,
+			   const char *extra)
+{
+	const struct attr_spec *a = schema_attr(r->spec, attr);
+	return qty_input(&p->b->arena, QIN_ATTR, r->address, a ? a->name : attr, res_dec(r, attr),
+			 false, a ? a->unit : NULL, a ? a->doc : NULL, extra);
+}
+
+const struct qty *q_attr(struct pricer_ctx *p, const struct resource *r, const char *attr)
+{
+	return q_attr_x(p, r, attr, NULL);
+}
+
+const struct qty *q_len(struct pricer_ctx *p, const struct resource *r, const char *attr)
+{
+	const struct attr_spec *a = schema_attr(r->spec, attr);
+	return qty_input(&p->b->arena, QIN_LEN, r->address, a ? a->name : attr,
+			 dec_from_int((long)res_len(r, attr)), false, a ? a->unit : NULL,
+			 a ? a->doc : NULL, NULL);
+}
+
+const struct qty *q_count(struct pricer_ctx *p, const struct resource *r)
+{
+	return qty_input(&p->b->arena, QIN_COUNT, r->address, "count", dec_from_int(r->count),
+			 false, "copies", "Terraform count: how many copies of this resource exist.",
+			 NULL);
+}
+
+static const struct qty *usage_input(struct pricer_ctx *p, const struct resource *r,
+				     const char *key, bool has_default, dec def)
+{
+	const struct usage_spec *u = schema_usage(r->spec, key);
+	dec v;
+	bool given = res_usage(r, key, &v);
+	if (!given && has_default)
+		v = def;
+	return qty_input(&p->b->arena, has_default ? QIN_USAGE_DEFAULT : QIN_USAGE, r->address,
+			 u ? u->key : key, v, given, u ? u->unit : NULL, u ? u->doc : NULL, NULL);
+}
+
+const struct qty *q_usage(struct pricer_ctx *p, const struct resource *r, const char *key)
+{
+	return usage_input(p, r, key, false, dec_zero());
+}
+
+const struct qty *q_usage_or(struct pricer_ctx *p, const struct resource *r, const char *key,
+			     dec def)
+{
+	return usage_input(p, r, key, true, def);
+}
+
+const struct qty *q_add(struct pricer_ctx *p, const struct qty *a, const struct qty *b)
+{
+	return qty_add(&p->b->arena, a, b);
+}
+
+const struct qty *q_sub(struct pricer_ctx *p, const struct qty *a, const struct qty *b)
+{
+	return qty_sub(&p->b->arena, a, b);
+}
+
+const struct qty *q_mul(struct pricer_ctx *p, const struct qty *a, const struct qty *b)
+{
+	return qty_mul(&p->b->arena, a, b);
+}
+
+const struct qty *q_div(struct pricer_ctx *p, const struct qty *a, const struct qty *b)
+{
+	return qty_div(&p->b->arena, a, b);
+}
+
+const struct qty *q_max2(struct pricer_ctx *p, const struct qty *a, const struct qty *b)
+{
+	const struct qty *xs[2] = {a, b};
+	return qty_max(&p->b->arena, xs, 2);
+}
+
+const struct qty *q_max(struct pricer_ctx *p, const struct qty *const *xs, size_t n)
+{
+	return qty_max(&p->b->arena, xs, n);
+}
+
+const struct qty *q_min2(struct pricer_ctx *p, const struct qty *a, const struct qty *b)
+{
+	const struct qty *xs[2] = {a, b};
+	return qty_min(&p->b->arena, xs, 2);
+}
+
+const struct qty *q_step(struct pricer_ctx *p, const struct qty *x, long threshold, long hi,
+			 long lo, const char *label)
+{
+	return qty_step(&p->b->arena, x, dec_from_int(threshold), q_int(p, hi), q_int(p, lo),
+			label);
+}
+
+/* ---- price queries ------------------------------------------------------ */
+
+void pq_set(struct price_query *q, const char *offer, const char *family, const char *usage)
+{
+	memset(q, 0, sizeof(*q));
+	q->offer = offer;
+	q->family = family;
+	q->usage = usage;
+}
+
+struct price_query *pq_attr(struct price_query *q, const char *column, const char *value)
+{
+	for (int i = 0; i < PRICE_QUERY_MAX_ATTRS; i++)
+		if (!q->attrs[i][0]) {
+			q->attrs[i][0] = column;
+			q->attrs[i][1] = value;
+			break;
+		}
+	return q;
+}
+
+void pq_public_ipv4(struct price_query *q)
+{
+	pq_set(q, "AmazonVPC", NULL, "PublicIPv4:InUseAddress");
+}
+
+void pq_alarm(struct price_query *q, int high_res)
+{
+	pq_set(q, "AmazonCloudWatch", "Alarm", "AlarmMonitorUsage");
+	pq_attr(q, "Alarm Type", high_res ? "High Resolution" : "Standard");
+}
+
+void pq_cache_node(struct price_query *q, char *buf, size_t size, const char *node_type,
+		   const char *engine)
+{
+	snprintf(buf, size, "NodeUsage:%s", node_type);
+	pq_set(q, "AmazonElastiCache", "Cache Instance", buf);
+	pq_attr(q, "Instance Type", node_type);
+	pq_attr(q, "Cache Engine", engine);
+}
+
+void pq_logs_ingestion(struct price_query *q, const char *log_class)
+{
+	pq_set(q, "AmazonCloudWatch", "Data Payload",
+	       strcmp(log_class, "INFREQUENT_ACCESS") == 0 ? "DataProcessing-IA-Bytes"
+							   : "DataProcessing-Bytes");
+}
+
+/* ---- lines -------------------------------------------------------------- */
 
 void pricer_fail(struct pricer_ctx *p, int code)
 {
 	if (!p->rc)
 		p->rc = code;
-}
-
-dec dec_mul_or_fail(struct pricer_ctx *p, dec a, dec b)
-{
-	dec r = dec_zero();
-	if (dec_mul(a, b, &r) != 0) {
-		cp_error(CP_EXIT_DATA, "%s: a quantity is too large to price", p->r->address);
-		pricer_fail(p, CP_EXIT_DATA);
-	}
-	return r;
-}
-
-dec dec_div_or_fail(struct pricer_ctx *p, dec a, dec b)
-{
-	dec r = dec_zero();
-	if (dec_div(a, b, &r) != 0) {
-		cp_error(CP_EXIT_INTERNAL, "%s: division failed", p->r->address);
-		pricer_fail(p, CP_EXIT_INTERNAL);
-	}
-	return r;
-}
-
-void pricer_scale_line(struct pricer_ctx *p, struct cost_line *l, dec factor)
-{
-	dec price, cost;
-	if (!l || p->rc)
-		return;
-	if (dec_mul(l->unit_price, factor, &price) != 0 || dec_mul(l->cost, factor, &cost) != 0) {
-		pricer_fail(p, CP_EXIT_DATA);
-		return;
-	}
-	p->item->total = dec_sub(p->item->total, l->cost_cents);
-	l->unit_price = price;
-	l->cost = cost;
-	l->cost_cents = dec_round_cents(cost);
-	p->item->total = dec_add(p->item->total, l->cost_cents);
 }
 
 static struct cost_line *new_line(struct pricer_ctx *p, const char *name, const char *unit)
@@ -118,40 +213,42 @@ static void track_date(struct breakdown *b, const char *d)
 	}
 }
 
-static struct cost_line *line_common(struct pricer_ctx *p, const char *name, const char *unit,
-				     dec qty, const struct price_query *q, bool usage_based,
-				     bool has_usage)
+struct cost_line *pricer_line(struct pricer_ctx *p, const char *name, const char *unit,
+			      const struct qty *q, const struct price_query *pq)
 {
 	const struct price_entry *e = NULL;
 	struct cost_line *l;
-	dec copies = dec_from_int(p->r ? p->r->count : 1);
 
 	if (p->rc)
 		return NULL;
-	if (dec_mul(qty, copies, &qty) != 0) {
-		cp_error(CP_EXIT_DATA, "%s: quantity too large to price", p->r->address);
+	if (p->r && p->r->count != 1)
+		q = q_mul(p, q, q_count(p, p->r));
+	if (!q->ok) {
+		cp_error(CP_EXIT_DATA, "%s: \"%s\": the quantity is too large to price",
+			 p->r ? p->r->address : "free tier", name);
 		pricer_fail(p, CP_EXIT_DATA);
 		return NULL;
 	}
-	if (usage_based && dec_is_zero(qty)) {
+	if (q->usage && dec_is_zero(q->v)) {
 		/* $0 whatever the price: a missing price must not fail the run */
-		e = catalog_try(p->cat, p->region, q);
+		e = catalog_try(p->cat, p->region, pq);
 	} else {
-		int rc = catalog_find(p->cat, p->region, q, &e);
+		int rc = catalog_find(p->cat, p->region, pq, &e);
 		if (rc) {
 			pricer_fail(p, rc);
 			return NULL;
 		}
 	}
 	l = new_line(p, name, unit);
-	l->quantity = qty;
-	l->usage_based = usage_based;
-	l->has_usage = has_usage;
+	l->qty = q;
+	l->quantity = q->v;
+	l->usage_based = q->usage;
+	l->has_usage = q->given;
 	l->price = e;
 	if (e) {
 		l->unit_price = price_entry_unit_price(e);
 		l->tiered = e->ntiers > 1;
-		if (price_entry_cost(e, qty, &l->cost) != 0) {
+		if (price_entry_cost(e, l->quantity, &l->cost) != 0) {
 			cp_error(CP_EXIT_DATA,
 				 "%s: \"%s\" would cost $10^15 or more a month; check the usage "
 				 "figures and the price file",
@@ -161,28 +258,12 @@ static struct cost_line *line_common(struct pricer_ctx *p, const char *name, con
 		track_date(p->b, e->published);
 	} else {
 		l->note = xasprintf("no %s price in the snapshot for %s; $0 while usage is 0",
-				    q->offer, p->region);
+				    pq->offer, p->region);
 	}
 	l->cost_cents = dec_round_cents(l->cost);
 	p->item->total = dec_add(p->item->total, l->cost_cents);
-	if (usage_based && !has_usage && !l->note)
+	if (l->usage_based && !l->has_usage && !l->note)
 		l->note = xstrdup("no usage given: $0 until you set it");
-	return l;
-}
-
-struct cost_line *pricer_line(struct pricer_ctx *p, const char *name, const char *unit, dec qty,
-			      const struct price_query *q)
-{
-	return line_common(p, name, unit, qty, q, false, false);
-}
-
-struct cost_line *pricer_usage_line(struct pricer_ctx *p, const char *name, const char *unit,
-				    const char *usage_key, dec factor, const struct price_query *q)
-{
-	dec u;
-	bool has = res_usage(p->r, usage_key, &u);
-	dec qty = dec_mul_or_fail(p, u, factor);
-	struct cost_line *l = line_common(p, name, unit, qty, q, true, has);
 	return l;
 }
 
@@ -193,6 +274,58 @@ void pricer_free_line(struct pricer_ctx *p, const char *name, const char *note)
 	struct cost_line *l = new_line(p, name, "");
 	l->note = note ? xstrdup(note) : NULL;
 }
+
+void pricer_note(struct cost_line *l, const char *fmt, ...)
+{
+	va_list ap;
+	if (!l)
+		return;
+	free(l->note);
+	va_start(ap, fmt);
+	l->note = xvasprintf(fmt, ap);
+	va_end(ap);
+}
+
+void pricer_pool(struct cost_line *l, enum free_pool pool)
+{
+	if (l)
+		l->pool = pool;
+}
+
+void pricer_scale_line(struct pricer_ctx *p, struct cost_line *l, const struct qty *factor)
+{
+	dec price, cost;
+	if (!l || p->rc)
+		return;
+	if (!factor->ok || dec_mul(l->unit_price, factor->v, &price) != 0 ||
+	    dec_mul(l->cost, factor->v, &cost) != 0) {
+		pricer_fail(p, CP_EXIT_DATA);
+		return;
+	}
+	p->item->total = dec_sub(p->item->total, l->cost_cents);
+	l->unit_price = price;
+	l->cost = cost;
+	l->cost_cents = dec_round_cents(cost);
+	l->price_factor = factor;
+	p->item->total = dec_add(p->item->total, l->cost_cents);
+}
+
+void pricer_selects(struct pricer_ctx *p, const struct resource *r, const char *attr)
+{
+	const struct attr_spec *a = schema_attr(r->spec, attr);
+	struct cost_item *it = p->item;
+	if (!a)
+		return;
+	it->labels = xrealloc(it->labels, (it->nlabels + 1) * sizeof(*it->labels));
+	struct cost_label *lb = &it->labels[it->nlabels++];
+	lb->address = xstrdup(r->address);
+	lb->attr = a->name;
+	lb->text = xstrdup(a->kind == ATTR_BOOL ? (res_bool(r, attr) ? "true" : "false")
+						: res_str(r, attr));
+	lb->doc = a->doc;
+}
+
+/* ---- the breakdown ------------------------------------------------------ */
 
 void breakdown_warn(struct breakdown *b, const char *fmt, ...)
 {
@@ -216,6 +349,37 @@ static struct cost_item *new_item(struct breakdown *b, const char *address, cons
 	return it;
 }
 
+static void item_release(struct cost_item *it)
+{
+	for (size_t j = 0; j < it->n; j++) {
+		free(it->lines[j].name);
+		free(it->lines[j].unit);
+		free(it->lines[j].note);
+	}
+	free(it->lines);
+	for (size_t j = 0; j < it->nlabels; j++) {
+		free(it->labels[j].address);
+		free(it->labels[j].text);
+	}
+	free(it->labels);
+	free(it->address);
+	free(it->type);
+}
+
+/* A region the snapshot lacks: say it once, clearly, instead of once per offer. */
+static int missing_region(const struct catalog *cat, const char *region)
+{
+	if (!aws_region_find(region))
+		return cp_error(CP_EXIT_DATA,
+				"unknown region '%s': use an AWS region code such as us-east-1 "
+				"(`costplan pricing list` shows the shipped regions)",
+				region);
+	return cp_error(CP_EXIT_DATA,
+			"no price snapshot for region %s in %s/aws: run `costplan pricing fetch "
+			"--region %s` (`costplan pricing list` shows the shipped regions)",
+			region, cat->dir, region);
+}
+
 int cost_breakdown(const struct scenario *s, struct catalog *cat, const struct cost_options *o,
 		   struct breakdown *out)
 {
@@ -227,9 +391,10 @@ int cost_breakdown(const struct scenario *s, struct catalog *cat, const struct c
 	out->pricing_dir = xstrdup(cat->dir);
 	out->free_tier = s->free_tier && !(o && o->no_free_tier);
 	out->source = xasprintf("AWS Price List (bulk CSV format), %s/aws/%s", cat->dir, out->region);
-	for (size_t i = 0; i < s->nnotes; i++) {
-		out->notes = xrealloc(out->notes, (out->nnotes + 1) * sizeof(char *));
-		out->notes[out->nnotes++] = xstrdup(s->notes[i]);
+	if (s->nnotes) {
+		out->notes = xcalloc(s->nnotes, sizeof(char *));
+		for (size_t i = 0; i < s->nnotes; i++)
+			out->notes[out->nnotes++] = xstrdup(s->notes[i]);
 	}
 	p.s = s;
 	p.cat = cat;
@@ -237,33 +402,20 @@ int cost_breakdown(const struct scenario *s, struct catalog *cat, const struct c
 	p.b = out;
 
 	if (!catalog_has_region(cat, out->region)) {
-		/* say it once, clearly, instead of once per offer */
-		int rc;
-		if (!aws_region_find(out->region))
-			rc = cp_error(CP_EXIT_DATA,
-				      "unknown region '%s': use an AWS region code such as us-east-1 "
-				      "(`costplan pricing list` shows the shipped regions)",
-				      out->region);
-		else
-			rc = cp_error(CP_EXIT_DATA,
-				      "no price snapshot for region %s in %s/aws: run `costplan pricing "
-				      "fetch --region %s` (`costplan pricing list` shows the shipped regions)",
-				      out->region, cat->dir, out->region);
+		int rc = missing_region(cat, out->region);
 		breakdown_release(out);
 		return rc;
 	}
-
 	for (size_t i = 0; i < s->n && !p.rc; i++) {
 		const struct resource *r = &s->res[i];
-		pricer_fn fn = pricer_for(r->type);
 		p.r = r;
 		p.item = new_item(out, r->address, r->type, r->spec->title, r->spec->category);
 		p.item->count = r->count;
-		if (!fn) {
+		if (!r->spec->price) {
 			p.item->free = true;
 			continue;
 		}
-		fn(&p, r);
+		r->spec->price(&p, r);
 	}
 	if (!p.rc && out->free_tier) {
 		p.r = NULL;
@@ -272,8 +424,7 @@ int cost_breakdown(const struct scenario *s, struct catalog *cat, const struct c
 		price_free_tier(&p);
 		if (p.item->n == 0) {
 			/* nothing qualified: don't show an empty block */
-			free(p.item->address);
-			free(p.item->type);
+			item_release(p.item);
 			out->n--;
 		}
 	}
@@ -289,17 +440,8 @@ int cost_breakdown(const struct scenario *s, struct catalog *cat, const struct c
 
 void breakdown_release(struct breakdown *b)
 {
-	for (size_t i = 0; i < b->n; i++) {
-		struct cost_item *it = &b->items[i];
-		for (size_t j = 0; j < it->n; j++) {
-			free(it->lines[j].name);
-			free(it->lines[j].unit);
-			free(it->lines[j].note);
-		}
-		free(it->lines);
-		free(it->address);
-		free(it->type);
-	}
+	for (size_t i = 0; i < b->n; i++)
+		item_release(&b->items[i]);
 	free(b->items);
 	for (size_t i = 0; i < b->nwarn; i++)
 		free(b->warnings[i]);
@@ -313,6 +455,7 @@ void breakdown_release(struct breakdown *b)
 	free(b->published_min);
 	free(b->published_max);
 	free(b->source);
+	arena_release(&b->arena);
 	memset(b, 0, sizeof(*b));
 }
 
@@ -322,18 +465,16 @@ void breakdown_by_category(const struct breakdown *b, dec *out)
 		out[c] = dec_zero();
 	for (size_t i = 0; i < b->n; i++) {
 		const struct cost_item *it = &b->items[i];
-		enum category c = it->category;
 		if (strcmp(it->type, "free_tier") == 0) {
 			/* credit each allowance to the category it reduces */
 			for (size_t j = 0; j < it->n; j++) {
 				const struct cost_line *l = &it->lines[j];
-				enum category lc = strstr(l->name, "transfer") ? CAT_NETWORK
-										: CAT_OBSERVABILITY;
-				out[lc] = dec_add(out[lc], l->cost_cents);
+				enum category c = FREE_POOLS[l->pool].category;
+				out[c] = dec_add(out[c], l->cost_cents);
 			}
 			continue;
 		}
-		out[c] = dec_add(out[c], it->total);
+		out[it->category] = dec_add(out[it->category], it->total);
 	}
 }
 

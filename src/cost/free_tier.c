@@ -3,10 +3,16 @@
  *
  * Free tiers apply across all resources of an account, so they cannot sit
  * on one resource: the engine adds a "free_tier" block after pricing
- * everything, with one line per allowance that the scenario actually uses
- * (FACTS.md 4): 5 GB of CloudWatch Logs, 3 dashboards, 10 standard alarms
- * and 100 GB of data transfer out a month. --no-free-tier drops the block,
- * for an account whose allowance is already spent elsewhere.
+ * everything, with one line per allowance the scenario actually uses.
+ * Each pricer tags the lines that count toward an allowance (pricer_pool);
+ * the allowance is min(the pool's total, the cap) at the price of the
+ * pool's first priced line. --no-free-tier drops the block, for an account
+ * whose allowance is already spent elsewhere.
+ *
+ * The allowances (AWS pricing pages for CloudWatch and for EC2 data
+ * transfer): 5 GB of CloudWatch Logs, 3 dashboards, 10 standard alarms and
+ * 10 custom metrics a month, and 100 GB of data transfer out to the
+ * internet a month across all regions.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -14,26 +20,53 @@
 #include "cost/pricer.h"
 #include "util/error.h"
 
-static void allowance(struct pricer_ctx *p, const char *name, const char *unit, dec used,
-		      long free_units, const struct price_entry *price)
+const struct free_pool_spec FREE_POOLS[POOL_COUNT] = {
+	[POOL_NONE] = {NULL, NULL, 0, NULL, NULL, CAT_FREE},
+	[POOL_LOGS] = {"CloudWatch Logs: first 5 GB", "GB", 5, "free_logs_gb", "GB/month",
+		       CAT_OBSERVABILITY},
+	[POOL_DASHBOARDS] = {"CloudWatch: first 3 dashboards", "months", 3, "free_dashboards",
+			     "dashboards", CAT_OBSERVABILITY},
+	[POOL_ALARMS] = {"CloudWatch: first 10 standard alarms", "months", 10, "free_alarms",
+			 "alarms", CAT_OBSERVABILITY},
+	[POOL_METRICS] = {"CloudWatch: first 10 custom metrics", "metrics", 10,
+			  "free_custom_metrics", "metrics", CAT_OBSERVABILITY},
+	[POOL_DATA_OUT] = {"Data transfer out: first 100 GB", "GB", 100, "free_data_out_gb",
+			   "GB/month", CAT_NETWORK},
+};
+
+static void allowance(struct pricer_ctx *p, enum free_pool pool)
 {
+	const struct free_pool_spec *f = &FREE_POOLS[pool];
+	const struct price_entry *price = NULL;
+	dec used = dec_zero();
+	for (size_t i = 0; i < p->b->n; i++) {
+		const struct cost_item *it = &p->b->items[i];
+		for (size_t j = 0; j < it->n; j++) {
+			const struct cost_line *l = &it->lines[j];
+			if (l->pool != pool || l->free_tier)
+				continue;
+			used = dec_add(used, l->quantity);
+			if (!price)
+				price = l->price;
+		}
+	}
 	if (!price || dec_cmp(used, dec_zero()) <= 0)
 		return;
-	dec qty = dec_min(used, dec_from_int(free_units));
+	dec qty = dec_min(used, dec_from_int(f->cap));
 	struct cost_item *it = p->item;
 	it->lines = xrealloc(it->lines, (it->n + 1) * sizeof(*it->lines));
 	struct cost_line *l = &it->lines[it->n++];
 	memset(l, 0, sizeof(*l));
-	l->name = xstrdup(name);
-	l->unit = xstrdup(unit);
+	l->name = xstrdup(f->line);
+	l->unit = xstrdup(f->unit);
 	l->quantity = dec_neg(qty);
 	l->price = price;
 	l->unit_price = price_entry_unit_price(price);
 	l->free_tier = true;
+	l->pool = pool;
 	if (price_entry_cost(price, qty, &l->cost) != 0) {
-		/* was silent: the run failed with exit 3 and no message */
 		cp_error(CP_EXIT_DATA, "free tier \"%s\": the allowance would be worth $10^15 or "
-			 "more; check the price file", name);
+			 "more; check the price file", f->line);
 		pricer_fail(p, CP_EXIT_DATA);
 		return;
 	}
@@ -44,14 +77,8 @@ static void allowance(struct pricer_ctx *p, const char *name, const char *unit, 
 
 void price_free_tier(struct pricer_ctx *p)
 {
-	allowance(p, "CloudWatch Logs: first 5 GB", "GB", p->logs_ingested_gb, 5,
-		  p->logs_price);
-	allowance(p, "CloudWatch: first 3 dashboards", "months", p->dashboards, 3,
-		  p->dashboard_price);
-	allowance(p, "CloudWatch: first 10 standard alarms", "months", p->standard_alarms, 10,
-		  p->alarm_price);
-	allowance(p, "CloudWatch: first 10 custom metrics", "metrics", p->custom_metrics, 10,
-		  p->metric_price);
-	allowance(p, "Data transfer out: first 100 GB", "GB", p->data_out_gb, 100,
-		  p->data_out_price);
+	static const enum free_pool ORDER[] = {POOL_LOGS, POOL_DASHBOARDS, POOL_ALARMS,
+					       POOL_METRICS, POOL_DATA_OUT};
+	for (size_t i = 0; i < sizeof(ORDER) / sizeof(ORDER[0]) && !p->rc; i++)
+		allowance(p, ORDER[i]);
 }

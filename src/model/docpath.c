@@ -17,6 +17,7 @@
 #include "model/scenario.h"
 #include "model/schema.h"
 #include "util/error.h"
+#include "util/strings.h"
 
 /* Top-level keys --set may change directly. */
 static const char *const TOP_KEYS[] = {"name", "description", "region", "free_tier", NULL};
@@ -49,29 +50,6 @@ json_t *docpath_value(const char *text)
 			return json_real(d);
 	}
 	return json_string(text);
-}
-
-static size_t lev(const char *a, const char *b)
-{
-	size_t n = strlen(a), m = strlen(b);
-	size_t *prev = xcalloc(m + 1, sizeof(size_t)), *cur = xcalloc(m + 1, sizeof(size_t));
-	for (size_t j = 0; j <= m; j++)
-		prev[j] = j;
-	for (size_t i = 1; i <= n; i++) {
-		cur[0] = i;
-		for (size_t j = 1; j <= m; j++) {
-			size_t sub = prev[j - 1] + (a[i - 1] != b[j - 1]);
-			size_t del = prev[j] + 1, ins = cur[j - 1] + 1;
-			cur[j] = sub < del ? (sub < ins ? sub : ins) : (del < ins ? del : ins);
-		}
-		size_t *t = prev;
-		prev = cur;
-		cur = t;
-	}
-	size_t d = prev[m];
-	free(prev);
-	free(cur);
-	return d;
 }
 
 struct list {
@@ -109,8 +87,8 @@ char **docpath_valid_paths(const json_t *doc)
 			}
 			for (const struct attr_spec *a = t->attrs; a && a->name; a++)
 				add(&l, xasprintf("resource.%s.%s.%s", type, name, a->name));
-			for (const char *const *u = t->usage; u && *u; u++)
-				add(&l, xasprintf("usage.%s.%s.%s", type, name, *u));
+			for (const struct usage_spec *u = t->usage; u && u->key; u++)
+				add(&l, xasprintf("usage.%s.%s.%s", type, name, u->key));
 		}
 	}
 	if (!l.v)
@@ -152,14 +130,14 @@ char *docpath_nearest(const json_t *doc, const char *path)
 	/* an incomplete path ("usage", "resource.aws_lb.main"): the nearest that extends it */
 	for (size_t i = 0; all[i]; i++)
 		if (strncmp(all[i], path, plen) == 0 && all[i][plen] == '.' &&
-		    (!best || lev(path, all[i]) < lev(path, best)))
+		    (!best || edit_distance(path, all[i]) < edit_distance(path, best)))
 			best = all[i];
 	for (int k = 3; k >= 0 && !best; k--) {
 		size_t bestd = (size_t)-1;
 		for (size_t i = 0; all[i]; i++) {
 			if (k > 0 && !same_prefix(all[i], path, k))
 				continue;
-			size_t d = lev(path, all[i]);
+			size_t d = edit_distance(path, all[i]);
 			if (d < bestd) {
 				bestd = d;
 				best = all[i];

@@ -13,6 +13,7 @@
 #include "model/merge_patch.h"
 #include "model/upgrades.h"
 #include "util/error.h"
+#include "util/strings.h"
 
 /* Validate a document; the scenario built is thrown away. */
 static int validate(json_t *doc, const char *label, const struct json_pos *pos)

@@ -21,6 +21,7 @@
 
 #include "model/scenario.h"
 #include "util/error.h"
+#include "util/strings.h"
 
 struct field {
 	const char *name;

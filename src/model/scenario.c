@@ -18,6 +18,7 @@
 
 #include "pricing/regions.h"
 #include "model/profile.h"
+#include "util/strings.h"
 #include "util/file.h"
 
 const char *const SCENARIO_KEYS[] = {"costplan", "name",    "description", "region",
@@ -41,22 +42,28 @@ struct vctx {
  * minutes before this limit. */
 #define MAX_PROBLEMS 50
 
-static int verr(struct vctx *v, const char *docpath, const char *fmt, ...) CP_PRINTF(3, 4);
-static int verr(struct vctx *v, const char *docpath, const char *fmt, ...)
+static int vverr(struct vctx *v, const char *docpath, const char *fmt, va_list ap)
 {
 	struct cp_loc loc = {v->path, 0, 0};
-	va_list ap;
 	if (docpath)
 		json_pos_find(v->pos, docpath, &loc.line, &loc.col);
 	if (v->stop)
 		return -1;
-	va_start(ap, fmt);
 	cp_verror_at(CP_EXIT_DATA, &loc, fmt, ap);
-	va_end(ap);
 	if (++v->errors >= MAX_PROBLEMS) {
 		cp_error(CP_EXIT_DATA, "%s: stopping after %d problems", v->path, MAX_PROBLEMS);
 		v->stop = true;
 	}
+	return -1;
+}
+
+static int verr(struct vctx *v, const char *docpath, const char *fmt, ...) CP_PRINTF(3, 4);
+static int verr(struct vctx *v, const char *docpath, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vverr(v, docpath, fmt, ap);
+	va_end(ap);
 	return -1;
 }
 
@@ -401,7 +408,12 @@ static void flatten_usage(struct vctx *v, const struct type_spec *t, const char 
 			continue;
 		}
 		if (!schema_usage_key(t, name)) {
-			const char *near = nearest_word(name, t->usage);
+			const char *keys[64];
+			size_t nk = 0;
+			for (const struct usage_spec *u = t->usage; u && u->key && nk < 63; u++)
+				keys[nk++] = u->key;
+			keys[nk] = NULL;
+			const char *near = nearest_word(name, keys);
 			if (!t->usage)
 				verr(v, path, "%s takes no usage figures", t->type);
 			else
@@ -509,42 +521,30 @@ static void check_refs(struct vctx *v, struct scenario *s)
 	}
 }
 
-/* Checks that span several attributes. */
+struct check_ctx {
+	struct vctx *v;
+	const struct resource *r;
+};
+
+void check_fail(struct check_ctx *c, const char *attr, const char *fmt, ...)
+{
+	char path[1100];
+	va_list ap;
+	snprintf(path, sizeof(path), "resource.%s.%s%s%s", c->r->type, c->r->name, attr ? "." : "",
+		 attr ? attr : "");
+	va_start(ap, fmt);
+	vverr(c->v, path, fmt, ap);
+	va_end(ap);
+}
+
+/* Checks that span several attributes: each type's own (type_spec.check). */
 static void check_cross(struct vctx *v, struct scenario *s)
 {
-	char path[1024];
 	for (size_t i = 0; i < s->n && !v->stop; i++) {
-		struct resource *r = &s->res[i];
-		snprintf(path, sizeof(path), "resource.%s.%s", r->type, r->name);
-		if (strcmp(r->type, "aws_ecs_task_definition") == 0 &&
-		    json_object_get(r->attrs, "cpu") && json_object_get(r->attrs, "memory")) {
-			long cpu = res_int(r, "cpu"), mem = res_int(r, "memory");
-			if (!fargate_size_valid(cpu, mem)) {
-				char p2[1100];
-				snprintf(p2, sizeof(p2), "%s.memory", path);
-				verr(v, p2,
-				     "Fargate does not offer cpu %ld with memory %ld MiB (for 256 CPU "
-				     "units: 512, 1024 or 2048 MiB; see `man costplan`, FARGATE SIZES)",
-				     cpu, mem);
-			}
-		}
-		if (strcmp(r->type, "aws_elasticache_replication_group") == 0 &&
-		    res_bool(r, "multi_az_enabled") &&
-		    (res_int(r, "num_cache_clusters") < 2 && res_int(r, "num_node_groups") == 0)) {
-			verr(v, path,
-			     "multi_az_enabled needs at least 2 nodes: set num_cache_clusters to 2");
-		}
-		if (strcmp(r->type, "aws_elasticache_replication_group") == 0 &&
-		    res_bool(r, "multi_az_enabled") && !res_bool(r, "automatic_failover_enabled"))
-			verr(v, path, "multi_az_enabled needs automatic_failover_enabled = true");
-		if (strcmp(r->type, "aws_appautoscaling_target") == 0 &&
-		    res_int(r, "min_capacity") > res_int(r, "max_capacity"))
-			verr(v, path, "min_capacity %ld is above max_capacity %ld",
-			     res_int(r, "min_capacity"), res_int(r, "max_capacity"));
-		if (strcmp(r->type, "aws_vpc_endpoint") == 0 &&
-		    strcmp(res_str(r, "vpc_endpoint_type"), "Interface") == 0 &&
-		    res_len(r, "subnet_ids") == 0)
-			verr(v, path, "an Interface endpoint needs subnet_ids (one per AZ)");
+		const struct resource *r = &s->res[i];
+		struct check_ctx c = {v, r};
+		if (r->spec->check)
+			r->spec->check(&c, r);
 	}
 }
 
@@ -656,10 +656,10 @@ int scenario_from_json(json_t *root, const char *path, const struct json_pos *po
 		const struct type_spec *t = schema_type(type);
 		snprintf(dpath, sizeof(dpath), "resource.%s", type);
 		if (!t) {
-			const char *names[256];
+			const char *names[512];
 			size_t k = 0;
-			for (const struct type_spec *x = schema_types(); x->type && k < 255; x++)
-				names[k++] = x->type;
+			for (const struct type_spec *const *x = schema_types(); *x && k < 511; x++)
+				names[k++] = (*x)->type;
 			names[k] = NULL;
 			const char *near = nearest_word(type, names);
 			verr(&v, dpath, "unknown resource type \"%s\"%s%s%s",

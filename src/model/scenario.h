@@ -99,6 +99,13 @@ const struct resource *res_ref(const struct scenario *s, const struct resource *
 /* Usage value: true and *out set when given, false (and *out = 0) when not. */
 bool res_usage(const struct resource *r, const char *key, dec *out);
 
+/*
+ * For a type's check hook (type_spec.check): report a problem with the
+ * resource being checked, located at its attribute attr (NULL: the
+ * resource itself). The scenario is then refused.
+ */
+void check_fail(struct check_ctx *c, const char *attr, const char *fmt, ...) CP_PRINTF(3, 4);
+
 /* Top-level keys a scenario may have, NULL-terminated (for suggestions). */
 extern const char *const SCENARIO_KEYS[];
 

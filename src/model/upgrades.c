@@ -15,6 +15,7 @@
 #include "model/overlay.h"
 #include "model/scenario.h"
 #include "util/error.h"
+#include "util/strings.h"
 
 static const char *const STEP_KEYS[] = {"title",   "kind",      "order",       "signal",
 					"rationale", "replaces", "assumptions", "variants",

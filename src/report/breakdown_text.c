@@ -31,48 +31,6 @@ static const char *reset(const struct report_style *st)
 	return st->color ? "\033[0m" : "";
 }
 
-/* Characters in s: UTF-8 continuation bytes do not count. */
-static size_t chars(const char *s, size_t bytes)
-{
-	size_t n = 0;
-	for (size_t i = 0; i < bytes; i++)
-		n += ((unsigned char)s[i] & 0xC0) != 0x80;
-	return n;
-}
-
-/* Write s padded or cut to width w characters. A cut never splits a UTF-8
- * sequence (names come from input files and may hold any text). Right-
- * aligned cells are figures: those are never cut ("$45,000,00~" would
- * show a wrong amount); a long one pushes the row wider instead. */
-static void cell(FILE *f, const char *s, int w, int right)
-{
-	char buf[1024];
-	size_t n = chars(s, strlen(s));
-	if ((int)n > w && !right) {
-		size_t cut = 0, k = 0;
-		while (s[cut] && k < (size_t)w - 1) { /* w - 1 characters, then '~' */
-			cut++;
-			while (((unsigned char)s[cut] & 0xC0) == 0x80)
-				cut++;
-			k++;
-		}
-		if (cut > sizeof(buf) - 2)
-			cut = 0;
-		memcpy(buf, s, cut);
-		buf[cut] = '~';
-		buf[cut + 1] = '\0';
-		s = buf;
-		n = k + 1;
-	}
-	if (right && (int)n < w)
-		fprintf(f, "%*s", w - (int)n, "");
-	else if (right && (int)n > w)
-		fputc(' ', f); /* an over-wide figure still stands apart */
-	term_write(f, s);
-	if (!right && (int)n < w)
-		fprintf(f, "%*s", w - (int)n, "");
-}
-
 static void qty_text(dec q, char *buf, size_t size)
 {
 	/* quantities: up to 4 decimals shown; the JSON output keeps them all */
@@ -107,12 +65,12 @@ void report_breakdown_table(FILE *f, const struct breakdown *b, const struct rep
 		fprintf(f, "%s", reset(st));
 	}
 	fputc('\n', f);
-	cell(f, "RESOURCE / COMPONENT", W_NAME, 0);
-	cell(f, "QUANTITY", W_QTY, 1);
+	term_cell(f, "RESOURCE / COMPONENT", W_NAME, 0);
+	term_cell(f, "QUANTITY", W_QTY, 1);
 	fputc(' ', f);
-	cell(f, "UNIT", W_UNIT, 0);
-	cell(f, "PRICE", W_PRICE, 1);
-	cell(f, "MONTHLY", W_COST, 1);
+	term_cell(f, "UNIT", W_UNIT, 0);
+	term_cell(f, "PRICE", W_PRICE, 1);
+	term_cell(f, "MONTHLY", W_COST, 1);
 	fputc('\n', f);
 
 	for (size_t i = 0; i < b->n; i++) {
@@ -128,19 +86,19 @@ void report_breakdown_table(FILE *f, const struct breakdown *b, const struct rep
 			snprintf(head, sizeof(head), "%s (x%d)", it->address, it->count);
 		else
 			snprintf(head, sizeof(head), "%s", it->address);
-		cell(f, head, W_NAME + W_QTY + 1 + W_UNIT + W_PRICE, 0);
+		term_cell(f, head, W_NAME + W_QTY + 1 + W_UNIT + W_PRICE, 0);
 		fprintf(f, "%s", reset(st));
-		cell(f, dec_format_usd(it->total, c, sizeof(c)), W_COST, 1);
+		term_cell(f, dec_format_usd(it->total, c, sizeof(c)), W_COST, 1);
 		fputc('\n', f);
 		for (size_t j = 0; j < it->n; j++) {
 			const struct cost_line *l = &it->lines[j];
 			char name[200];
 			snprintf(name, sizeof(name), "  %s%s", l->name, l->usage_based ? " *" : "");
 			any_usage |= l->usage_based;
-			cell(f, name, W_NAME, 0);
+			term_cell(f, name, W_NAME, 0);
 			if (!l->price && !l->usage_based) {
-				cell(f, "", W_QTY + 1 + W_UNIT + W_PRICE, 0);
-				cell(f, "free", W_COST, 1);
+				term_cell(f, "", W_QTY + 1 + W_UNIT + W_PRICE, 0);
+				term_cell(f, "free", W_COST, 1);
 				fputc('\n', f);
 				if (l->note) {
 					fprintf(f, "%s    ", dim(st));
@@ -150,8 +108,8 @@ void report_breakdown_table(FILE *f, const struct breakdown *b, const struct rep
 				continue;
 			}
 			if (!l->price) {
-				cell(f, "", W_QTY + 1 + W_UNIT + W_PRICE, 0);
-				cell(f, "$0.00", W_COST, 1);
+				term_cell(f, "", W_QTY + 1 + W_UNIT + W_PRICE, 0);
+				term_cell(f, "$0.00", W_COST, 1);
 				fputc('\n', f);
 				fprintf(f, "%s    ", dim(st));
 				term_write(f, l->note);
@@ -159,12 +117,12 @@ void report_breakdown_table(FILE *f, const struct breakdown *b, const struct rep
 				continue;
 			}
 			qty_text(l->quantity, q, sizeof(q));
-			cell(f, q, W_QTY, 1);
+			term_cell(f, q, W_QTY, 1);
 			fputc(' ', f);
-			cell(f, l->unit, W_UNIT, 0);
+			term_cell(f, l->unit, W_UNIT, 0);
 			dec_format_trim(l->unit_price, p, sizeof(p));
-			cell(f, l->tiered ? "tiered" : p, W_PRICE, 1);
-			cell(f, dec_format_usd(l->cost_cents, c, sizeof(c)), W_COST, 1);
+			term_cell(f, l->tiered ? "tiered" : p, W_PRICE, 1);
+			term_cell(f, dec_format_usd(l->cost_cents, c, sizeof(c)), W_COST, 1);
 			fputc('\n', f);
 			if (l->note) {
 				fprintf(f, "%s    ", dim(st));
@@ -199,8 +157,8 @@ void report_breakdown_table(FILE *f, const struct breakdown *b, const struct rep
 	}
 	fputc('\n', f);
 	fprintf(f, "%s", bold(st));
-	cell(f, "TOTAL", W_NAME + W_QTY + 1 + W_UNIT + W_PRICE, 0);
-	cell(f, dec_format_usd(b->total, c, sizeof(c)), W_COST, 1);
+	term_cell(f, "TOTAL", W_NAME + W_QTY + 1 + W_UNIT + W_PRICE, 0);
+	term_cell(f, dec_format_usd(b->total, c, sizeof(c)), W_COST, 1);
 	fprintf(f, "%s\n", reset(st));
 	if (any_usage)
 		fprintf(f, "%s* usage-based: quantity from the scenario's usage figures%s\n", dim(st),

@@ -30,7 +30,6 @@
 
 #include "cost/breakdown.h"
 #include "cost/upgrade_path.h"
-#include "model/scenario.h"
 
 /* Sheet layout (0-based rows/cols). Every table sheet: title on row 0, a
  * subtitle on row 1, the header on TABLE_HEADER_ROW, data below it. */
@@ -115,7 +114,6 @@ struct budget_price {
 
 struct budget {
 	const struct breakdown *b;
-	const struct scenario *s;
 	struct budget_input *in;
 	size_t nin;
 	struct budget_line *lines;
@@ -146,7 +144,7 @@ struct budget {
  * can turn them on. growth is a monthly rate (0.05 = 5%).
  */
 void budget_build(struct budget *bg, const struct breakdown *b, const struct breakdown *ft,
-		  const struct scenario *s, dec growth);
+		  dec growth);
 void budget_release(struct budget *bg);
 
 /* "A".."Z", "AA".. for a 0-based column. buf >= 4 bytes. */

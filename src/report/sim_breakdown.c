@@ -13,20 +13,6 @@
 
 #define W_NAME 31
 
-static void cut(FILE *f, const char *s, int w)
-{
-	char buf[256];
-	size_t n = strlen(s);
-	if ((int)n > w) {
-		memcpy(buf, s, (size_t)w - 1);
-		buf[w - 1] = '~';
-		buf[w] = '\0';
-		s = buf;
-		n = (size_t)w;
-	}
-	term_write(f, s);
-	fprintf(f, "%*s", w - (int)n, "");
-}
 
 static void range(FILE *f, const struct cstat *c, bool varies)
 {
@@ -73,7 +59,7 @@ void report_sim_breakdown_table(FILE *f, const struct sim_view *v, const struct 
 	for (size_t i = 0; i < b->nitems; i++) {
 		const struct bill_series *it = &b->items[i];
 		fprintf(f, "%s", bo);
-		cut(f, it->address, W_NAME + 22);
+		term_cell(f, it->address, W_NAME + 22, 0);
 		fprintf(f, "%s", re);
 		range(f, &sum->items[i * (size_t)M + (size_t)m], item_varies(it, v, m));
 		for (size_t l = 0; l < b->nlines; l++) {
@@ -83,7 +69,7 @@ void report_sim_breakdown_table(FILE *f, const struct sim_view *v, const struct 
 			bool var = line_varies(ln, v, m);
 			char name[200];
 			snprintf(name, sizeof(name), "  %s", ln->line);
-			cut(f, name, W_NAME);
+			term_cell(f, name, W_NAME, 0);
 			double qty = sum->line_qty[l * (size_t)M + (size_t)m].p50;
 			if (ln->unit[0] == '\0')
 				q[0] = '\0'; /* a free line: nothing to count */
@@ -92,7 +78,7 @@ void report_sim_breakdown_table(FILE *f, const struct sim_view *v, const struct 
 			else
 				snprintf(q, sizeof(q), "%.4g", qty);
 			fprintf(f, " %9s ", q);
-			cut(f, ln->unit, 11);
+			term_cell(f, ln->unit, 11, 0);
 			if (ln->unit[0] == '\0' && !var && sum->lines[l * (size_t)M + (size_t)m].p50 == 0)
 				fprintf(f, "%10s\n", "free");
 			else
@@ -101,7 +87,7 @@ void report_sim_breakdown_table(FILE *f, const struct sim_view *v, const struct 
 		fputc('\n', f);
 	}
 	fprintf(f, "%s", bo);
-	cut(f, "TOTAL", W_NAME + 22);
+	term_cell(f, "TOTAL", W_NAME + 22, 0);
 	fprintf(f, "%s", re);
 	range(f, &sum->total[m], true);
 	fprintf(f, "Lines with a range come from the simulated traffic: p50 of %ld runs and\n"

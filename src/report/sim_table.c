@@ -32,25 +32,11 @@ char *sim_usd(int64_t cents, char *buf, size_t size)
 	return dec_format_usd(dec_from_scaled(cents, 2), buf, size);
 }
 
-static void name_cell(FILE *f, const char *s, int w)
-{
-	char buf[256];
-	size_t n = strlen(s);
-	if ((int)n > w) {
-		memcpy(buf, s, (size_t)w - 1);
-		buf[w - 1] = '~';
-		buf[w] = '\0';
-		s = buf;
-		n = (size_t)w;
-	}
-	term_write(f, s);
-	fprintf(f, "%*s", w - (int)n, "");
-}
 
 static void money_row(FILE *f, const char *name, const struct cstat *c)
 {
 	char a[48], b[48], d[48], e[48];
-	name_cell(f, name, W_NAME);
+	term_cell(f, name, W_NAME, 0);
 	fprintf(f, "%10s %10s %10s %10s\n", sim_usd(c->p5, a, sizeof(a)), sim_usd(c->p50, b, sizeof(b)),
 		sim_usd(c->p95, d, sizeof(d)), sim_usd(c->mean, e, sizeof(e)));
 }
@@ -58,7 +44,7 @@ static void money_row(FILE *f, const char *name, const struct cstat *c)
 static void header(FILE *f, const char *title, const struct report_style *st)
 {
 	fprintf(f, "%s", bold(st));
-	name_cell(f, title, W_NAME);
+	term_cell(f, title, W_NAME, 0);
 	fprintf(f, "%10s %10s %10s %10s%s\n", "p5", "p50", "p95", "mean", reset(st));
 }
 
@@ -142,9 +128,9 @@ void report_sim_table(FILE *f, const struct sim_view *v, const struct report_sty
 	for (size_t i = 0; i < v->u->nsvc; i++) {
 		const struct sim_service *sv = &v->u->svc[i];
 		const struct svc_summary *ss = &sum->svc[i];
-		name_cell(f, sv->res->name, 14);
+		term_cell(f, sv->res->name, 14, 0);
 		fputc(' ', f);
-		name_cell(f, sv->desc, 16);
+		term_cell(f, sv->desc, 16, 0);
 		if (M > 1)
 			snprintf(x, sizeof(x), "%.0f>%.0f", ss->task_hours[0].p50, ss->task_hours[M - 1].p50);
 		else

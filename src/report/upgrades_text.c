@@ -87,20 +87,9 @@ static void wrap(FILE *f, const char *lead, const char *indent, const char *text
 
 static void row(FILE *f, const char *num, const char *title, const char *c1, const char *c2)
 {
-	char t[W_TITLE + 1];
-	size_t n = strlen(title);
-	int nl = (int)strlen(num);
-	int w = W_TITLE - nl;
-	if ((int)n > w) {
-		memcpy(t, title, (size_t)w - 1);
-		t[w - 1] = '~';
-		t[w] = '\0';
-	} else {
-		snprintf(t, sizeof(t), "%s", title);
-	}
 	fputs(num, f);
-	term_write(f, t);
-	fprintf(f, "%*s%*s%*s\n", w - (int)strlen(t), "", W_COL + 2, c1, W_COL + 2, c2);
+	term_cell(f, title, W_TITLE - (int)strlen(num), 0);
+	fprintf(f, "%*s%*s\n", W_COL + 2, c1, W_COL + 2, c2);
 }
 
 static void heading(FILE *f, const struct report_style *st, const char *h, const char *c1,

@@ -164,3 +164,41 @@ void term_wrap(FILE *f, const char *lead, const char *indent, const char *text, 
 	}
 	fputc('\n', f);
 }
+
+/* Characters in s: UTF-8 continuation bytes do not count. */
+static size_t chars(const char *s, size_t bytes)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < bytes; i++)
+		n += ((unsigned char)s[i] & 0xC0) != 0x80;
+	return n;
+}
+
+void term_cell(FILE *f, const char *s, int w, int right)
+{
+	char buf[1024];
+	size_t n = chars(s, strlen(s));
+	if ((int)n > w && !right) {
+		size_t cut = 0, k = 0;
+		while (s[cut] && k < (size_t)w - 1) { /* w - 1 characters, then '~' */
+			cut++;
+			while (((unsigned char)s[cut] & 0xC0) == 0x80)
+				cut++;
+			k++;
+		}
+		if (cut > sizeof(buf) - 2)
+			cut = 0;
+		memcpy(buf, s, cut);
+		buf[cut] = '~';
+		buf[cut + 1] = '\0';
+		s = buf;
+		n = k + 1;
+	}
+	if (right && (int)n < w)
+		fprintf(f, "%*s", w - (int)n, "");
+	else if (right && (int)n > w)
+		fputc(' ', f); /* an over-wide figure still stands apart */
+	term_write(f, s);
+	if (!right && (int)n < w)
+		fprintf(f, "%*s", w - (int)n, "");
+}

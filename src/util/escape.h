@@ -31,5 +31,12 @@ void csv_write_raw(FILE *f, const char *s);
 void term_wrap(FILE *f, const char *lead, const char *indent, const char *text, int width);
 /* Terminal: control characters shown as \xNN, unsafe code points as U+XXXX. */
 void term_write(FILE *f, const char *s);
+/*
+ * Terminal table cell: s padded to w characters (UTF-8 aware), or cut to
+ * w - 1 characters and '~' when longer; a cut never splits a character.
+ * Right-aligned cells are figures: those are never cut ("$45,000,00~"
+ * would show a wrong amount); a long one pushes the row wider instead.
+ */
+void term_cell(FILE *f, const char *s, int w, int right);
 
 #endif

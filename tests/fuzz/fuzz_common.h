@@ -22,8 +22,19 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "util/decimal.h"
+#include "cost/types/registry.h"
 #include "pricing/offer.h"
+#include "util/decimal.h"
+
+/* Every harness: the resource types, as main() installs them. */
+int LLVMFuzzerInitialize(int *argc, char ***argv);
+int LLVMFuzzerInitialize(int *argc, char ***argv)
+{
+	(void)argc;
+	(void)argv;
+	resource_types_install();
+	return 0;
+}
 
 /* A snapshot folder <tmp>/costplan-fuzz.<pid> with aws/us-east-1/ made. */
 static const char *fuzz_snapshot_dir(void)

@@ -16,6 +16,7 @@
 #include "cost/engine.h"
 #include "pricing/catalog.h"
 #include "report/budget.h"
+#include "cost/types/registry.h"
 
 struct fixture {
 	struct catalog *cat;
@@ -76,7 +77,7 @@ static void baseline_formulas(void **state)
 {
 	struct fixture *fx = *state;
 	struct budget bg;
-	budget_build(&bg, &fx->b, NULL, &fx->s, dec_from_scaled(5, 2));
+	budget_build(&bg, &fx->b, NULL, dec_from_scaled(5, 2));
 	assert_int_equal(bg.no_formula, 0);
 	assert_true(dec_cmp(bg.total, fx->b.total) == 0);
 	size_t with = 0;
@@ -111,7 +112,7 @@ static void tiered(void **state)
 {
 	struct fixture *fx = *state;
 	struct budget bg;
-	budget_build(&bg, &fx->b, NULL, &fx->s, dec_zero());
+	budget_build(&bg, &fx->b, NULL, dec_zero());
 	for (size_t i = 0; i < bg.nlines; i++) {
 		const struct budget_line *bl = &bg.lines[i];
 		if (strcmp(bl->line->name, "Standard storage") != 0)
@@ -138,7 +139,7 @@ static void allowances(void **state)
 {
 	struct fixture *fx = *state;
 	struct budget bg;
-	budget_build(&bg, &fx->b, NULL, &fx->s, dec_zero());
+	budget_build(&bg, &fx->b, NULL, dec_zero());
 	const struct budget_line *logs = find(&bg, "free_tier", "CloudWatch Logs: first 5 GB");
 	assert_non_null(logs);
 	assert_int_equal(logs->kind, LK_ALLOWANCE);
@@ -159,7 +160,7 @@ static void free_tier_off(void **state)
 	struct cost_options co = {.no_free_tier = true};
 	struct budget bg;
 	assert_int_equal(cost_breakdown(&fx->s, fx->cat, &co, &off), 0);
-	budget_build(&bg, &off, &fx->b, &fx->s, dec_zero());
+	budget_build(&bg, &off, &fx->b, dec_zero());
 	assert_false(bg.in[bg.in_free_tier].on);
 	assert_true(dec_cmp(bg.total, off.total) == 0);
 	const struct budget_line *logs = find(&bg, "free_tier", "CloudWatch Logs: first 5 GB");
@@ -180,7 +181,7 @@ static void unexplained_quantity_is_fixed(void **state)
 	struct cost_item *it = (struct cost_item *)breakdown_item(&fx->b, "aws_nat_gateway.main");
 	dec was = it->lines[0].quantity;
 	it->lines[0].quantity = dec_from_int(744);
-	budget_build(&bg, &fx->b, NULL, &fx->s, dec_zero());
+	budget_build(&bg, &fx->b, NULL, dec_zero());
 	const struct budget_line *nat = find(&bg, "aws_nat_gateway.main", "NAT gateway");
 	assert_null(nat->qty_formula);
 	assert_non_null(strstr(nat->basis, "fixed by costplan"));
@@ -197,7 +198,7 @@ static void csv_rows(void **state)
 	char *buf = NULL;
 	size_t len = 0;
 	FILE *f = open_memstream(&buf, &len);
-	budget_build(&bg, &fx->b, NULL, &fx->s, dec_zero());
+	budget_build(&bg, &fx->b, NULL, dec_zero());
 	budget_write_csv(f, &bg);
 	fclose(f);
 	size_t rows = 0;
@@ -212,6 +213,7 @@ static void csv_rows(void **state)
 
 int main(void)
 {
+	resource_types_install();
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(refs),
 		cmocka_unit_test_setup_teardown(baseline_formulas, setup, teardown),

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "util/decimal.h"
+#include "cost/types/registry.h"
 
 static dec P(const char *s)
 {
@@ -138,6 +139,7 @@ static void from_double(void **state)
 
 int main(void)
 {
+	resource_types_install();
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(parse_aws_forms),  cmocka_unit_test(parse_rejects),
 		cmocka_unit_test(round_half_away),  cmocka_unit_test(baseline_figures),

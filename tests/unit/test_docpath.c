@@ -15,6 +15,7 @@
 #include "model/merge_patch.h"
 #include "model/overlay.h"
 #include "util/error.h"
+#include "cost/types/registry.h"
 
 static const char DOC[] =
 	"{\"costplan\":1,\"name\":\"t\",\"region\":\"us-east-1\",\"resource\":{"
@@ -255,6 +256,7 @@ static void valid_paths_listed(void **state)
 
 int main(void)
 {
+	resource_types_install();
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(value_typing),
 		cmocka_unit_test(paths_become_patches),

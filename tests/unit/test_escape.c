@@ -15,6 +15,7 @@
 #include "report/jsonw.h"
 #include "util/error.h"
 #include "util/utf8.h"
+#include "cost/types/registry.h"
 
 /* Run one writer on s, return what it wrote (static buffer). */
 static const char *W(void (*fn)(FILE *, const char *), const char *s)
@@ -145,6 +146,7 @@ static void json(void **state)
 
 int main(void)
 {
+	resource_types_install();
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(utf8_validity), cmocka_unit_test(terminal),
 		cmocka_unit_test(sanitize_never_overflows),

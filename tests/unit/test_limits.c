@@ -14,6 +14,7 @@
 
 #include "util/decimal.h"
 #include "pricing/catalog.h"
+#include "cost/types/registry.h"
 
 static void price_text_bounds(void **state)
 {
@@ -83,6 +84,7 @@ static void jansson_numbers(void **state)
 
 int main(void)
 {
+	resource_types_install();
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(price_text_bounds),
 		cmocka_unit_test(line_cost_cap),

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 
 #include "model/merge_patch.h"
+#include "cost/types/registry.h"
 
 static json_t *J(const char *text)
 {
@@ -99,6 +100,7 @@ static void absent_target_and_deep_nesting(void **state)
 
 int main(void)
 {
+	resource_types_install();
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(appendix_a),
 		cmocka_unit_test(section_3_example),

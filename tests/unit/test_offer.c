@@ -17,6 +17,7 @@
 #include "pricing/catalog.h"
 #include "pricing/offer.h"
 #include "util/error.h"
+#include "cost/types/registry.h"
 
 #define SAMPLE "tests/data/service-comprehend-ap-south-1-20260116160258.csv"
 
@@ -236,6 +237,7 @@ static void usage_type_anchoring(void **state)
 
 int main(void)
 {
+	resource_types_install();
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(real_sample_streams),
 		cmocka_unit_test(broken_files),

@@ -16,6 +16,7 @@
 #include "model/plan.h"
 #include "model/usage.h"
 #include "util/error.h"
+#include "cost/types/registry.h"
 
 /* A one-resource-change plan around `rc` (a JSON object text). */
 static json_t *plan_doc(const char *changes, const char *config)
@@ -308,6 +309,7 @@ static void guardrails(void **state)
 
 int main(void)
 {
+	resource_types_install();
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(task_sizes),
 		cmocka_unit_test(replication_group_nodes),

@@ -12,6 +12,7 @@
 
 #include "cost/engine.h"
 #include "model/scenario.h"
+#include "cost/types/registry.h"
 
 static struct catalog *cat;
 
@@ -270,6 +271,7 @@ static void count_multiplies(void **state)
 
 int main(void)
 {
+	resource_types_install();
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(baseline_by_hand),
 		cmocka_unit_test(no_free_tier_adds_back_exactly),

@@ -18,6 +18,7 @@
 #include "pricing/http.h"
 #include "pricing/offer.h"
 #include "pricing/retry.h"
+#include "cost/types/registry.h"
 
 /* ---- filter ---------------------------------------------------------------- */
 
@@ -359,6 +360,7 @@ static void url_policy(void **state)
 
 int main(void)
 {
+	resource_types_install();
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(filter_nat),	     cmocka_unit_test(filter_rds_cache),
 		cmocka_unit_test(filter_others),     cmocka_unit_test(filter_bind_missing),

@@ -26,6 +26,7 @@
 #include "sim/stats.h"
 #include "sim/traffic.h"
 #include "sim/usage.h"
+#include "cost/types/registry.h"
 
 /* ---- a small scenario: one service, maybe autoscaled ---------------- */
 
@@ -616,6 +617,7 @@ static void engine_prices_simulated_hours(void **state)
 
 int main(void)
 {
+	resource_types_install();
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(steady_state_tasks),
 		cmocka_unit_test(fixed_count_stays),

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "report/svg.h"
+#include "cost/types/registry.h"
 
 /* Run a writer into memory and return the text (caller frees). */
 static char *capture(void (*fn)(FILE *, void *), void *arg)
@@ -185,6 +186,7 @@ static void histogram(void **state)
 
 int main(void)
 {
+	resource_types_install();
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(nice_steps),
 		cmocka_unit_test(text_escaped),

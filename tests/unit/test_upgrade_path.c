@@ -22,6 +22,7 @@
 #include "cost/upgrade_path.h"
 #include "model/scenario.h"
 #include "model/upgrades.h"
+#include "cost/types/registry.h"
 
 static struct catalog *cat;
 static struct upgrade_set set;
@@ -254,6 +255,7 @@ static void assume_overrides(void **state)
 
 int main(void)
 {
+	resource_types_install();
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(guide_order_and_kinds),
 		cmocka_unit_test(rds_multi_az_doubles_instance_and_storage),

@@ -1,0 +1,561 @@
+/*
+ * ecs.c - ECS on Fargate: task definitions, services and clusters.
+ *
+ * Fargate bills the *configured* vCPU and memory of each running task, per
+ * second with a one-minute minimum (AWS Fargate pricing page). A fixed
+ * desired_count runs all month: tasks x size x 730 h, unless the usage key
+ * monthly_task_hours (written by `costplan simulate` from its autoscaling
+ * run) says how many task-hours the month really had. Ephemeral storage is
+ * charged only above the 20 GiB every task gets. Fargate Spot has no price
+ * in the on-demand price list: it is priced as on-demand less the
+ * spot_discount assumption; a Compute Savings Plan likewise takes its
+ * discount_rate off every on-demand task.
+ *
+ * Container Insights (a cluster setting) is billed as CloudWatch custom
+ * metrics and log ingestion; how many metrics and log GB a cluster emits is
+ * in no price list, so the counts are usage figures with defaults.
+ *
+ * Plans: task sizes may be written "1 vCPU" or "2 GB"; a service finds its
+ * task definition by ARN, by family or through the configuration's
+ * references; a capacity provider strategy that mixes FARGATE and
+ * FARGATE_SPOT becomes two priced resources, one per provider.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "cost/types/common.h"
+
+/* ---- task definition ---------------------------------------------------- */
+
+/* AWS Fargate task size table (ECS developer guide, "Task CPU and memory"). */
+static bool fargate_size_valid(long cpu, long mem)
+{
+	switch (cpu) {
+	case 256:
+		return mem == 512 || mem == 1024 || mem == 2048;
+	case 512:
+		return mem >= 1024 && mem <= 4096 && mem % 1024 == 0;
+	case 1024:
+		return mem >= 2048 && mem <= 8192 && mem % 1024 == 0;
+	case 2048:
+		return mem >= 4096 && mem <= 16384 && mem % 1024 == 0;
+	case 4096:
+		return mem >= 8192 && mem <= 30720 && mem % 1024 == 0;
+	case 8192:
+		return mem >= 16384 && mem <= 61440 && mem % 4096 == 0;
+	case 16384:
+		return mem >= 32768 && mem <= 122880 && mem % 8192 == 0;
+	default:
+		return false;
+	}
+}
+
+static const char *const CPU_ARCH[] = {"X86_64", "ARM64", NULL};
+static const char *const OS_FAMILY[] = {"LINUX", NULL};
+
+static const struct attr_spec TASKDEF_ATTRS[] = {
+	COUNT_ATTR,
+	{.name = "family", .kind = ATTR_STRING, .def = "", .doc = "task definition family",
+	 .info = true},
+	{.name = "cpu", .kind = ATTR_INT, .min = 256, .max = 16384,
+	 .doc = "CPU units (1024 = 1 vCPU)", .unit = "CPU units (1024 = 1 vCPU)"},
+	{.name = "memory", .kind = ATTR_INT, .min = 512, .max = 122880, .doc = "memory in MiB",
+	 .unit = "MiB"},
+	{.name = "runtime_platform.cpu_architecture", .kind = ATTR_ENUM, .def = "X86_64",
+	 .choices = CPU_ARCH, .doc = "X86_64 or ARM64 (Graviton)"},
+	{.name = "runtime_platform.operating_system_family", .kind = ATTR_ENUM, .def = "LINUX",
+	 .choices = OS_FAMILY, .doc = "only Linux is priced"},
+	{.name = "ephemeral_storage.size_in_gib", .kind = ATTR_INT, .def = "20", .min = 20,
+	 .max = 200, .doc = "task storage; above 20 GiB is charged", .unit = "GiB"},
+	{.name = "container_port", .kind = ATTR_INT, .def = "0", .max = 65535,
+	 .doc = "informational", .info = true},
+	{.name = "image_size_mb", .kind = ATTR_NUMBER, .def = "300", .min = 1, .max = 20000,
+	 .doc = "compressed image size, pulled at every task start", .info = true},
+	ATTR_END,
+};
+
+static void taskdef_check(struct check_ctx *c, const struct resource *r)
+{
+	long cpu = res_int(r, "cpu"), mem = res_int(r, "memory");
+	if (!fargate_size_valid(cpu, mem))
+		check_fail(c, "memory",
+			   "Fargate does not offer cpu %ld with memory %ld MiB (for 256 CPU "
+			   "units: 512, 1024 or 2048 MiB; see `man costplan`, FARGATE SIZES)",
+			   cpu, mem);
+}
+
+/* "256", "0.25 vCPU", "1 vcpu", "512", "2 GB", "2GB" -> units / MiB. */
+static int task_size(const char *s, long *out)
+{
+	char *end;
+	double d = strtod(s, &end);
+	if (end == s || !isfinite(d) || d < 0 || d > 1e7)
+		return -1;
+	while (*end == ' ')
+		end++;
+	if (!strcasecmp(end, "vcpu") || !strcasecmp(end, "gb"))
+		d *= 1024;
+	else if (*end && strcasecmp(end, "mib") && strcasecmp(end, "mb"))
+		return -1;
+	if (d != floor(d))
+		return -1;
+	*out = (long)d;
+	return 0;
+}
+
+static int taskdef_plan_attr(struct plan_map *m, const struct attr_spec *a)
+{
+	const char *n = a->name;
+	int unk;
+	char s[128];
+	long units;
+	if (strcmp(n, "cpu") && strcmp(n, "memory"))
+		return 0;
+	json_t *v = plan_map_get(m, n, &unk);
+	if (!v) {
+		plan_map_not_priced(m, "no task-level %s%s: only Fargate task definitions are priced",
+				    n, unk ? " (known only after apply)" : "");
+		return 1;
+	}
+	if (json_is_number(v)) {
+		double d;
+		if (plan_map_number(m, n, v, &d))
+			return 1;
+		snprintf(s, sizeof(s), "%.0f", d);
+	} else if (json_is_string(v)) {
+		cp_sanitize(json_string_value(v), s, sizeof(s));
+	} else {
+		plan_map_not_priced(m, "%s is not a task size", n);
+		return 1;
+	}
+	if (task_size(s, &units) || units < (long)a->min || units > (long)a->max) {
+		plan_map_not_priced(m, "%s \"%s\" is not a Fargate task size", n, s);
+		return 1;
+	}
+	plan_map_set(m, n, json_integer(units));
+	return 1;
+}
+
+static void taskdef_plan_check(struct plan_map *m)
+{
+	long cpu = plan_map_body_int(m, "cpu"), mem = plan_map_body_int(m, "memory");
+	if (!fargate_size_valid(cpu, mem))
+		plan_map_not_priced(m, "cpu %ld with memory %ld MiB is not a Fargate task size", cpu,
+				    mem);
+}
+
+static const char *const TASKDEF_INDEX[] = {"arn", "family", NULL};
+
+const struct type_spec aws_ecs_task_definition_type = {
+	.type = "aws_ecs_task_definition",
+	.title = "ECS task definition",
+	.category = CAT_FREE,
+	.attrs = TASKDEF_ATTRS,
+	.free_reason = "a task definition is a description; AWS bills the tasks the services run",
+	.check = taskdef_check,
+	.plan_rank = -1,
+	.plan_index = TASKDEF_INDEX,
+	.plan_attr = taskdef_plan_attr,
+	.plan_check = taskdef_plan_check,
+};
+
+/* ---- service ------------------------------------------------------------ */
+
+static const char *const LAUNCH_TYPE[] = {"FARGATE", NULL};
+static const char *const CAPACITY[] = {"FARGATE", "FARGATE_SPOT", NULL};
+
+static const struct attr_spec SERVICE_ATTRS[] = {
+	COUNT_ATTR,
+	{.name = "task_definition", .kind = ATTR_REF, .ref_type = "aws_ecs_task_definition",
+	 .doc = "the task definition this service runs"},
+	{.name = "desired_count", .kind = ATTR_INT, .def = "0", .max = 5000,
+	 .doc = "tasks running (Terraform default 0)", .unit = "tasks"},
+	{.name = "launch_type", .kind = ATTR_ENUM, .def = "FARGATE", .choices = LAUNCH_TYPE,
+	 .doc = "only Fargate is priced"},
+	{.name = "capacity_provider", .kind = ATTR_ENUM, .def = "FARGATE", .choices = CAPACITY,
+	 .doc = "FARGATE or FARGATE_SPOT (capacity_provider_strategy with one provider)"},
+	{.name = "network_configuration.assign_public_ip", .kind = ATTR_BOOL, .def = "false",
+	 .doc = "a public IPv4 address per task"},
+	{.name = "load_balancer", .kind = ATTR_REF, .def = "", .ref_type = "aws_lb",
+	 .doc = "the ALB in front, if any"},
+	{.name = "cluster", .kind = ATTR_REF, .def = "", .ref_type = "aws_ecs_cluster",
+	 .doc = "the cluster"},
+	{.name = "spot_discount", .kind = ATTR_NUMBER, .def = "0.7", .max = 0.9,
+	 .doc = "costplan assumption, not Terraform: FARGATE_SPOT price = on-demand x (1 - this); "
+		"AWS advertises up to 70% off, the real Spot price varies",
+	 .unit = "fraction off on-demand"},
+	ATTR_END,
+};
+
+/* Simulated task-hours per copy for the month (costplan simulate); when
+ * absent a service runs desired_count tasks all month. */
+static const struct usage_spec SERVICE_USAGE[] = {
+	{"monthly_task_hours", "task-hours", "task-hours the month ran (simulated)"},
+	USAGE_END,
+};
+
+/* Fargate takes only some cpu/memory pairs: said beside the spreadsheet's inputs. */
+static const char FARGATE_PAIRS[] =
+	" Fargate accepts only some cpu/memory pairs (256 CPU units: 512-2048 MiB; 512: "
+	"1024-4096; 1024: 2048-8192; 2048: 4096-16384; 4096: 8192-30720): a spreadsheet cannot "
+	"check that, costplan does.";
+
+/* The Compute Savings Plan in the scenario, if any (it covers every
+ * on-demand Fargate task; Spot is never covered). */
+static const struct resource *savings_plan(const struct scenario *s)
+{
+	for (size_t i = 0; i < s->n; i++)
+		if (strcmp(s->res[i].type, "costplan_savings_plan") == 0)
+			return &s->res[i];
+	return NULL;
+}
+
+static void discount(struct pricer_ctx *p, struct cost_line *l, const struct resource *src,
+		     const char *attr, const char *why)
+{
+	char pct[DEC_BUFSZ];
+	dec r100;
+	if (!l)
+		return;
+	const struct qty *rate = q_attr(p, src, attr);
+	pricer_scale_line(p, l, q_sub(p, q_int(p, 1), rate));
+	if (dec_mul(rate->v, dec_from_int(100), &r100) != 0)
+		r100 = dec_zero();
+	dec_format_trim(dec_round(r100, 2), pct, sizeof(pct));
+	pricer_note(l, "%s: on-demand price x (1 - %s%%), an assumption", why, pct);
+}
+
+static void service_price(struct pricer_ctx *p, const struct resource *r)
+{
+	const struct resource *td = res_ref(p->s, r, "task_definition");
+	const struct resource *sp = savings_plan(p->s);
+	struct price_query q;
+	/* indexes, not pointers: adding a line may move the item's lines */
+	long idx[3] = {-1, -1, -1};
+	char name[96];
+
+	if (!td) {
+		cp_error(CP_EXIT_INTERNAL, "%s: task definition not resolved", r->address);
+		pricer_fail(p, CP_EXIT_INTERNAL);
+		return;
+	}
+	bool spot = strcmp(res_str(r, "capacity_provider"), "FARGATE_SPOT") == 0;
+	bool arm = strcmp(res_str(td, "runtime_platform.cpu_architecture"), "ARM64") == 0;
+	pricer_selects(p, td, "runtime_platform.cpu_architecture");
+	/* simulated task-hours (costplan simulate) replace desired_count x 730 */
+	const struct qty *task_hours = json_object_get(r->usage, "monthly_task_hours")
+					       ? q_usage(p, r, "monthly_task_hours")
+					       : q_mul(p, q_attr(p, r, "desired_count"), q_hours(p));
+	const struct qty *cpu = q_attr_x(p, td, "cpu", FARGATE_PAIRS);
+	const struct qty *mem = q_attr_x(p, td, "memory", FARGATE_PAIRS);
+
+	if (spot && arm)
+		breakdown_warn(p->b,
+			       "%s: AWS does not offer Fargate Spot for ARM64 (Graviton) tasks; "
+			       "priced as if it did",
+			       r->address);
+	const char *kind = spot ? "Fargate Spot" : "Fargate";
+	const char *arch = arm ? "ARM64" : "x86";
+	const char *plan = !spot && sp ? ", Savings Plan" : "";
+	pq_set(&q, "AmazonECS", "Compute",
+	       arm ? "Fargate-ARM-vCPU-Hours:perCPU" : "Fargate-vCPU-Hours:perCPU");
+	snprintf(name, sizeof(name), "%s vCPU (%s%s)", kind, arch, plan);
+	if (pricer_line(p, name, "vCPU-hours", q_div(p, q_mul(p, task_hours, cpu), q_int(p, 1024)),
+			&q))
+		idx[0] = (long)p->item->n - 1;
+
+	pq_set(&q, "AmazonECS", "Compute", arm ? "Fargate-ARM-GB-Hours" : "Fargate-GB-Hours");
+	snprintf(name, sizeof(name), "%s memory (%s%s)", kind, arch, plan);
+	if (pricer_line(p, name, "GB-hours", q_div(p, q_mul(p, task_hours, mem), q_int(p, 1024)),
+			&q))
+		idx[1] = (long)p->item->n - 1;
+
+	if (res_int(td, "ephemeral_storage.size_in_gib") > 20) {
+		pq_set(&q, "AmazonECS", "Compute", "Fargate-EphemeralStorage-GB-Hours");
+		const struct qty *above = q_max2(
+			p, q_sub(p, q_attr(p, td, "ephemeral_storage.size_in_gib"), q_int(p, 20)),
+			q_int(p, 0));
+		if (pricer_line(p, "Ephemeral storage above 20 GB", "GB-hours",
+				q_mul(p, task_hours, above), &q))
+			idx[2] = (long)p->item->n - 1;
+	}
+	for (int i = 0; i < 3; i++) {
+		struct cost_line *l = idx[i] >= 0 ? &p->item->lines[idx[i]] : NULL;
+		if (spot)
+			discount(p, l, r, "spot_discount", "Fargate Spot (spot_discount)");
+		else if (sp)
+			discount(p, l, sp, "discount_rate", "Compute Savings Plan (discount_rate)");
+	}
+	if (res_bool(r, "network_configuration.assign_public_ip")) {
+		pq_public_ipv4(&q);
+		pricer_line(p, "Public IPv4 address per task", "IP-hours", task_hours, &q);
+	}
+}
+
+/* Unknown (a new revision): the configuration says which; else the prior ARN. */
+static struct plan_inst *service_taskdef(struct plan_map *m)
+{
+	json_t *v = NULL;
+	if (plan_map_lookup(m, "task_definition", &v) == PLAN_UNKNOWN) {
+		struct plan_inst *t = plan_map_config_ref(m, "task_definition",
+							  "aws_ecs_task_definition");
+		if (t)
+			return t;
+		plan_map_prior(m, "task_definition", &v);
+	}
+	const char *s = json_string_value(v);
+	if (s && s[0]) {
+		char family[256];
+		const char *f = s;
+		if (!strncmp(s, "arn:", 4)) {
+			struct plan_inst *t = plan_map_find(m, "aws_ecs_task_definition", "arn", s, 0);
+			if (t)
+				return t;
+			f = strstr(s, "task-definition/");
+			f = f ? f + 16 : "";
+		}
+		size_t len = strcspn(f, ":");
+		if (len > 0 && len < sizeof(family)) {
+			memcpy(family, f, len);
+			family[len] = '\0';
+			/* the family's definition in this module, else the last one */
+			struct plan_inst *best = NULL, *t;
+			for (size_t k = 0;
+			     (t = plan_map_find(m, "aws_ecs_task_definition", "family", family, k));
+			     k++)
+				if (!best || plan_map_same_module(m, t))
+					best = t;
+			if (best)
+				return best;
+		}
+	}
+	return plan_map_config_ref(m, "task_definition", "aws_ecs_task_definition");
+}
+
+/* Capacity provider strategy: tasks on FARGATE_SPOT out of desired. */
+static long spot_tasks(struct plan_map *m, json_t *strategy, long desired)
+{
+	size_t i;
+	json_t *e;
+	long base_spot = 0, base_other = 0;
+	double w_spot = 0, w_all = 0;
+	json_array_foreach(strategy, i, e) {
+		const char *cp = json_string_value(json_object_get(e, "capacity_provider"));
+		json_t *wv = json_object_get(e, "weight"), *bv = json_object_get(e, "base");
+		double w = json_is_number(wv) ? json_number_value(wv) : 0;
+		long base = json_is_integer(bv) ? (long)json_integer_value(bv) : 0;
+		if (!cp) {
+			plan_map_assume(m, "capacity_provider_strategy.capacity_provider", "FARGATE");
+			cp = "FARGATE";
+		}
+		if (strcmp(cp, "FARGATE") && strcmp(cp, "FARGATE_SPOT")) {
+			char s[128];
+			plan_map_not_priced(m,
+					    "capacity provider \"%s\" runs tasks on EC2 instances, "
+					    "not Fargate",
+					    cp_sanitize(cp, s, sizeof(s)));
+			return 0;
+		}
+		if (w < 0 || w > 1000 || base < 0 || base > 100000)
+			continue;
+		int spot = !strcmp(cp, "FARGATE_SPOT");
+		if (spot)
+			base_spot += base, w_spot += w;
+		else
+			base_other += base;
+		w_all += w;
+	}
+	long first = base_spot + base_other;
+	if (first >= desired)
+		return base_spot < desired ? base_spot : desired;
+	long rest = desired - first;
+	return base_spot + (w_all > 0 ? (long)floor((double)rest * w_spot / w_all) : 0);
+}
+
+static int service_plan_attr(struct plan_map *m, const struct attr_spec *a)
+{
+	const char *n = a->name;
+	int unk;
+	char s[128];
+	if (!strcmp(n, "task_definition")) {
+		plan_map_link(m, n, service_taskdef(m), "task definition");
+		return 1;
+	}
+	if (!strcmp(n, "load_balancer") || !strcmp(n, "cluster"))
+		return 1; /* informational; Terraform holds ARNs there */
+	if (!strcmp(n, "launch_type")) {
+		json_t *strat = json_object_get(plan_map_values(m), "capacity_provider_strategy");
+		const char *lt = json_string_value(plan_map_get(m, n, &unk));
+		if (lt && lt[0] && strcmp(lt, "FARGATE")) {
+			plan_map_not_priced(m,
+					    "launch_type %s: tasks run on instances costplan does not "
+					    "price",
+					    cp_sanitize(lt, s, sizeof(s)));
+		} else if ((!lt || !lt[0]) && json_array_size(strat) == 0) {
+			if (unk)
+				plan_map_assume(m, "launch_type", "FARGATE");
+			else
+				plan_map_warn(m,
+					      "%s: no launch_type and no capacity_provider_strategy; "
+					      "priced as FARGATE",
+					      plan_map_address(m));
+		}
+		return 1;
+	}
+	if (!strcmp(n, "capacity_provider")) {
+		json_t *strat = json_object_get(plan_map_values(m), "capacity_provider_strategy");
+		if (json_array_size(strat) == 0)
+			return 1;
+		long desired = plan_map_body_int(m, "desired_count");
+		long spot = spot_tasks(m, strat, desired);
+		if (spot > 0 && spot == desired)
+			plan_map_set(m, n, json_string("FARGATE_SPOT"));
+		if (spot > 0 && spot < desired) {
+			/* mixed strategy: the Spot share as a second resource */
+			json_t *twin = json_object();
+			json_object_set_new(twin, "desired_count", json_integer(spot));
+			json_object_set_new(twin, "capacity_provider", json_string("FARGATE_SPOT"));
+			plan_map_twin(m, "-spot", twin);
+			plan_map_set(m, "desired_count", json_integer(desired - spot));
+		}
+		return 1;
+	}
+	return 0;
+}
+
+static const char *const SERVICE_INDEX[] = {"name", NULL};
+
+const struct type_spec aws_ecs_service_type = {
+	.type = "aws_ecs_service",
+	.title = "ECS Fargate service",
+	.category = CAT_COMPUTE,
+	.attrs = SERVICE_ATTRS,
+	.usage = SERVICE_USAGE,
+	.plan_rank = 1,
+	.plan_index = SERVICE_INDEX,
+	.plan_attr = service_plan_attr,
+	.price = service_price,
+	.sim_role = SIM_SERVICE,
+	.sim_usage = "monthly_task_hours",
+};
+
+/* ---- cluster (Container Insights) ---------------------------------------- */
+
+static const char *const INSIGHTS[] = {"disabled", "enabled", NULL};
+
+static const struct attr_spec CLUSTER_ATTRS[] = {
+	COUNT_ATTR,
+	{.name = "name", .kind = ATTR_STRING, .def = "", .doc = "cluster name", .info = true},
+	{.name = "setting.containerInsights", .kind = ATTR_ENUM, .def = "disabled",
+	 .choices = INSIGHTS, .doc = "Container Insights (the cluster's containerInsights setting)"},
+	ATTR_END,
+};
+
+static const struct usage_spec CLUSTER_USAGE[] = {
+	{"container_insights_metrics_per_cluster", "metrics", "custom metrics per cluster"},
+	{"container_insights_metrics_per_service", "metrics", "custom metrics per service"},
+	{"container_insights_metrics_per_task", "metrics", "custom metrics per task"},
+	{"container_insights_log_gb_per_task", "GB/task-month",
+	 "performance-log GB per task a month"},
+	USAGE_END,
+};
+
+/* Defaults: an assumption, said on the line (no price list has the counts). */
+#define CI_METRICS_PER_CLUSTER 14
+#define CI_METRICS_PER_SERVICE 25
+#define CI_METRICS_PER_TASK 0
+#define CI_LOG_GB_PER_TASK_MILLI 100 /* 0.1 GB per task-month */
+
+static void cluster_price(struct pricer_ctx *p, const struct resource *r)
+{
+	struct price_query q;
+	struct cost_line *l;
+	long services = 0, clusters = 0;
+	char a[DEC_BUFSZ], b[DEC_BUFSZ], c[DEC_BUFSZ], d[DEC_BUFSZ], n[DEC_BUFSZ];
+
+	if (strcmp(res_str(r, "setting.containerInsights"), "enabled") != 0) {
+		p->item->free = true; /* clusters are free; Container Insights is off */
+		return;
+	}
+	for (size_t i = 0; i < p->s->n; i++)
+		clusters += p->s->res[i].spec == r->spec;
+	/* the tasks of this cluster's services */
+	const struct qty *tasks = q_int(p, 0);
+	for (size_t i = 0; i < p->s->n; i++) {
+		const struct resource *svc = &p->s->res[i];
+		if (svc->spec != &aws_ecs_service_type)
+			continue;
+		const char *cl = res_str(svc, "cluster");
+		/* a service without a cluster runs in the default one: ours if it is the only one */
+		if (cl[0] ? strcmp(cl, r->name) != 0 : clusters != 1)
+			continue;
+		services += svc->count;
+		const struct qty *dc = q_attr(p, svc, "desired_count");
+		if (svc->count != 1)
+			dc = q_mul(p, dc, q_count(p, svc));
+		tasks = tasks->refs ? q_add(p, tasks, dc) : dc;
+	}
+	const struct qty *per_cluster = q_usage_or(p, r, "container_insights_metrics_per_cluster",
+						   dec_from_int(CI_METRICS_PER_CLUSTER));
+	const struct qty *per_service = q_usage_or(p, r, "container_insights_metrics_per_service",
+						   dec_from_int(CI_METRICS_PER_SERVICE));
+	const struct qty *per_task = q_usage_or(p, r, "container_insights_metrics_per_task",
+						dec_from_int(CI_METRICS_PER_TASK));
+	const struct qty *gb_task = q_usage_or(p, r, "container_insights_log_gb_per_task",
+					       dec_from_scaled(CI_LOG_GB_PER_TASK_MILLI, 3));
+	const struct qty *metrics =
+		q_add(p, q_add(p, per_cluster, q_mul(p, per_service, q_int(p, services))),
+		      q_mul(p, per_task, tasks));
+
+	pq_set(&q, "AmazonCloudWatch", "Metric", "CW:MetricMonitorUsage");
+	l = pricer_line(p, "Container Insights metrics", "metrics", metrics, &q);
+	pricer_pool(l, POOL_METRICS);
+	dec_format_trim(per_cluster->v, a, sizeof(a));
+	dec_format_trim(per_service->v, b, sizeof(b));
+	dec_format_trim(per_task->v, c, sizeof(c));
+	dec_format_trim(tasks->v, n, sizeof(n));
+	pricer_note(l,
+		    "assumption: %s per cluster + %s per service x %ld + %s per task x %s tasks "
+		    "(custom metrics, tiered)",
+		    a, b, services, c, n);
+
+	pq_logs_ingestion(&q, "STANDARD");
+	l = pricer_line(p, "Container Insights logs", "GB", q_mul(p, gb_task, tasks), &q);
+	pricer_pool(l, POOL_LOGS);
+	dec_format_trim(gb_task->v, d, sizeof(d));
+	pricer_note(l, "assumption: %s GB per task-month x %s tasks; kept 1 day, storage negligible",
+		    d, n);
+}
+
+static int cluster_plan_attr(struct plan_map *m, const struct attr_spec *a)
+{
+	size_t i;
+	json_t *e;
+	char s[128];
+	if (strcmp(a->name, "setting.containerInsights"))
+		return 0;
+	json_array_foreach(json_object_get(plan_map_values(m), "setting"), i, e) {
+		const char *sn = json_string_value(json_object_get(e, "name"));
+		const char *sv = json_string_value(json_object_get(e, "value"));
+		if (sn && sv && !strcmp(sn, "containerInsights") && strcmp(sv, "disabled"))
+			plan_map_warn(m,
+				      "%s: Container Insights (%s) is not priced from a plan; see "
+				      "`costplan upgrades` for its cost",
+				      plan_map_address(m), cp_sanitize(sv, s, sizeof(s)));
+	}
+	return 1;
+}
+
+const struct type_spec aws_ecs_cluster_type = {
+	.type = "aws_ecs_cluster",
+	.title = "ECS cluster",
+	.category = CAT_OBSERVABILITY,
+	.attrs = CLUSTER_ATTRS,
+	.usage = CLUSTER_USAGE,
+	.plan_rank = 0,
+	.plan_attr = cluster_plan_attr,
+	.price = cluster_price,
+};
