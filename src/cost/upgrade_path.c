@@ -43,12 +43,12 @@ static json_t *scaled_doc(const json_t *doc, const struct scenario *s, bool high
 	char err[512];
 	for (size_t i = 0; i < s->n; i++) {
 		const struct resource *r = &s->res[i];
-		if (strcmp(r->type, "aws_appautoscaling_target") != 0)
+		if (r->spec->sim_role != SIM_SCALING_TARGET)
 			continue;
 		const struct resource *svc = res_ref(s, r, "service");
 		if (!svc)
 			continue;
-		char *path = xasprintf("resource.aws_ecs_service.%s.desired_count", svc->name);
+		char *path = xasprintf("resource.%s.%s.desired_count", svc->type, svc->name);
 		json_t *v = json_integer(res_int(r, high ? "max_capacity" : "min_capacity"));
 		json_t *p = NULL;
 		if (docpath_set_patch(out, path, v, &p, err, sizeof(err)) == 0) {
@@ -78,7 +78,7 @@ int upgrade_price_doc(const json_t *doc, const char *label, struct catalog *cat,
 	}
 	out->total = out->low = out->high = out->b.total;
 	for (size_t i = 0; i < s.n; i++)
-		if (strcmp(s.res[i].type, "aws_appautoscaling_target") == 0)
+		if (s.res[i].spec->sim_role == SIM_SCALING_TARGET)
 			out->has_range = true;
 	if (out->has_range) {
 		json_t *lo = scaled_doc(doc, &s, false), *hi = scaled_doc(doc, &s, true);

@@ -346,7 +346,7 @@ static void check_scheduled(struct pctx *c, const struct scenario *s)
 	char p[1024], sbuf[128];
 	for (size_t i = 0; i < s->n; i++) {
 		const struct resource *r = &s->res[i];
-		if (strcmp(r->type, "aws_appautoscaling_scheduled_action") != 0)
+		if (r->spec->sim_role != SIM_SCHEDULED_ACTION)
 			continue;
 		struct sched_cron cr;
 		const char *why;
@@ -366,6 +366,15 @@ static void check_scheduled(struct pctx *c, const struct scenario *s)
 		if (mn < 0 && mx < 0)
 			perr(c, p, "scalable_target_action sets neither min_capacity nor max_capacity");
 	}
+}
+
+/* A resource that serves traffic (an ECS service) of this name. */
+static bool service_named(const struct scenario *s, const char *name)
+{
+	for (size_t i = 0; i < s->n; i++)
+		if (s->res[i].spec->sim_role == SIM_SERVICE && strcmp(s->res[i].name, name) == 0)
+			return true;
+	return false;
 }
 
 int traffic_profile_parse(const struct scenario *s, const char *path, const struct json_pos *pos,
@@ -422,12 +431,12 @@ int traffic_profile_parse(const struct scenario *s, const char *path, const stru
 	/* names under services must be services of this scenario */
 	if (services) {
 		json_object_foreach(services, key, val) {
-			if (scenario_find(s, "aws_ecs_service", key))
+			if (service_named(s, key))
 				continue;
 			const char *cands[256];
 			size_t nc = 0;
 			for (size_t j = 0; j < s->n && nc < 255; j++)
-				if (strcmp(s->res[j].type, "aws_ecs_service") == 0)
+				if (s->res[j].spec->sim_role == SIM_SERVICE)
 					cands[nc++] = s->res[j].name;
 			cands[nc] = NULL;
 			const char *near = nearest_word(key, cands);
@@ -439,7 +448,7 @@ int traffic_profile_parse(const struct scenario *s, const char *path, const stru
 	}
 	for (size_t i = 0; i < s->n; i++) {
 		const struct resource *r = &s->res[i];
-		if (strcmp(r->type, "aws_ecs_service") != 0)
+		if (r->spec->sim_role != SIM_SERVICE)
 			continue;
 		out->svc = xrealloc(out->svc, (out->n + 1) * sizeof(*out->svc));
 		struct svc_traffic *t = &out->svc[out->n++];

@@ -15,7 +15,7 @@ static bool has_endpoint(const struct scenario *s, const char *suffix)
 	size_t n = strlen(suffix);
 	for (size_t i = 0; i < s->n; i++) {
 		const struct resource *r = &s->res[i];
-		if (strcmp(r->type, "aws_vpc_endpoint") != 0)
+		if (r->spec->sim_role != SIM_ENDPOINT)
 			continue;
 		const char *name = res_str(r, "service_name");
 		size_t l = strlen(name);
@@ -49,7 +49,7 @@ static int add_policies(const struct scenario *s, const struct resource *target,
 	struct scaler *sc = &sv->scaler0;
 	for (size_t i = 0; i < s->n; i++) {
 		const struct resource *p = &s->res[i];
-		if (strcmp(p->type, "aws_appautoscaling_policy") != 0 ||
+		if (p->spec->sim_role != SIM_SCALING_POLICY ||
 		    strcmp(res_str(p, "target"), target->name) != 0)
 			continue;
 		const char *pre = "target_tracking_scaling_policy_configuration.";
@@ -88,7 +88,7 @@ static int add_policies(const struct scenario *s, const struct resource *target,
 	}
 	for (size_t i = 0; i < s->n; i++) {
 		const struct resource *a = &s->res[i];
-		if (strcmp(a->type, "aws_appautoscaling_scheduled_action") != 0 ||
+		if (a->spec->sim_role != SIM_SCHEDULED_ACTION ||
 		    strcmp(res_str(a, "target"), target->name) != 0)
 			continue;
 		struct sched_cron cr;
@@ -116,19 +116,19 @@ int sim_setup_build(const struct scenario *s, const struct traffic_profile *tp,
 	int rules = 0;
 	for (size_t i = 0; i < s->n; i++) {
 		const struct resource *r = &s->res[i];
-		if (strcmp(r->type, "aws_lb_listener_rule") == 0)
+		if (r->spec->sim_role == SIM_LB_RULE)
 			rules += r->count;
-		if (strcmp(r->type, "aws_lb") == 0) {
+		if (r->spec->sim_role == SIM_LOAD_BALANCER) {
 			out->lbs = xrealloc(out->lbs, (out->nlb + 1) * sizeof(*out->lbs));
 			out->lbs[out->nlb].res = r;
 			out->lbs[out->nlb].rules = 0;
 			out->nlb++;
 		}
-		if (strcmp(r->type, "aws_nat_gateway") == 0 && !out->nat)
+		if (r->spec->sim_role == SIM_NAT && !out->nat)
 			out->nat = r;
-		if (strcmp(r->type, "aws_data_transfer") == 0 && !out->dt)
+		if (r->spec->sim_role == SIM_DATA_TRANSFER && !out->dt)
 			out->dt = r;
-		if (strcmp(r->type, "aws_db_instance") == 0 && !out->db.res) {
+		if (r->spec->sim_role == SIM_DATABASE && !out->db.res) {
 			out->db.res = r;
 			db_class(&out->db, res_str(r, "instance_class"));
 		}
@@ -139,7 +139,7 @@ int sim_setup_build(const struct scenario *s, const struct traffic_profile *tp,
 
 	for (size_t i = 0; i < s->n; i++) {
 		const struct resource *r = &s->res[i];
-		if (strcmp(r->type, "aws_ecs_service") != 0)
+		if (r->spec->sim_role != SIM_SERVICE)
 			continue;
 		out->svc = xrealloc(out->svc, (out->nsvc + 1) * sizeof(*out->svc));
 		struct sim_service *sv = &out->svc[out->nsvc++];
@@ -159,7 +159,7 @@ int sim_setup_build(const struct scenario *s, const struct traffic_profile *tp,
 				sv->lb = (int)j;
 		sv->log_group = -1;
 		for (size_t j = 0; j < s->n; j++)
-			if (strcmp(s->res[j].type, "aws_cloudwatch_log_group") == 0 &&
+			if (s->res[j].spec->sim_role == SIM_LOG_GROUP &&
 			    strcmp(s->res[j].name, r->name) == 0)
 				sv->log_group = (int)j;
 		bool public_ip = res_bool(r, "network_configuration.assign_public_ip");
@@ -170,7 +170,7 @@ int sim_setup_build(const struct scenario *s, const struct traffic_profile *tp,
 
 		const struct resource *target = NULL;
 		for (size_t j = 0; j < s->n; j++)
-			if (strcmp(s->res[j].type, "aws_appautoscaling_target") == 0 &&
+			if (s->res[j].spec->sim_role == SIM_SCALING_TARGET &&
 			    strcmp(res_str(&s->res[j], "service"), r->name) == 0)
 				target = &s->res[j];
 		int desired = (int)res_int(r, "desired_count");

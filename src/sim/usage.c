@@ -46,8 +46,13 @@ void db_credits_hour(struct db_credits *c, double cpu_vcpu)
 	}
 }
 
-static void set(const struct resource *r, const char *key, double v)
+/* The simulated figure of r, under the usage key its type names for it
+ * (type_spec.sim_usage). */
+static void set(const struct resource *r, double v)
 {
+	const char *key = r->spec->sim_usage;
+	if (!key)
+		return;
 	/* usage figures are validated to [0, 1e12]; keep simulated ones there too */
 	if (!(v >= 0))
 		v = 0;
@@ -63,10 +68,10 @@ void usage_apply(struct scenario *s, const struct sim_setup *u, const struct run
 	const struct run_month *rm = &r->month[month];
 	for (size_t i = 0; i < u->nsvc; i++) {
 		const struct svc_month *sm = &r->svc[(size_t)month * r->nsvc + i];
-		set(u->svc[i].res, "monthly_task_hours", sm->task_seconds / 3600.0);
+		set(u->svc[i].res, sm->task_seconds / 3600.0);
 	}
 	for (size_t j = 0; j < u->nlb; j++)
-		set(u->lbs[j].res, "monthly_lcu_hours", r->lcu_hours[(size_t)month * r->nlb + j]);
+		set(u->lbs[j].res, r->lcu_hours[(size_t)month * r->nlb + j]);
 	/* log groups: the sum of the services writing to each */
 	for (size_t i = 0; i < u->nsvc; i++) {
 		int lg = u->svc[i].log_group;
@@ -76,12 +81,12 @@ void usage_apply(struct scenario *s, const struct sim_setup *u, const struct run
 		for (size_t k = 0; k < u->nsvc; k++)
 			if (u->svc[k].log_group == lg)
 				gb += r->svc[(size_t)month * r->nsvc + k].log_bytes / SIM_GB;
-		set(&s->res[lg], "monthly_data_ingested_gb", gb);
+		set(&s->res[lg], gb);
 	}
 	if (u->nat)
-		set(u->nat, "monthly_data_processed_gb", rm->nat_bytes / SIM_GB);
+		set(u->nat, rm->nat_bytes / SIM_GB);
 	if (u->dt)
-		set(u->dt, "monthly_outbound_internet_gb", rm->dt_out_bytes / SIM_GB);
+		set(u->dt, rm->dt_out_bytes / SIM_GB);
 	if (u->db.res && u->db.burstable)
-		set(u->db.res, "monthly_cpu_credit_hrs", rm->db_surplus_credits / 60.0);
+		set(u->db.res, rm->db_surplus_credits / 60.0);
 }
