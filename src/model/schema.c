@@ -19,7 +19,7 @@ static const char *const CAPACITY[] = {"FARGATE", "FARGATE_SPOT", NULL};
 static const char *const LB_TYPE[] = {"application", NULL};
 static const char *const PG_ENGINE[] = {"postgres", NULL};
 static const char *const DB_CLASS[] = {"db.t3.micro", "db.t3.small", "db.t3.medium",
-				       "db.t4g.micro", "db.t4g.small", NULL};
+				       "db.t4g.micro", "db.t4g.small", "db.r7g.large", NULL};
 static const char *const STORAGE_TYPE[] = {"gp2", "gp3", NULL};
 static const char *const MONITORING[] = {"0", "1", "5", "10", "15", "30", "60", NULL};
 static const char *const CACHE_ENGINE[] = {"redis", "valkey", NULL};
