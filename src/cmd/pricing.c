@@ -166,6 +166,9 @@ static int pricing_list(int argc, char **argv, struct cp_ctx *ctx)
 			struct offer_source *s;
 			if (offer && strcmp(offer, CATALOG_OFFERS[k]) != 0)
 				continue;
+			/* a region without one of the offers: nothing to list for it */
+			if (!offer && !catalog_offer_exists(ctx->cat, regions[r], CATALOG_OFFERS[k]))
+				continue;
 			int lrc = catalog_offer(ctx->cat, regions[r], CATALOG_OFFERS[k], &s);
 			if (lrc) {
 				if (s->path) { /* broken file: an error; missing: said, go on */

@@ -1,7 +1,7 @@
 /*
  * diff_report.h - render a cost diff: terminal table, JSON, markdown (the
  * pull-request comment). Pure views of struct diff; every name from an
- * input goes through the escaper of its format (report/escape.h).
+ * input goes through the escaper of its format (util/escape.h).
  */
 #ifndef COSTPLAN_DIFF_REPORT_H
 #define COSTPLAN_DIFF_REPORT_H

@@ -14,16 +14,41 @@
 #include "util/error.h"
 
 const char *const CATALOG_OFFERS[] = {
-	"AmazonECS",  "AmazonEC2",         "AmazonVPC",      "AWSELB",      "AmazonRDS",
-	"AmazonElastiCache", "AmazonCloudWatch", "AWSSecretsManager", "AmazonS3", "AmazonECR",
-	"awswaf",     "AWSSystemsManager", "AWSDataTransfer", NULL,
+	"AmazonECS",	 "AmazonEC2",	     "AmazonVPC",
+	"AWSELB",	 "AmazonRDS",	     "AmazonElastiCache",
+	"AmazonCloudWatch", "AWSSecretsManager", "AmazonS3",
+	"AmazonECR",	 "awswaf",	     "AWSSystemsManager",
+	"AWSDataTransfer", "AWSLambda",	     "AmazonDynamoDB",
+	"AmazonCloudFront", "AmazonRoute53",     "AWSQueueService",
+	"AmazonSNS",	 "awskms",	     "AmazonApiGateway",
+	"AmazonS3GlacierDeepArchive", NULL,
 };
 
 /* The fixed columns of a bulk CSV; every other column is an attribute. */
 static const char *const FIXED_COLS[] = {
 	"SKU",      "OfferTermCode", "RateCode", "TermType",     "PriceDescription",
 	"EffectiveDate", "StartingRange", "EndingRange", "Unit", "PricePerUnit",
-	"Currency", "Product Family", "usageType", "costplanSource", NULL,
+	"Currency", "Product Family", "usageType", "costplanSource", "costplanValidDate", NULL,
+};
+
+/*
+ * The lookup index of one loaded offer: two string-keyed hashes (open
+ * addressing, power-of-two size) to lists of entry indexes. by_usage holds
+ * each entry under its usage type and, when it has a billing prefix, under
+ * the type without it; so the entries a usage suffix can match are exactly
+ * those listed under the suffix. by_family serves queries without a usage
+ * type. Keys point into the entries' own strings.
+ */
+struct index_slot {
+	const char *key;
+	size_t *v, n, cap;
+};
+struct index_hash {
+	struct index_slot *slots;
+	size_t size;
+};
+struct catalog_index {
+	struct index_hash by_usage, by_family;
 };
 
 struct catalog *catalog_new(const char *dir)
@@ -55,6 +80,22 @@ static void entry_release(struct price_entry *e)
 	free(e->tiers);
 }
 
+static void hash_free(struct index_hash *h)
+{
+	for (size_t i = 0; i < h->size; i++)
+		free(h->slots[i].v);
+	free(h->slots);
+}
+
+static void index_free(struct catalog_index *x)
+{
+	if (!x)
+		return;
+	hash_free(&x->by_usage);
+	hash_free(&x->by_family);
+	free(x);
+}
+
 void catalog_free(struct catalog *c)
 {
 	if (!c)
@@ -64,6 +105,7 @@ void catalog_free(struct catalog *c)
 		for (size_t j = 0; j < s->n; j++)
 			entry_release(&s->entries[j]);
 		free(s->entries);
+		index_free(s->index);
 		free(s->region);
 		free(s->offer);
 		free(s->path);
@@ -82,6 +124,17 @@ bool catalog_has_region(const struct catalog *c, const char *region)
 	char *p = xasprintf("%s/aws/%s", c->dir, region);
 	bool ok = stat(p, &st) == 0 && S_ISDIR(st.st_mode);
 	free(p);
+	return ok;
+}
+
+bool catalog_offer_exists(const struct catalog *c, const char *region, const char *offer)
+{
+	struct stat st;
+	char *p1 = xasprintf("%s/aws/%s/%s.csv", c->dir, region, offer);
+	char *p2 = xasprintf("%s/aws/%s/%s.json", c->dir, region, offer);
+	bool ok = stat(p1, &st) == 0 || stat(p2, &st) == 0;
+	free(p1);
+	free(p2);
 	return ok;
 }
 
@@ -255,7 +308,12 @@ static int on_row(const struct offer_row *row, void *vctx)
 		pe->effective_date = xstrdup(ed ? ed : "");
 		const char *src = offer_row_get(row, "costplanSource");
 		pe->source = xstrdup(src && src[0] ? src : ctx->source_default);
-		pe->published = xstrdup(s->published ? s->published : "");
+		/* the row's own date when it has one, else the file's */
+		const char *vd = offer_row_get(row, "costplanValidDate");
+		if (vd && vd[0] && !(strlen(vd) == 10 && is_date(vd)))
+			return row_error(ctx, row->line, "costplanValidDate is not a date (YYYY-MM-DD):",
+					 vd);
+		pe->published = xstrdup(vd && vd[0] ? vd : s->published ? s->published : "");
 		for (size_t i = 0; i < row->n; i++) {
 			if (is_fixed(row->hdr->names[i]) || !row->fields[i][0])
 				continue;
@@ -368,6 +426,22 @@ int catalog_offer(struct catalog *c, const char *region, const char *offer,
 	return s->status;
 }
 
+/* Is ut[0, n) a billing prefix: [A-Z0-9]+, or a region code (AWS KMS)? */
+static bool is_prefix(const char *ut, size_t n)
+{
+	char buf[40];
+	bool code = n > 0;
+	for (size_t i = 0; i < n && code; i++)
+		code = (ut[i] >= 'A' && ut[i] <= 'Z') || (ut[i] >= '0' && ut[i] <= '9');
+	if (code)
+		return true;
+	if (n == 0 || n >= sizeof(buf))
+		return false;
+	memcpy(buf, ut, n);
+	buf[n] = '\0';
+	return aws_region_code_shaped(buf) != 0;
+}
+
 bool usage_type_matches(const char *ut, const char *suffix)
 {
 	size_t n = strlen(ut), m = strlen(suffix);
@@ -375,15 +449,29 @@ bool usage_type_matches(const char *ut, const char *suffix)
 		return false;
 	if (n == m)
 		return true;
-	/* what precedes the suffix must be exactly "PREFIX-" with PREFIX [A-Z0-9]+ */
-	if (ut[n - m - 1] != '-' || n - m - 1 == 0)
+	/* what precedes the suffix must be exactly "PREFIX-" */
+	if (ut[n - m - 1] != '-')
 		return false;
-	for (size_t i = 0; i < n - m - 1; i++) {
-		char ch = ut[i];
-		if (!((ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9')))
-			return false;
-	}
-	return true;
+	return is_prefix(ut, n - m - 1);
+}
+
+const char *usage_type_strip(const char *ut)
+{
+	/* "EU-x": the first segment; "us-east-1-x": the first three */
+	const char *d = strchr(ut, '-');
+	if (d && d[1] && is_prefix(ut, (size_t)(d - ut)))
+		return d + 1;
+	for (int k = 0; d && k < 2; k++)
+		d = strchr(d + 1, '-');
+	if (d && d[1] && is_prefix(ut, (size_t)(d - ut)))
+		return d + 1;
+	return ut;
+}
+
+bool catalog_sku_is_placeholder(const char *sku)
+{
+	return sku && strncmp(sku, CATALOG_PLACEHOLDER_SKU_PREFIX,
+			      strlen(CATALOG_PLACEHOLDER_SKU_PREFIX)) == 0;
 }
 
 const char *price_entry_attr(const struct price_entry *e, const char *name)
@@ -420,6 +508,94 @@ static void describe(const struct price_query *q, char *buf, size_t size)
 				      q->attrs[i][1]);
 }
 
+/* ---- the lookup index ------------------------------------------------- */
+
+static struct index_slot *hash_slot(struct index_hash *h, const char *key)
+{
+	size_t i = sku_hash(key) & (h->size - 1);
+	while (h->slots[i].key && strcmp(h->slots[i].key, key) != 0)
+		i = (i + 1) & (h->size - 1);
+	return &h->slots[i];
+}
+
+static void hash_add(struct index_hash *h, const char *key, size_t entry)
+{
+	struct index_slot *sl = hash_slot(h, key);
+	sl->key = key;
+	if (sl->n && sl->v[sl->n - 1] == entry)
+		return; /* the same entry under the same key twice */
+	if (sl->n == sl->cap) {
+		sl->cap = sl->cap ? sl->cap * 2 : 2;
+		sl->v = xrealloc(sl->v, sl->cap * sizeof(*sl->v));
+	}
+	sl->v[sl->n++] = entry;
+}
+
+static void hash_init(struct index_hash *h, size_t keys)
+{
+	h->size = 16;
+	while (h->size < 2 * keys + 2) /* at most half full */
+		h->size *= 2;
+	h->slots = xcalloc(h->size, sizeof(*h->slots));
+}
+
+static const struct index_slot *hash_get(const struct index_hash *h, const char *key)
+{
+	const struct index_slot *sl = hash_slot((struct index_hash *)h, key);
+	return sl->key ? sl : NULL;
+}
+
+/* Every entry under its usage type, its stripped usage type, its family. */
+static struct catalog_index *index_build(const struct offer_source *s)
+{
+	struct catalog_index *x = xcalloc(1, sizeof(*x));
+	hash_init(&x->by_usage, 2 * s->n);
+	hash_init(&x->by_family, s->n);
+	for (size_t i = 0; i < s->n; i++) {
+		const struct price_entry *e = &s->entries[i];
+		hash_add(&x->by_usage, e->usage_type, i);
+		const char *st = usage_type_strip(e->usage_type);
+		if (st != e->usage_type)
+			hash_add(&x->by_usage, st, i);
+		hash_add(&x->by_family, e->family, i);
+	}
+	return x;
+}
+
+/* COSTPLAN_CATALOG_SCAN=1: test every entry, as before the index. */
+static bool scan_mode(void)
+{
+	static int mode = -1;
+	if (mode < 0) {
+		const char *v = getenv("COSTPLAN_CATALOG_SCAN");
+		mode = v && strcmp(v, "1") == 0;
+	}
+	return mode == 1;
+}
+
+/*
+ * The entries a query can match, as indexes into s->entries: *all is set
+ * when every entry is a candidate (no usage type or family to narrow by,
+ * or scan mode).
+ */
+static const size_t *candidates(struct offer_source *s, const struct price_query *q,
+				size_t *n, bool *all)
+{
+	const struct index_slot *sl = NULL;
+	*all = false;
+	if (scan_mode() || (!q->usage && !q->family)) {
+		*all = true;
+		*n = s->n;
+		return NULL;
+	}
+	if (!s->index)
+		s->index = index_build(s);
+	sl = q->usage ? hash_get(&s->index->by_usage, q->usage)
+		      : hash_get(&s->index->by_family, q->family);
+	*n = sl ? sl->n : 0;
+	return sl ? sl->v : NULL;
+}
+
 static int find(struct catalog *c, const char *region, const struct price_query *q,
 		const struct price_entry **out, bool quiet)
 {
@@ -433,7 +609,11 @@ static int find(struct catalog *c, const char *region, const struct price_query 
 	rc = catalog_offer(c, region, q->offer, &s);
 	if (rc)
 		return rc;
-	for (size_t i = 0; i < s->n; i++) {
+	size_t nc;
+	bool all;
+	const size_t *cand = candidates(s, q, &nc, &all);
+	for (size_t k = 0; k < nc; k++) {
+		size_t i = all ? k : cand[k];
 		if (!entry_matches(&s->entries[i], q))
 			continue;
 		if (hit) {

@@ -7,10 +7,18 @@
  * OnDemand rows of the requested region are kept, grouped by SKU into tiers.
  *
  * Lookups name an offer, an optional product family, a usage-type suffix
- * matched anchored with an optional billing prefix (FACTS.md 2.1:
- * "^([A-Z0-9]+-)?NatGateway-Hours$"), and attribute filters by CSV column
- * name. A lookup that finds nothing prints an error naming region, offer and
- * usage type, with the command that fetches the price.
+ * matched anchored with an optional billing prefix
+ * ("^([A-Z0-9]+-)?NatGateway-Hours$"; AWS KMS prefixes the region code
+ * itself, "us-east-1-KMS-Keys", which counts as a prefix too), and
+ * attribute filters by CSV column name. A lookup that finds nothing prints
+ * an error naming region, offer and usage type, with the command that
+ * fetches the price.
+ *
+ * Lookups are indexed: each loaded offer keeps a hash from usage type (in
+ * full, and with its billing prefix stripped) to its entries, and one from
+ * product family, built on the first lookup; a query only tests those
+ * candidates. COSTPLAN_CATALOG_SCAN=1 in the environment tests every entry
+ * instead, as the catalog did before the index (for benchmarks and tests).
  *
  * Ownership: the catalog owns every entry and string it hands out; they
  * live until catalog_free().
@@ -31,6 +39,7 @@ struct price_tier {
 };
 
 struct offer_source; /* one loaded file */
+struct catalog_index; /* catalog.c: lookup hashes of one loaded file */
 
 struct price_entry {
 	const struct offer_source *src;
@@ -41,7 +50,8 @@ struct price_entry {
 	char *description;
 	char *effective_date;
 	char *source;    /* where the figure comes from (costplanSource, or the API) */
-	char *published; /* YYYY-MM-DD of the file's publication date */
+	char *published; /* YYYY-MM-DD the figure is valid: costplanValidDate, else
+			    the file's publication date */
 	char **attr_names;
 	char **attr_values;
 	size_t nattr;
@@ -59,6 +69,7 @@ struct offer_source {
 	int status; /* 0 loaded; otherwise the exit code of the failed load */
 	struct price_entry *entries;
 	size_t n, cap;
+	struct catalog_index *index; /* built on the first lookup */
 };
 
 struct catalog {
@@ -100,8 +111,16 @@ int catalog_find(struct catalog *c, const char *region, const struct price_query
 const struct price_entry *catalog_try(struct catalog *c, const char *region,
 				      const struct price_query *q);
 
-/* Does usage type `ut` end in `suffix` after an optional "PREFIX-"? */
+/* Does usage type `ut` end in `suffix` after an optional "PREFIX-"
+ * (PREFIX a billing code [A-Z0-9]+, or a region code such as us-east-1)? */
 bool usage_type_matches(const char *ut, const char *suffix);
+/* The usage type without its billing prefix ("EU-NatGateway-Hours" ->
+ * "NatGateway-Hours"), a pointer into ut; ut itself when it has none. */
+const char *usage_type_strip(const char *ut);
+/* Is a SKU one of the snapshot's placeholders (not AWS's)? They start
+ * with CATALOG_PLACEHOLDER_SKU_PREFIX. */
+#define CATALOG_PLACEHOLDER_SKU_PREFIX "CP"
+bool catalog_sku_is_placeholder(const char *sku);
 
 /* The price of the first tier (the only one for untiered prices). */
 dec price_entry_unit_price(const struct price_entry *e);
@@ -116,6 +135,9 @@ const char *price_entry_attr(const struct price_entry *e, const char *name);
  */
 #define PRICE_COST_MAX 1000000000000000LL /* USD 10^15 */
 int price_entry_cost(const struct price_entry *e, dec qty, dec *cost);
+
+/* Is there an offer file (CSV or JSON) for this region and offer? */
+bool catalog_offer_exists(const struct catalog *c, const char *region, const char *offer);
 
 /* Does the snapshot folder have prices for this region? */
 bool catalog_has_region(const struct catalog *c, const char *region);

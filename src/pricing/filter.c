@@ -1,11 +1,12 @@
 /*
  * filter.c - the rows a price refresh keeps. See filter.h.
  *
- * RULES mirrors the lookups of src/cost/price_*.c (and FACTS.md 2.2, which
- * names the look-alike rows to drop: RegionalNatGateway, ExtendedSupport,
- * ShieldProtected, Outposts and Local Zone load balancers). Rules may be a
- * little wider than one lookup (every RDS PostgreSQL instance class, both
- * deployment options) so that a scenario change never needs a refetch.
+ * RULES mirrors the lookups of src/cost/price_*.c and the rows of the shipped
+ * snapshot (pricing/README.md has the lookup table per service), dropping
+ * the look-alike rows: RegionalNatGateway, ExtendedSupport, ShieldProtected,
+ * Outposts and Local Zone load balancers. Rules may be wider than one lookup
+ * (every RDS instance class and engine costplan prices, every deployment
+ * option) so that a scenario change never needs a refetch.
  *
  * A usage pattern is a '|'-separated list of usage-type suffixes matched
  * like catalog.c's usage_type_matches(); a trailing '*' matches any rest
@@ -21,7 +22,7 @@
 #include "pricing/catalog.h"
 #include "util/error.h"
 
-#define RULE_ATTRS 3
+#define RULE_ATTRS 4
 
 struct rule {
 	const char *offer;
@@ -43,31 +44,78 @@ static const struct rule RULES[] = {
 	{"AmazonVPC", "VpcEndpoint", "VpcEndpoint-Hours|VpcEndpoint-Bytes", {{NULL}}, NULL},
 	{"AWSELB", "Load Balancer-Application", "LoadBalancerUsage|LCUUsage",
 	 {{"Location Type", "AWS Region|"}}, NULL},
+	{"AWSELB", "Load Balancer-Network", "LoadBalancerUsage|LCUUsage",
+	 {{"Location Type", "AWS Region|"}}, NULL},
+	{"AWSELB", "Load Balancer-Gateway", "LoadBalancerUsage|LCUUsage",
+	 {{"Location Type", "AWS Region|"}}, NULL},
+	{"AWSELB", "Load Balancer", "LoadBalancerUsage|DataProcessing-Bytes",
+	 {{"Location Type", "AWS Region|"}}, NULL},
 	{"AWSDataTransfer", "Data Transfer", "DataTransfer-Out-Bytes",
 	 {{"Transfer Type", "AWS Outbound"}}, NULL},
 	{"AWSDataTransfer", "Data Transfer", "DataTransfer-Regional-Bytes",
 	 {{"Transfer Type", "IntraRegion"}}, NULL},
-	/* price_data.c: RDS PostgreSQL */
-	{"AmazonRDS", "Database Instance", "InstanceUsage:*|Multi-AZUsage:*",
-	 {{"Database Engine", "PostgreSQL"}, {"Deployment Option", "Single-AZ|Multi-AZ"}},
+	/* RDS: PostgreSQL, MySQL, MariaDB, Aurora; storage, IOPS, backups, Aurora extras */
+	{"AmazonRDS", "Database Instance",
+	 "InstanceUsage:*|InstanceUsageIOOptimized:*|Multi-AZUsage:*|Multi-AZClusterUsage:*",
+	 {{"Database Engine", "PostgreSQL|MySQL|MariaDB|Aurora PostgreSQL|Aurora MySQL"},
+	  {"Deployment Option", "Single-AZ|Multi-AZ|Multi-AZ (readable standbys)"}},
 	 "ExtendedSupport"},
-	{"AmazonRDS", "Database Storage",
-	 "RDS:GP2-Storage|RDS:Multi-AZ-GP2-Storage|RDS:GP3-Storage|RDS:Multi-AZ-GP3-Storage",
-	 {{"Database Engine", "Any|PostgreSQL|"}}, NULL},
-	{"AmazonRDS", "Provisioned IOPS", "RDS:GP3-PIOPS|RDS:Multi-AZ-GP3-PIOPS",
-	 {{"Database Engine", "Any|PostgreSQL|"}}, NULL},
-	{"AmazonRDS", "Storage Snapshot", "RDS:ChargedBackupUsage", {{NULL}}, NULL},
+	{"AmazonRDS", "Database Storage", "RDS:*|Aurora:*",
+	 {{"Database Engine", "Any|PostgreSQL|MySQL|MariaDB|Aurora PostgreSQL|Aurora MySQL|"}},
+	 "Mirror"},
+	{"AmazonRDS", "Provisioned IOPS", "RDS:*", {{"Database Engine", "Any|PostgreSQL|"}}, "Mirror"},
+	{"AmazonRDS", "Provisioned Throughput", "RDS:*", {{"Database Engine", "Any|PostgreSQL|"}},
+	 "Mirror"},
+	{"AmazonRDS", "System Operation", "RDS:StorageIOUsage|Aurora:StorageIOUsage", {{NULL}}, NULL},
+	{"AmazonRDS", "Storage Snapshot", "RDS:ChargedBackupUsage|Aurora:BackupUsage", {{NULL}}, NULL},
+	{"AmazonRDS", "ServerlessV2", "Aurora:ServerlessV2*", {{NULL}}, NULL},
+	{"AmazonRDS", "Performance Insights", "PI_LTR_*", {{NULL}}, NULL},
 	{"AmazonRDS", "CPU Credits", "CPUCredits:*", {{NULL}}, NULL},
-	/* price_data.c: ElastiCache, S3, ECR */
+	/* ElastiCache, EC2 instances and EBS, S3, ECR */
 	{"AmazonElastiCache", "Cache Instance", "NodeUsage:*",
-	 {{"Cache Engine", "Redis|Valkey"}, {"Location Type", "AWS Region|"}}, "ExtendedSupport"},
+	 {{"Cache Engine", "Redis|Valkey|Memcached"}, {"Location Type", "AWS Region|"}},
+	 "ExtendedSupport"},
+	{"AmazonElastiCache", "ElastiCache Serverless", "ElastiCache:Serverless*", {{NULL}}, NULL},
 	{"AmazonElastiCache", "Storage Snapshot", "BackupUsage", {{NULL}}, NULL},
-	{"AmazonS3", "Storage", "TimedStorage-ByteHrs", {{"Volume Type", "Standard"}}, NULL},
-	{"AmazonS3", "API Request", "Requests-Tier1|Requests-Tier2", {{NULL}}, NULL},
+	{"AmazonEC2", "Compute Instance", "BoxUsage:*",
+	 {{"Operating System", "Linux"}, {"Tenancy", "Shared"}, {"Pre Installed S/W", "NA"},
+	  {"Capacity Status", "Used"}},
+	 NULL},
+	{"AmazonEC2", "Storage", "EBS:VolumeUsage*", {{NULL}}, NULL},
+	{"AmazonEC2", "System Operation", "EBS:VolumeP-IOPS.*|EBS:VolumeIOUsage", {{NULL}}, NULL},
+	{"AmazonEC2", "Provisioned Throughput", "EBS:VolumeP-Throughput.gp3", {{NULL}}, NULL},
+	{"AmazonEC2", "Storage Snapshot", "EBS:Snapshot*", {{NULL}}, NULL},
+	{"AmazonS3", "Storage", "TimedStorage-*", {{NULL}}, NULL},
+	{"AmazonS3", "API Request", "Requests-*", {{NULL}}, NULL},
+	{"AmazonS3", "Fee", "Retrieval-*|Standard-Retrieval-Bytes|Bulk-Retrieval-Bytes|"
+	 "Expedited-Retrieval-Bytes|Monitoring-Automation-INT", {{NULL}}, NULL},
+	{"AmazonS3GlacierDeepArchive", NULL, "TimedStorage-GDA-ByteHrs|Requests-GDA-*|DAA-*", {{NULL}},
+	 NULL},
 	{"AmazonECR", "EC2 Container Registry", "TimedStorage-ByteHrs", {{NULL}}, NULL},
+	/* serverless and edge services the pricers will use (pricing/README.md) */
+	{"AWSLambda", "Serverless", "Request*|Lambda-*", {{NULL}}, "Edge"},
+	{"AmazonDynamoDB", NULL,
+	 "ReadRequestUnits|WriteRequestUnits|IA-ReadRequestUnits|IA-WriteRequestUnits|"
+	 "ReplWriteRequestUnits|ReadCapacityUnit-Hrs|WriteCapacityUnit-Hrs|IA-ReadCapacityUnit-Hrs|"
+	 "IA-WriteCapacityUnit-Hrs|ReplWriteCapacityUnit-Hrs|TimedStorage-ByteHrs|"
+	 "IA-TimedStorage-ByteHrs|TimedPITRStorage-ByteHrs|TimedBackupStorage-ByteHrs|"
+	 "RestoreDataSize-Bytes|Streams-Requests",
+	 {{NULL}}, NULL},
+	{"AmazonCloudFront", NULL,
+	 "DataTransfer-Out-Bytes|DataTransfer-Out-OBytes|Requests-Tier1|Requests-Tier2-HTTPS|"
+	 "Invalidations",
+	 {{NULL}}, NULL},
+	{"AmazonRoute53", NULL, "HostedZone|DNS-Queries|LBR-Queries|Geo-Queries", {{NULL}}, NULL},
+	{"AWSQueueService", "API Request", "Requests-RBP|Requests-FIFO-RBP", {{NULL}}, NULL},
+	{"AmazonSNS", NULL, "Requests-Tier1|DeliveryAttempts-*", {{NULL}}, NULL},
+	{"awskms", NULL, "KMS-*", {{NULL}}, NULL},
+	{"AmazonApiGateway", NULL,
+	 "ApiGatewayRequest|ApiGatewayHttpRequest|ApiGatewayMessage|ApiGatewayMinute", {{NULL}},
+	 NULL},
 	/* price_observability.c: CloudWatch */
 	{"AmazonCloudWatch", "Data Payload",
-	 "DataProcessing-Bytes|DataProcessing-IA-Bytes|DataScanned-Bytes", {{NULL}}, NULL},
+	 "DataProcessing-Bytes|DataProcessing-IA-Bytes|DataScanned-Bytes|VendedLog-Bytes", {{NULL}},
+	 NULL},
 	{"AmazonCloudWatch", "Storage Snapshot", "TimedStorage-ByteHrs", {{NULL}}, NULL},
 	{"AmazonCloudWatch", "Dashboard", "DashboardsUsageHour", {{NULL}}, NULL},
 	/* custom metrics (tiered): in the shipped snapshot, for metric pricing */
@@ -89,7 +137,7 @@ static const struct rule RULES[] = {
  * file (one memmem pass instead of several).
  */
 static const char *const NEEDLE_OVERRIDE[][2] = {
-	{"AmazonEC2", "NatGateway-"},
+	{"AWSLambda", "-"}, /* "Request*" would otherwise need every row */
 };
 
 #define MAX_NEEDLES 32
@@ -224,13 +272,10 @@ static bool usage_one(const char *ut, const char *lit, size_t len, bool star)
 		if (star ? strncmp(rest, lit, len) == 0
 			 : (strlen(rest) == len && strncmp(rest, lit, len) == 0))
 			return true;
-		/* skip a billing prefix [A-Z0-9]+- once */
-		const char *q = ut;
-		while ((*q >= 'A' && *q <= 'Z') || (*q >= '0' && *q <= '9'))
-			q++;
-		if (q == ut || *q != '-')
+		/* skip a billing prefix once ([A-Z0-9]+-, or a region code: AWS KMS) */
+		rest = usage_type_strip(ut);
+		if (rest == ut)
 			return false;
-		rest = q + 1;
 	}
 	return false;
 }

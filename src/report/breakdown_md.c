@@ -8,12 +8,12 @@
 
 void report_breakdown_markdown(FILE *f, const struct breakdown *b)
 {
-	char c[DEC_BUFSZ * 2], q[DEC_BUFSZ], p[DEC_BUFSZ], pub[64];
-	report_published(b, pub, sizeof(pub));
+	char c[DEC_BUFSZ * 2], q[DEC_BUFSZ], p[DEC_BUFSZ], pub[96];
+	report_prices_valid(b, pub, sizeof(pub));
 	fputs("## Monthly cost: ", f);
 	md_write(f, b->scenario);
 	fprintf(f, " (%s)\n\n", b->region);
-	fprintf(f, "**Total: %s per month** (USD, %d hours a month, prices published %s).\n\n",
+	fprintf(f, "**Total: %s per month** (USD, %d hours a month, %s).\n\n",
 		dec_format_usd(b->total, c, sizeof(c)), HOURS_PER_MONTH, pub);
 	for (size_t i = 0; i < b->nnotes; i++) {
 		fputs("> ", f);

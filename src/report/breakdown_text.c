@@ -48,17 +48,31 @@ void report_published(const struct breakdown *b, char *buf, size_t size)
 		snprintf(buf, size, "%s to %s", b->published_min, b->published_max);
 }
 
+void report_prices_valid_range(const char *min, const char *max, char *buf, size_t size)
+{
+	if (!min)
+		snprintf(buf, size, "no list price used");
+	else if (!max || strcmp(min, max) == 0)
+		snprintf(buf, size, "prices valid %s", min);
+	else
+		snprintf(buf, size, "prices valid %s to %s", min, max);
+}
+
+void report_prices_valid(const struct breakdown *b, char *buf, size_t size)
+{
+	report_prices_valid_range(b->published_min, b->published_max, buf, size);
+}
+
 void report_breakdown_table(FILE *f, const struct breakdown *b, const struct report_style *st)
 {
-	char q[DEC_BUFSZ], p[DEC_BUFSZ], c[DEC_BUFSZ * 2], pub[64];
+	char q[DEC_BUFSZ], p[DEC_BUFSZ], c[DEC_BUFSZ * 2], pub[96];
 	int any_usage = 0, nfree = 0;
 
-	report_published(b, pub, sizeof(pub));
+	report_prices_valid(b, pub, sizeof(pub));
 	fprintf(f, "%s", bold(st));
 	term_write(f, b->scenario);
-	fprintf(f, "%s - %s - monthly cost in USD - prices published ", reset(st), b->region);
-	term_write(f, pub);
-	fputc('\n', f);
+	fprintf(f, "%s - %s - monthly cost in USD\n", reset(st), b->region);
+	fprintf(f, "%s (sources: `costplan pricing list`)\n", pub);
 	for (size_t i = 0; i < b->nnotes; i++) {
 		fprintf(f, "%s", dim(st));
 		term_wrap(f, "", "  ", b->notes[i], 78);

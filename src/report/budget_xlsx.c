@@ -259,7 +259,14 @@ static void sheet_prices(lxw_worksheet *ws, const struct budget *bg, const struc
 			worksheet_write_string(ws, r, 8, e->effective_date, f->text);
 			worksheet_write_string(ws, r, 9, e->source, f->text);
 			worksheet_write_string(ws, r, 10, e->published, f->text);
-			worksheet_write_string(ws, r, 11, e->sku, f->text);
+			/* the snapshot's own SKUs are not AWS's: say so */
+			if (catalog_sku_is_placeholder(e->sku)) {
+				char *sku = xasprintf("%s (costplan placeholder)", e->sku);
+				worksheet_write_string(ws, r, 11, sku, f->text);
+				free(sku);
+			} else {
+				worksheet_write_string(ws, r, 11, e->sku, f->text);
+			}
 			last = (int)r;
 		}
 	}

@@ -134,8 +134,8 @@ int html_category_style(enum category c)
 void html_report(FILE *f, const struct html_page *p)
 {
 	const struct breakdown *b = p->b;
-	char pub[64], usd[DEC_BUFSZ];
-	report_published(b, pub, sizeof(pub));
+	char pub[96], usd[DEC_BUFSZ];
+	report_prices_valid(b, pub, sizeof(pub));
 
 	fputs("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
 	      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
@@ -153,7 +153,7 @@ void html_report(FILE *f, const struct html_page *p)
 	html_write(f, b->scenario);
 	fputs("</h1>\n<p class=\"sub\">Region ", f);
 	html_write(f, b->region);
-	fprintf(f, " &middot; USD, %d hours a month &middot; list prices published ", HOURS_PER_MONTH);
+	fprintf(f, " &middot; USD, %d hours a month &middot; list ", HOURS_PER_MONTH);
 	html_write(f, pub);
 	fprintf(f, " &middot; free tier %s</p>\n", b->free_tier ? "applied" : "left out");
 	if (p->description && p->description[0]) {

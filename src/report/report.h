@@ -46,6 +46,10 @@ void report_breakdown_markdown(FILE *f, const struct breakdown *b);
 /* Shared pieces */
 /* "2025-06-17" or "2025-06-05 to 2025-06-17" */
 void report_published(const struct breakdown *b, char *buf, size_t size);
+/* The same as a phrase for people: "prices valid 2025-06-17 to 2025-12-06",
+ * or "no list price used" when every line is free. */
+void report_prices_valid(const struct breakdown *b, char *buf, size_t size);
+void report_prices_valid_range(const char *min, const char *max, char *buf, size_t size);
 /* Write the JSON object body for one breakdown (used inside larger docs). */
 struct jsonw;
 void report_breakdown_json_value(struct jsonw *w, const struct breakdown *b);

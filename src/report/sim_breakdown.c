@@ -53,7 +53,9 @@ void report_sim_breakdown_table(FILE *f, const struct sim_view *v, const struct 
 	term_write(f, v->s->name);
 	fprintf(f, "%s - %s - month %d simulated, %ld runs, seed %llu (%s) - USD\n", re, b->region,
 		M, v->mc->runs, (unsigned long long)v->o->seed, MC_GENERATOR);
-	fprintf(f, "prices published %s\n\n", b->published_min ? b->published_min : "unknown");
+	char pub[96];
+	report_prices_valid_range(b->published_min, b->published_max, pub, sizeof(pub));
+	fprintf(f, "%s\n\n", pub);
 	fprintf(f, "%s%-*s %9s %-11s %9s  %s%s\n\n", bo, W_NAME, "RESOURCE / COMPONENT", "QUANTITY",
 		"UNIT", "p50", "p5..p95", re);
 	for (size_t i = 0; i < b->nitems; i++) {

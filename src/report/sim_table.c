@@ -81,9 +81,10 @@ void report_sim_table(FILE *f, const struct sim_view *v, const struct report_sty
 	term_write(f, v->s->name);
 	fprintf(f, "%s - %s - %ld runs x %d month%s - seed %" PRIu64 " (%s)\n", reset(st), b->region,
 		v->mc->runs, M, M == 1 ? "" : "s", v->o->seed, MC_GENERATOR);
-	fprintf(f, "traffic: %s; prices published %s\n\n",
-		v->u->tp->present ? "the scenario's profile" : "the built-in early-stage defaults",
-		b->published_min ? b->published_min : "unknown");
+	char pub[96];
+	report_prices_valid_range(b->published_min, b->published_max, pub, sizeof(pub));
+	fprintf(f, "traffic: %s; %s\n\n",
+		v->u->tp->present ? "the scenario's profile" : "the built-in early-stage defaults", pub);
 
 	header(f, "MONTH 1 BILL (USD)", st);
 	struct cstat fixed = {0, 0, 0, 0};

@@ -19,15 +19,15 @@ static void range_cell(FILE *f, const struct priced *p)
 void report_upgrades_markdown(FILE *f, const struct upgrade_path *p)
 {
 	const struct breakdown *b = &p->baseline.b;
-	char c1[DEC_BUFSZ * 2], c2[DEC_BUFSZ * 2], pub[64], buf[1024];
+	char c1[DEC_BUFSZ * 2], c2[DEC_BUFSZ * 2], pub[96], buf[1024];
 
-	report_published(b, pub, sizeof(pub));
+	report_prices_valid(b, pub, sizeof(pub));
 	fputs("## Upgrade path: ", f);
 	md_write(f, b->scenario);
 	fprintf(f, " (%s)\n\n", b->region);
 	fprintf(f,
 		"**Baseline %s a month; production (all %zu steps) %s a month, %s.** USD, %d "
-		"hours a month, prices published %s.\n\n",
+		"hours a month, %s.\n\n",
 		dec_format_usd(p->baseline.total, c1, sizeof(c1)), p->nsteps,
 		dec_format_usd(p->production.total, c2, sizeof(c2)),
 		report_delta(dec_sub(p->production.total, p->baseline.total), buf, sizeof(buf)),

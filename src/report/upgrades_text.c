@@ -115,13 +115,12 @@ static void range_line(FILE *f, const struct priced *p)
 void report_upgrades_table(FILE *f, const struct upgrade_path *p, const struct report_style *st)
 {
 	const struct breakdown *b = &p->baseline.b;
-	char c1[DEC_BUFSZ * 2], c2[DEC_BUFSZ * 2], num[8], pub[64], buf[1024];
+	char c1[DEC_BUFSZ * 2], c2[DEC_BUFSZ * 2], num[8], pub[96], buf[1024];
 
-	report_published(b, pub, sizeof(pub));
+	report_prices_valid(b, pub, sizeof(pub));
 	fprintf(f, "%sUpgrade path: ", st->color ? "\033[1m" : "");
 	term_write(f, b->scenario);
-	fprintf(f, "%s - %s - USD a month - prices published %s\n", st->color ? "\033[0m" : "",
-		b->region, pub);
+	fprintf(f, "%s - %s - USD a month\n%s\n", st->color ? "\033[0m" : "", b->region, pub);
 	for (size_t i = 0; i < b->nnotes; i++)
 		wrap(f, "", "  ", b->notes[i]);
 	fputc('\n', f);

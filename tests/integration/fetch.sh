@@ -12,7 +12,7 @@ OUT=$TMPD/out
 LOG=$TMPD/requests.log
 V=20260415120000
 REG=eu-central-1
-OFFERS="AmazonECS AmazonEC2 AmazonVPC AWSELB AmazonRDS AmazonElastiCache AmazonCloudWatch AWSSecretsManager AmazonS3 AmazonECR awswaf AWSSystemsManager AWSDataTransfer"
+OFFERS="AmazonECS AmazonEC2 AmazonVPC AWSELB AmazonRDS AmazonElastiCache AmazonCloudWatch AWSSecretsManager AmazonS3 AmazonECR awswaf AWSSystemsManager AWSDataTransfer AWSLambda AmazonDynamoDB AmazonCloudFront AmazonRoute53 AWSQueueService AmazonSNS awskms AmazonApiGateway AmazonS3GlacierDeepArchive"
 base=/offers/v1.0/aws
 csvpath() { echo "$base/$1/$V/$REG/index.csv"; }
 
@@ -101,7 +101,7 @@ fetch --region $REG >"$TMPD/stdout1" 2>"$TMPD/err"
 rc=$?
 expect_eq "fetch: fresh fetch exits 0" 0 "$rc"
 n=$(ls "$OUT/aws/$REG"/*.csv 2>/dev/null | wc -l)
-expect_eq "fetch: 13 offer files written" 13 "$n"
+expect_eq "fetch: 22 offer files written" 22 "$n"
 expect_eq "fetch: nothing on stderr without a terminal" "" "$(cat "$TMPD/err")"
 grep -q "AmazonEC2 $REG: version $V, kept 2 of" "$TMPD/stdout1" && ok "fetch: summary line" || fail "fetch: summary line" "$(cat "$TMPD/stdout1")"
 rows=$(($(wc -l <"$OUT/aws/$REG/AmazonEC2.csv") - 6))
@@ -125,7 +125,7 @@ fetch --region $REG >"$TMPD/stdout2" 2>"$TMPD/err"
 expect_eq "fetch: refetch exits 0" 0 "$?"
 n304=$(grep -c 'index.csv 304' "$LOG")
 n200=$(grep -c 'index.csv 200' "$LOG")
-expect_eq "fetch: refetch gets 13 x 304" 13 "$n304"
+expect_eq "fetch: refetch gets 22 x 304" 22 "$n304"
 expect_eq "fetch: refetch downloads no offer file" 0 "$n200"
 grep -q "AmazonEC2 $REG: unchanged" "$TMPD/stdout2" && ok "fetch: says unchanged" || fail "fetch: says unchanged" "$(head -3 "$TMPD/stdout2")"
 

@@ -16,7 +16,7 @@
 #include "cost/types/common.h"
 
 static const char *const PG_ENGINE[] = {"postgres", NULL};
-static const char *const DB_CLASS[] = {"db.t3.micro", "db.t3.small", "db.t3.medium",
+static const char *const DB_CLASS[] = {"db.t3.micro", "db.t3.small", "db.t3.medium", "db.r7g.large",
 				       "db.t4g.micro", "db.t4g.small", NULL};
 static const char *const STORAGE_TYPE[] = {"gp2", "gp3", NULL};
 static const char *const MONITORING[] = {"0", "1", "5", "10", "15", "30", "60", NULL};
