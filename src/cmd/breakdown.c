@@ -152,6 +152,8 @@ int cmd_breakdown(int argc, char **argv, struct cp_ctx *ctx)
 		if ((rc = scenario_opts_load(&so, &s)))
 			return rc;
 		rc = cost_breakdown(&s, ctx->cat, &co, &b);
+		if (rc == 0)
+			breakdown_unpriced_warn(&b);
 		scenario_release(&s);
 		if (rc)
 			return rc;

@@ -275,6 +275,8 @@ int cmd_export(int argc, char **argv, struct cp_ctx *ctx)
 		return rc;
 	scenario_opts_cost(&so, &co);
 	rc = cost_breakdown(&s, ctx->cat, &co, &b);
+	if (rc == 0)
+		breakdown_unpriced_warn(&b);
 	if (rc) {
 		scenario_release(&s);
 		return rc;

@@ -236,6 +236,8 @@ int cmd_report(int argc, char **argv, struct cp_ctx *ctx)
 		return rc;
 	scenario_opts_cost(&so, &co);
 	rc = cost_breakdown(&s, ctx->cat, &co, &b);
+	if (rc == 0)
+		breakdown_unpriced_warn(&b);
 	char *description = s.description ? xstrdup(s.description) : NULL;
 	scenario_release(&s);
 	if (rc) {

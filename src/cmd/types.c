@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "cmd/cmd.h"
+#include "cost/choices.h"
 #include "model/schema.h"
 #include "util/error.h"
 
@@ -43,25 +44,54 @@ static void show(const struct type_spec *t)
 		printf("    usage: %s\n", u->key);
 }
 
+/* What the type can be priced as in region, each with its price. */
+static int show_choices(const struct type_spec *t, struct cp_ctx *ctx, const char *region)
+{
+	struct choice_list l = {ctx->cat, region, "", NULL, 0, 0};
+	char price[DEC_BUFSZ];
+	t->choices(&l);
+	if (l.rc) {
+		choices_release(&l);
+		return l.rc;
+	}
+	choices_sort(&l);
+	printf("\n  priced in %s (%s; price per unit):\n", region, l.heading);
+	for (size_t i = 0; i < l.n; i++) {
+		const struct price_entry *e = l.v[i].e;
+		dec_format_trim(price_entry_unit_price(e), price, sizeof(price));
+		printf("    %-56s %12s per %s\n", l.v[i].what, price, e->unit);
+	}
+	if (!l.n)
+		printf("    none in the snapshot\n");
+	choices_release(&l);
+	return 0;
+}
+
 int cmd_types(int argc, char **argv, struct cp_ctx *ctx)
 {
-	(void)ctx;
+	const char *region = "us-east-1";
+	char buf[64];
 	if (argc > 1 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)) {
-		puts("usage: costplan types [TYPE]\n\nList the resource types a scenario may use, "
-		     "with attributes, defaults and usage keys.");
+		puts("usage: costplan types [TYPE [--region REGION]]\n\nList the resource types a "
+		     "scenario may use, with attributes, defaults and usage keys;\nfor one TYPE "
+		     "also what it can be priced as in REGION (default us-east-1):\nclasses, "
+		     "engines and deployments, each with its price.");
 		return 0;
 	}
+	if (argc == 4 && strcmp(argv[2], "--region") == 0) {
+		region = argv[3];
+		argc = 2;
+	}
 	if (argc > 2)
-		return cp_error(CP_EXIT_USAGE, "types takes at most one type name");
+		return cp_error(CP_EXIT_USAGE, "types takes at most one type name (and --region); "
+					       "see `costplan types --help`");
 	if (argc == 2) {
 		const struct type_spec *t = schema_type(argv[1]);
-		if (!t) {
-			char buf[64];
+		if (!t)
 			return cp_error(CP_EXIT_USAGE, "unknown resource type '%s'",
 					cp_sanitize(argv[1], buf, sizeof(buf)));
-		}
 		show(t);
-		return 0;
+		return t->choices ? show_choices(t, ctx, region) : 0;
 	}
 	for (const struct type_spec *const *t = schema_types(); *t; t++)
 		show(*t);

@@ -18,6 +18,7 @@
 
 #include "cost/quantity.h"
 #include "model/schema.h"
+#include "model/unpriced.h"
 #include "pricing/catalog.h"
 #include "util/arena.h"
 #include "util/decimal.h"
@@ -89,6 +90,7 @@ struct cost_item {
 	dec total; /* sum of lines' cost_cents */
 	struct cost_label *labels;
 	size_t nlabels;
+	char *not_priced; /* set by pricer_not_priced: the engine moves it to unpriced */
 };
 
 struct breakdown {
@@ -107,7 +109,21 @@ struct breakdown {
 	char *published_max; /* newest */
 	char *source;        /* "AWS Price List Bulk API format snapshot, pricing/aws/us-east-1" */
 	struct arena arena;  /* quantity expressions of the lines */
+	/* resources that cost money but could not be priced, with the reason;
+	 * not in the total */
+	struct unpriced *unpriced;
+	size_t nunpriced;
 };
+
+/* Add a resource to the breakdown's not-priced list (strings copied). */
+void breakdown_unpriced(struct breakdown *b, const char *address, const char *type,
+			const char *why);
+/* Say the not-priced list in the warnings: a summary by type, then one
+ * line per resource with the reason (for reports of one breakdown). */
+void breakdown_unpriced_warn(struct breakdown *b);
+/* "2 aws_lambda_function, 1 aws_sqs_queue": types with counts, most first.
+ * Caller frees. */
+char *unpriced_summary(const struct unpriced *u, size_t n);
 
 void breakdown_release(struct breakdown *b);
 void breakdown_warn(struct breakdown *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

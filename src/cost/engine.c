@@ -310,6 +310,30 @@ void pricer_scale_line(struct pricer_ctx *p, struct cost_line *l, const struct q
 	p->item->total = dec_add(p->item->total, l->cost_cents);
 }
 
+void pricer_not_priced(struct pricer_ctx *p, const char *fmt, ...)
+{
+	va_list ap;
+	if (p->rc || !p->item || p->item->not_priced)
+		return;
+	va_start(ap, fmt);
+	p->item->not_priced = xvasprintf(fmt, ap);
+	va_end(ap);
+}
+
+void pricer_error_at(struct pricer_ctx *p, const struct resource *r, const char *attr, int code,
+		     const char *fmt, ...)
+{
+	struct cp_loc loc = {p->s->path, 0, 0};
+	va_list ap;
+	if (p->rc)
+		return;
+	res_attr_loc(r, attr, &loc.line, &loc.col);
+	va_start(ap, fmt);
+	cp_verror_at(code, &loc, fmt, ap);
+	va_end(ap);
+	pricer_fail(p, code);
+}
+
 void pricer_selects(struct pricer_ctx *p, const struct resource *r, const char *attr)
 {
 	const struct attr_spec *a = schema_attr(r->spec, attr);
@@ -349,6 +373,65 @@ static struct cost_item *new_item(struct breakdown *b, const char *address, cons
 	return it;
 }
 
+void breakdown_unpriced(struct breakdown *b, const char *address, const char *type,
+			const char *why)
+{
+	b->unpriced = xrealloc(b->unpriced, (b->nunpriced + 1) * sizeof(*b->unpriced));
+	struct unpriced *u = &b->unpriced[b->nunpriced++];
+	u->address = xstrdup(address);
+	u->type = xstrdup(type);
+	u->why = xstrdup(why);
+}
+
+char *unpriced_summary(const struct unpriced *u, size_t n)
+{
+	json_t *counts = json_object();
+	for (size_t i = 0; i < n; i++) {
+		json_t *c = json_object_get(counts, u[i].type);
+		json_object_set_new(counts, u[i].type,
+				    json_integer(c ? json_integer_value(c) + 1 : 1));
+	}
+	/* most first, then by name: a simple selection over the small set */
+	size_t types = json_object_size(counts), o = 0, cap = 64;
+	char *out = xmalloc(cap);
+	out[0] = '\0';
+	for (size_t k = 0; k < types; k++) {
+		const char *key, *best = NULL;
+		json_t *v;
+		json_int_t bc = 0;
+		json_object_foreach(counts, key, v) {
+			json_int_t c = json_integer_value(v);
+			if (c > 0 && (c > bc || (c == bc && strcmp(key, best) < 0))) {
+				best = key;
+				bc = c;
+			}
+		}
+		if (!best)
+			break;
+		size_t need = o + strlen(best) + 32;
+		if (need > cap) {
+			cap = need * 2;
+			out = xrealloc(out, cap);
+		}
+		o += (size_t)snprintf(out + o, cap - o, "%s%lld %s", k ? ", " : "", (long long)bc, best);
+		json_object_set_new(counts, best, json_integer(0));
+	}
+	json_decref(counts);
+	return out;
+}
+
+void breakdown_unpriced_warn(struct breakdown *b)
+{
+	if (!b->nunpriced)
+		return;
+	char *sum = unpriced_summary(b->unpriced, b->nunpriced);
+	breakdown_warn(b, "not priced: %zu resource%s (%s)", b->nunpriced,
+		       b->nunpriced == 1 ? "" : "s", sum);
+	free(sum);
+	for (size_t i = 0; i < b->nunpriced; i++)
+		breakdown_warn(b, "not priced: %s: %s", b->unpriced[i].address, b->unpriced[i].why);
+}
+
 static void item_release(struct cost_item *it)
 {
 	for (size_t j = 0; j < it->n; j++) {
@@ -364,6 +447,7 @@ static void item_release(struct cost_item *it)
 	free(it->labels);
 	free(it->address);
 	free(it->type);
+	free(it->not_priced);
 }
 
 /* A region the snapshot lacks: say it once, clearly, instead of once per offer. */
@@ -416,6 +500,12 @@ int cost_breakdown(const struct scenario *s, struct catalog *cat, const struct c
 			continue;
 		}
 		r->spec->price(&p, r);
+		if (p.item->not_priced && !p.rc) {
+			/* out of the total, onto the not-priced list */
+			breakdown_unpriced(out, r->address, r->type, p.item->not_priced);
+			item_release(p.item);
+			out->n--;
+		}
 	}
 	if (!p.rc && out->free_tier) {
 		p.r = NULL;
@@ -455,6 +545,12 @@ void breakdown_release(struct breakdown *b)
 	free(b->published_min);
 	free(b->published_max);
 	free(b->source);
+	for (size_t i = 0; i < b->nunpriced; i++) {
+		free(b->unpriced[i].address);
+		free(b->unpriced[i].type);
+		free(b->unpriced[i].why);
+	}
+	free(b->unpriced);
 	arena_release(&b->arena);
 	memset(b, 0, sizeof(*b));
 }

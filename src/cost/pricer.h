@@ -85,6 +85,19 @@ void pricer_scale_line(struct pricer_ctx *p, struct cost_line *l, const struct q
  * (an instance class): the spreadsheet shows it as a label. */
 void pricer_selects(struct pricer_ctx *p, const struct resource *r, const char *attr);
 void pricer_fail(struct pricer_ctx *p, int code);
+/*
+ * The resource costs money but this configuration cannot be priced (an
+ * ECS service on EC2 instances, a class missing from the snapshot in a
+ * plan): it leaves the total and is listed as not priced with the reason.
+ */
+void pricer_not_priced(struct pricer_ctx *p, const char *fmt, ...) CP_PRINTF(2, 3);
+/*
+ * A bad value in the scenario, found while pricing: one error located at
+ * the attribute (file:line:col when the scenario has positions), then the
+ * run fails with code.
+ */
+void pricer_error_at(struct pricer_ctx *p, const struct resource *r, const char *attr, int code,
+		     const char *fmt, ...) CP_PRINTF(5, 6);
 
 /* ---- price queries ---- */
 /* A query for offer, family and usage type (NULL family or usage: any). */

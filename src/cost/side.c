@@ -136,6 +136,26 @@ static int price_doc(json_t *doc, const char *label, const struct json_pos *pos,
 	return rc;
 }
 
+/* Move b's not-priced resources onto the side's list, under Terraform's
+ * addresses when addr maps them (a plan side). */
+static void take_unpriced(struct side *out, struct breakdown *b, json_t *addr)
+{
+	for (size_t i = 0; i < b->nunpriced; i++) {
+		struct unpriced *u = &b->unpriced[i];
+		const char *tf = addr ? json_string_value(json_object_get(addr, u->address)) : NULL;
+		out->unpriced = xrealloc(out->unpriced, (out->nunpriced + 1) * sizeof(*out->unpriced));
+		struct unpriced *d = &out->unpriced[out->nunpriced++];
+		d->address = tf ? xstrdup(tf) : u->address;
+		if (tf)
+			free(u->address);
+		d->type = u->type;
+		d->why = u->why;
+	}
+	free(b->unpriced);
+	b->unpriced = NULL;
+	b->nunpriced = 0;
+}
+
 int side_price(const struct input *in, enum side_which which, struct catalog *cat,
 	       const struct cost_options *co, struct usage_file *usage, struct side *out)
 {
@@ -151,8 +171,10 @@ int side_price(const struct input *in, enum side_which which, struct catalog *ca
 			side_release(out);
 			return rc;
 		}
+		take_unpriced(out, &out->b, NULL);
 		for (size_t i = 0; i < out->b.n; i++)
 			out->nresources += strcmp(out->b.items[i].type, "free_tier") != 0;
+		out->nresources += out->nunpriced;
 		return 0;
 	}
 
@@ -170,6 +192,7 @@ int side_price(const struct input *in, enum side_which which, struct catalog *ca
 			side_release(out);
 			return rc;
 		}
+		take_unpriced(out, &b, ps->addr);
 		for (size_t i = 0; i < b.n; i++) {
 			const char *tf = json_string_value(json_object_get(ps->addr, b.items[i].address));
 			if (tf) {
@@ -192,14 +215,12 @@ int side_price(const struct input *in, enum side_which which, struct catalog *ca
 				co && co->region ? co->region : "us-east-1");
 	for (size_t i = 0; i < ps->nwarn; i++)
 		breakdown_warn(&out->b, "%s", ps->warnings[i]);
-	if (ps->nunpriced) {
-		out->unpriced = xcalloc(ps->nunpriced, sizeof(*out->unpriced));
-		for (size_t i = 0; i < ps->nunpriced; i++) {
-			out->unpriced[i].address = xstrdup(ps->unpriced[i].address);
-			out->unpriced[i].type = xstrdup(ps->unpriced[i].type);
-			out->unpriced[i].why = xstrdup(ps->unpriced[i].why);
-		}
-		out->nunpriced = ps->nunpriced;
+	for (size_t i = 0; i < ps->nunpriced; i++) {
+		out->unpriced = xrealloc(out->unpriced, (out->nunpriced + 1) * sizeof(*out->unpriced));
+		struct unpriced *d = &out->unpriced[out->nunpriced++];
+		d->address = xstrdup(ps->unpriced[i].address);
+		d->type = xstrdup(ps->unpriced[i].type);
+		d->why = xstrdup(ps->unpriced[i].why);
 	}
 	if (which == SIDE_AFTER && (in->plan.ignored_data || in->plan.ignored_other)) {
 		char *n = xasprintf("Ignored: %zu data source%s and %zu resource%s of other providers "
@@ -227,40 +248,7 @@ void side_release(struct side *s)
 
 char *side_unpriced_summary(const struct side *s)
 {
-	json_t *counts = json_object();
-	size_t i;
-	for (i = 0; i < s->nunpriced; i++) {
-		json_t *c = json_object_get(counts, s->unpriced[i].type);
-		json_object_set_new(counts, s->unpriced[i].type,
-				    json_integer(c ? json_integer_value(c) + 1 : 1));
-	}
-	/* most first, then by name: a simple selection over the small set */
-	size_t n = json_object_size(counts), o = 0, cap = 64;
-	char *out = xmalloc(cap);
-	out[0] = '\0';
-	for (size_t k = 0; k < n; k++) {
-		const char *key, *best = NULL;
-		json_t *v;
-		json_int_t bc = 0;
-		json_object_foreach(counts, key, v) {
-			json_int_t c = json_integer_value(v);
-			if (c > 0 && (c > bc || (c == bc && strcmp(key, best) < 0))) {
-				best = key;
-				bc = c;
-			}
-		}
-		if (!best)
-			break;
-		size_t need = o + strlen(best) + 32;
-		if (need > cap) {
-			cap = need * 2;
-			out = xrealloc(out, cap);
-		}
-		o += (size_t)snprintf(out + o, cap - o, "%s%lld %s", k ? ", " : "", (long long)bc, best);
-		json_object_set_new(counts, best, json_integer(0));
-	}
-	json_decref(counts);
-	return out;
+	return unpriced_summary(s->unpriced, s->nunpriced);
 }
 
 int side_breakdown(const char *path, const char *usage_path, const char *region,
@@ -279,15 +267,12 @@ int side_breakdown(const char *path, const char *usage_path, const char *region,
 	struct plan_opts po = {region, up};
 	if ((rc = input_load(path, &po, &in)) == 0) {
 		if ((rc = side_price(&in, SIDE_AFTER, cat, co, up, &s)) == 0) {
-			if (s.nunpriced) {
-				char *sum = side_unpriced_summary(&s);
-				breakdown_warn(&s.b, "not priced: %zu resource%s (%s)", s.nunpriced,
-					       s.nunpriced == 1 ? "" : "s", sum);
-				free(sum);
-				for (size_t i = 0; i < s.nunpriced; i++)
-					breakdown_warn(&s.b, "not priced: %s: %s", s.unpriced[i].address,
-						       s.unpriced[i].why);
-			}
+			/* the not-priced list goes back to the breakdown, which says it */
+			s.b.unpriced = s.unpriced;
+			s.b.nunpriced = s.nunpriced;
+			s.unpriced = NULL;
+			s.nunpriced = 0;
+			breakdown_unpriced_warn(&s.b);
 			*out = s.b;
 			memset(&s.b, 0, sizeof(s.b));
 			side_release(&s);

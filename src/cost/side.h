@@ -28,7 +28,7 @@ struct side {
 	char *label;          /* "plan.json (after)", "scenarios/baseline.json" */
 	enum input_kind kind;
 	struct breakdown b;   /* merged over regions; Terraform addresses */
-	struct plan_unpriced *unpriced; /* copies */
+	struct unpriced *unpriced; /* copies */
 	size_t nunpriced;
 	size_t nresources;
 };

@@ -132,7 +132,7 @@ void diff_compute(const struct side *base, const struct side *head, json_t *acti
 	for (int s = 0; s < 2; s++) {
 		const struct side *sd = s ? base : head;
 		for (size_t i = 0; i < sd->nunpriced; i++) {
-			const struct plan_unpriced *u = &sd->unpriced[i];
+			const struct unpriced *u = &sd->unpriced[i];
 			if (json_object_get(seen, u->address))
 				continue;
 			json_object_set_new(seen, u->address, json_true());

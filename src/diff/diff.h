@@ -37,7 +37,7 @@ struct diff_row {
 };
 
 struct diff_unpriced {
-	const struct plan_unpriced *u; /* borrowed */
+	const struct unpriced *u; /* borrowed */
 	const char *action;            /* "create" ... or NULL */
 };
 

@@ -59,7 +59,7 @@ static void add_unpriced(struct plan_side *s, const char *address, const char *t
 			 const char *fmt, ...)
 {
 	va_list ap;
-	struct plan_unpriced *u;
+	struct unpriced *u;
 	s->unpriced = xrealloc(s->unpriced, (s->nunpriced + 1) * sizeof(*s->unpriced));
 	u = &s->unpriced[s->nunpriced++];
 	u->address = xstrdup(address);

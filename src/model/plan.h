@@ -33,6 +33,7 @@
 #include <stddef.h>
 
 #include "model/input_kind.h"
+#include "model/unpriced.h"
 #include "model/usage.h"
 
 /* Largest plan or state file read (plans of big estates run to tens of MB). */
@@ -43,17 +44,12 @@ struct plan_opts {
 	struct usage_file *usage; /* --usage, or NULL */
 };
 
-struct plan_unpriced {
-	char *address; /* Terraform's */
-	char *type;
-	char *why;
-};
 
 /* One side: scenario documents per region, and what could not be priced. */
 struct plan_side {
 	json_t *docs;  /* region -> scenario document (region order = first seen) */
 	json_t *addr;  /* scenario address "type.name" -> Terraform address */
-	struct plan_unpriced *unpriced;
+	struct unpriced *unpriced;
 	size_t nunpriced;
 	char **warnings;
 	size_t nwarn;

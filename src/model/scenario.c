@@ -316,8 +316,16 @@ static int has_block(const struct type_spec *t, const char *head)
 	return 0;
 }
 
+/* Where attribute name was written (for errors found after loading). */
+static void note_loc(struct vctx *v, json_t *locs, const char *name, const char *docpath)
+{
+	int line = 0, col = 0;
+	if (locs && json_pos_find(v->pos, docpath, &line, &col) == 0)
+		json_object_set_new(locs, name, json_pack("[i,i]", line, col));
+}
+
 static void check_body(struct vctx *v, const struct type_spec *t, const char *docpath,
-		       json_t *body, json_t *flat)
+		       json_t *body, json_t *flat, json_t *locs)
 {
 	const char *key;
 	json_t *val;
@@ -333,6 +341,7 @@ static void check_body(struct vctx *v, const struct type_spec *t, const char *do
 			/* an invalid value was reported; the null keeps it from also
 			 * being reported as missing (the scenario is rejected anyway) */
 			json_object_set_new(flat, key, nv ? nv : json_null());
+			note_loc(v, locs, key, path);
 			continue;
 		}
 		if (has_block(t, key)) {
@@ -368,6 +377,7 @@ static void check_body(struct vctx *v, const struct type_spec *t, const char *do
 				}
 				json_t *nv = check_attr(v, p2, a2, v2);
 				json_object_set_new(flat, full, nv ? nv : json_null());
+				note_loc(v, locs, full, p2);
 			}
 			continue;
 		}
@@ -442,6 +452,7 @@ static void resource_release(struct resource *r)
 	free(r->name);
 	free(r->address);
 	json_decref(r->attrs);
+	json_decref(r->attr_loc);
 	json_decref(r->usage);
 }
 
@@ -712,7 +723,9 @@ int scenario_from_json(json_t *root, const char *path, const struct json_pos *po
 				r->count = c && json_is_integer(c) ? (int)json_integer_value(c) : 1;
 				continue;
 			}
-			check_body(&v, t, rpath, body, r->attrs);
+			if (pos)
+				r->attr_loc = json_object();
+			check_body(&v, t, rpath, body, r->attrs, r->attr_loc);
 			json_t *c = json_object_get(r->attrs, "count");
 			r->count = c ? (int)json_integer_value(c) : 1;
 		}
@@ -868,4 +881,11 @@ bool res_usage(const struct resource *r, const char *key, dec *out)
 	else if (dec_from_double(json_real_value(v), out) != 0)
 		return false;
 	return true;
+}
+
+void res_attr_loc(const struct resource *r, const char *attr, int *line, int *col)
+{
+	json_t *at = attr && r->attr_loc ? json_object_get(r->attr_loc, attr) : NULL;
+	*line = at ? (int)json_integer_value(json_array_get(at, 0)) : r->line;
+	*col = at ? (int)json_integer_value(json_array_get(at, 1)) : r->col;
 }

@@ -36,6 +36,7 @@ struct resource {
 	json_t *usage; /* flat usage keys -> number; empty object when none */
 	int count;     /* Terraform's count meta-argument, default 1 */
 	int line, col; /* where it is declared (0 when unknown) */
+	json_t *attr_loc; /* attribute -> [line, col] as written, or NULL */
 };
 
 struct scenario {
@@ -96,6 +97,9 @@ size_t res_len(const struct resource *r, const char *attr); /* ATTR_LIST / ATTR_
 /* The resource a REF attribute names, or NULL when empty. */
 const struct resource *res_ref(const struct scenario *s, const struct resource *r,
 			       const char *attr);
+/* Where attribute attr of r was written (else where r was declared;
+ * 0 when the scenario has no positions). */
+void res_attr_loc(const struct resource *r, const char *attr, int *line, int *col);
 /* Usage value: true and *out set when given, false (and *out = 0) when not. */
 bool res_usage(const struct resource *r, const char *key, dec *out);
 

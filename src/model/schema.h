@@ -89,6 +89,7 @@ struct resource;    /* model/scenario.h */
 struct check_ctx;   /* model/scenario.h: reporting a problem with a resource */
 struct plan_map;    /* model/plan_map.h: one plan resource being mapped */
 struct pricer_ctx;  /* cost/pricer.h: opaque to the model */
+struct choice_list; /* cost/choices.h: opaque to the model */
 
 struct type_spec {
 	const char *type;
@@ -106,7 +107,8 @@ struct type_spec {
 	void (*check)(struct check_ctx *c, const struct resource *r);
 
 	/* Terraform plans (model/plan_map.h). plan_rank orders the mapping so a
-	 * reference can see whether what it names is priced (0 first). plan_index
+	 * reference can see whether what it names is priced (-1 first, then 0,
+	 * the default, then 1, 2...). plan_index
 	 * lists attributes other types find this one by ("arn", "family"),
 	 * NULL-terminated. plan_attr maps one attribute that needs more than
 	 * the schema-driven conversion (returns 1 when it did); plan_check runs
@@ -118,6 +120,9 @@ struct type_spec {
 
 	/* The pricer (cost/pricer.h); NULL for free types. */
 	void (*price)(struct pricer_ctx *p, const struct resource *r);
+	/* What it can be priced as in a region (cost/choices.h), for
+	 * `costplan types TYPE`; NULL when nothing is chosen from a list. */
+	void (*choices)(struct choice_list *l);
 
 	/* The traffic simulation: the role, and the usage key it writes the
 	 * simulated month's figure to (NULL: it writes none for this type). */

@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "cost/choices.h"
 #include "cost/types/common.h"
 
 static const char *const PG_ENGINE[] = {"postgres", NULL};
@@ -171,6 +172,15 @@ static int plan_attr(struct plan_map *m, const struct attr_spec *a)
 	return 1;
 }
 
+static void choices(struct choice_list *l)
+{
+	static const char *const COLS[] = {"Instance Type", "Database Engine", "Deployment Option",
+					   NULL};
+	l->heading = "instance_class  engine  deployment";
+	choices_add_prices(l, "AmazonRDS", "Database Instance", "InstanceUsage:", COLS);
+	choices_add_prices(l, "AmazonRDS", "Database Instance", "Multi-AZUsage:", COLS);
+}
+
 const struct type_spec aws_db_instance_type = {
 	.type = "aws_db_instance",
 	.title = "RDS PostgreSQL",
@@ -179,6 +189,7 @@ const struct type_spec aws_db_instance_type = {
 	.usage = USAGE,
 	.plan_attr = plan_attr,
 	.price = price,
+	.choices = choices,
 	.sim_role = SIM_DATABASE,
 	.sim_usage = "monthly_cpu_credit_hrs",
 };
