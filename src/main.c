@@ -21,25 +21,17 @@
 #include "util/output.h"
 #include "util/paths.h"
 
-const struct cmd COMMANDS[] = {
-	{"breakdown", cmd_breakdown, "the monthly bill, line by line"},
-	{"upgrades", cmd_upgrades, "what each step of the upgrade path costs, alone and in turn"},
-	{"compare", cmd_compare, "scenarios side by side: one column each, deltas, totals"},
-	{"simulate", cmd_simulate, "simulate traffic and autoscaling: the bill's spread"},
-	{"diff", cmd_diff, "the monthly cost change of a Terraform plan or between two files"},
-	{"export", cmd_export, "the budget as a spreadsheet of live formulas (xlsx) or CSV"},
-	{"report", cmd_report, "one self-contained HTML page: the bill, its charts, its sources"},
-	{"pricing", cmd_pricing, "list, fetch, import and compare price snapshots"},
-	{"types", cmd_types, "the resource types, attributes and usage keys costplan prices"},
-	{NULL, NULL, NULL},
+const struct cmd *const COMMANDS[] = {
+	&CMD_BREAKDOWN, &CMD_UPGRADES, &CMD_COMPARE, &CMD_SIMULATE, &CMD_DIFF,
+	&CMD_EXPORT,    &CMD_REPORT,   &CMD_PRICING, &CMD_TYPES,    NULL,
 };
 
 static void usage(FILE *f)
 {
 	fprintf(f, "usage: costplan [--pricing DIR] [--quiet] [--no-color] COMMAND [ARGS]\n"
 		   "       costplan --version | --help\n\ncommands:\n");
-	for (const struct cmd *c = COMMANDS; c->name; c++)
-		fprintf(f, "  %-11s %s\n", c->name, c->summary);
+	for (const struct cmd *const *c = COMMANDS; *c; c++)
+		fprintf(f, "  %-11s %s\n", (*c)->name, (*c)->summary);
 	fprintf(f, "\n`costplan COMMAND --help` describes each. Exit codes: 0 ok, 1 guardrail "
 		   "tripped,\n2 usage, 3 bad input data, 4 I/O or network, 5 internal error.\n");
 }
@@ -132,14 +124,14 @@ int main(int argc, char **argv)
 		goto out;
 	}
 	const struct cmd *c = NULL;
-	for (const struct cmd *k = COMMANDS; k->name; k++)
-		if (strcmp(k->name, args[0]) == 0)
-			c = k;
+	for (const struct cmd *const *k = COMMANDS; *k; k++)
+		if (strcmp((*k)->name, args[0]) == 0)
+			c = *k;
 	if (!c) {
 		const char *names[32];
 		int k = 0;
-		for (const struct cmd *x = COMMANDS; x->name && k < 31; x++)
-			names[k++] = x->name;
+		for (const struct cmd *const *x = COMMANDS; *x && k < 31; x++)
+			names[k++] = (*x)->name;
 		names[k] = NULL;
 		const char *near = nearest_word(args[0], names);
 		char buf[64];
@@ -152,7 +144,7 @@ int main(int argc, char **argv)
 	ctx.cat = catalog_new(ctx.pricing_dir);
 	ctx.color = !no_color && report_want_color(stdout);
 	curl_global_init(CURL_GLOBAL_DEFAULT);
-	rc = c->fn(n, args, &ctx);
+	rc = cmd_main(c, n, args, &ctx);
 	curl_global_cleanup();
 out:
 	/* a command that already failed (maybe on stdout itself) said why */

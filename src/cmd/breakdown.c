@@ -1,20 +1,19 @@
 /*
- * cmd_breakdown.c - `costplan breakdown [SCENARIO]`: the monthly bill,
- * line by line, in table, json, csv or markdown. With --plan, the bill of a
+ * breakdown.c - `costplan breakdown [SCENARIO]`: the monthly bill, line by
+ * line, in table, json, csv or markdown. With --plan, the bill of a
  * Terraform plan's planned resources (or a state's); --usage adds usage
- * figures by address (diff/side.h does the loading for both).
+ * figures by address (model/input.h loads, cost/side.h prices). With
+ * --simulate, each line's simulated p50 with its p5-p95 range.
  */
-#include <getopt.h>
 #include <stdio.h>
 #include <string.h>
 
-#include "cmd/common.h"
+#include "cmd/cmd.h"
 #include "cmd/simulate.h"
 #include "cost/engine.h"
 #include "cost/side.h"
 #include "report/report.h"
 #include "util/error.h"
-#include "util/output.h"
 
 static const char USAGE[] =
 	"usage: costplan breakdown [SCENARIO] [options]\n"
@@ -27,7 +26,7 @@ static const char USAGE[] =
 	"  --usage FILE         usage figures by resource address (Infracost usage keys)\n"
 	"  --region REGION      price in another region (e.g. eu-west-1)\n"
 	"  --no-free-tier       leave out the always-free allowances\n"
-	SCENARIO_WHATIF_USAGE
+	CMD_WHATIF_USAGE
 	"  --format FORMAT      table (default), json, csv or markdown\n"
 	"  -o, --output FILE    write to FILE (atomically) instead of stdout\n"
 	"  --pricing DIR        price snapshot folder (default: the shipped pricing/)\n"
@@ -37,155 +36,171 @@ static const char USAGE[] =
 	"                       --seed S, --threads T\n"
 	"  -h, --help           this help\n";
 
-enum { OPT_PLAN = OPT_FIRST_COMMAND_SPECIFIC, OPT_USAGE, OPT_SIMULATE };
+enum { OPT_PLAN = OPT_OWN, OPT_USAGE, OPT_SIMULATE };
+
+static const struct option OPTIONS[] = {
+	{"plan", required_argument, NULL, OPT_PLAN},
+	{"usage", required_argument, NULL, OPT_USAGE},
+	{"simulate", no_argument, NULL, OPT_SIMULATE},
+	{NULL, 0, NULL, 0},
+};
+
+static struct {
+	const char *plan, *usage;
+	bool simulate;
+} opt;
+
+static int option(struct cmd_args *a, int o, const char *arg)
+{
+	(void)a;
+	switch (o) {
+	case OPT_PLAN:
+		opt.plan = arg;
+		return 1;
+	case OPT_USAGE:
+		opt.usage = arg;
+		return 1;
+	case OPT_SIMULATE:
+		opt.simulate = true;
+		return 1;
+	}
+	return 0;
+}
+
+static int w_table(FILE *f, const void *b, const struct report_style *st)
+{
+	report_breakdown_table(f, b, st);
+	return 0;
+}
+
+static int w_json(FILE *f, const void *b, const struct report_style *st)
+{
+	(void)st;
+	report_breakdown_json(f, b);
+	return 0;
+}
+
+static int w_csv(FILE *f, const void *b, const struct report_style *st)
+{
+	(void)st;
+	report_breakdown_csv(f, b);
+	return 0;
+}
+
+static int w_markdown(FILE *f, const void *b, const struct report_style *st)
+{
+	(void)st;
+	report_breakdown_markdown(f, b);
+	return 0;
+}
+
+static const struct cmd_format FORMATS[] = {
+	{FMT_TABLE, w_table},
+	{FMT_JSON, w_json},
+	{FMT_CSV, w_csv},
+	{FMT_MARKDOWN, w_markdown},
+	{FMT_TABLE, NULL},
+};
 
 /* --simulate: the simulated month's p50 bill with p5-p95 per line */
-static int breakdown_simulated(struct sim_options *sim, const struct scenario_opts *so,
-			       struct cp_ctx *ctx, enum report_format fmt, const char *output)
+static int s_table(FILE *f, const void *v, const struct report_style *st)
+{
+	report_sim_breakdown_table(f, v, st);
+	return 0;
+}
+
+static int s_json(FILE *f, const void *v, const struct report_style *st)
+{
+	(void)st;
+	report_sim_breakdown_json(f, v);
+	return 0;
+}
+
+static int s_csv(FILE *f, const void *v, const struct report_style *st)
+{
+	(void)st;
+	report_sim_breakdown_csv(f, v);
+	return 0;
+}
+
+static const struct cmd_format SIM_FORMATS[] = {
+	{FMT_TABLE, s_table},
+	{FMT_JSON, s_json},
+	{FMT_CSV, s_csv},
+	{FMT_TABLE, NULL},
+};
+
+static int simulated(struct cmd_args *a)
 {
 	struct sim_state st;
-	struct out_file out;
-	int rc = sim_drive(sim, so, ctx, &st);
-	if (rc == 0 && (rc = out_open(&out, output)) == 0) {
-		struct report_style style = {ctx->color && !output, 80};
-		if (fmt == FMT_JSON)
-			report_sim_breakdown_json(out.f, &st.view);
-		else if (fmt == FMT_CSV)
-			report_sim_breakdown_csv(out.f, &st.view);
-		else
-			report_sim_breakdown_table(out.f, &st.view, &style);
-		rc = out_close(&out, 1);
-	}
+	struct cmd sim_cmd = *a->cmd;
+	struct cmd_args sa = *a;
+	if (a->fmt == FMT_MARKDOWN)
+		return cp_error(CP_EXIT_USAGE, "breakdown --simulate writes table, json or csv");
+	if ((double)a->sim.mc.runs * a->sim.mc.months > MC_MAX_RUN_MONTHS)
+		return cp_error(CP_EXIT_USAGE, "--runs x --months: keep it at most %d",
+				MC_MAX_RUN_MONTHS);
+	sim_cmd.formats = SIM_FORMATS;
+	sa.cmd = &sim_cmd;
+	int rc = sim_drive(&sa.sim, &a->so, a->ctx, &st);
+	if (rc == 0)
+		rc = cmd_write(&sa, &st.view);
 	sim_state_release(&st);
 	return rc;
 }
 
-int cmd_breakdown(int argc, char **argv, struct cp_ctx *ctx)
+static int run(struct cmd_args *a)
 {
-	static const struct option opts[] = {
-		SCENARIO_LONGOPTS,
-		{"format", required_argument, NULL, OPT_FORMAT},
-		{"plan", required_argument, NULL, OPT_PLAN},
-		{"usage", required_argument, NULL, OPT_USAGE},
-		{"output", required_argument, NULL, 'o'},
-		{"help", no_argument, NULL, 'h'},
-		{"simulate", no_argument, NULL, OPT_SIMULATE},
-		SIM_LONGOPTS,
-		{NULL, 0, NULL, 0},
-	};
-	struct scenario_opts so = {0};
-	struct sim_options sim;
-	bool simulate = false, sim_opts = false;
-	enum report_format fmt = FMT_TABLE;
-	const char *output = NULL, *plan = NULL, *usage = NULL;
 	struct scenario s;
 	struct breakdown b;
 	struct cost_options co;
-	struct out_file out;
-	int opt, rc;
+	int rc;
 
-	sim_options_default(&sim);
-	sim.mc.months = 1;
-	optind = 1;
-	opterr = 1;
-	while ((opt = getopt_long(argc, argv, "ho:", opts, NULL)) != -1) {
-		int r = scenario_opts_parse(&so, opt, optarg);
-		if (r == 0 && (r = sim_parse_option(&sim, opt, optarg)) > 0)
-			sim_opts = true;
-		if (r < 0)
-			return -r;
-		if (r > 0)
-			continue;
-		switch (opt) {
-		case OPT_FORMAT:
-			if ((rc = report_format_parse(optarg,
-						      FMT_MASK_TEXT,
-						      &fmt)))
-				return rc;
-			break;
-		case 'o':
-			output = optarg;
-			break;
-		case OPT_PLAN:
-			plan = optarg;
-			break;
-		case OPT_USAGE:
-			usage = optarg;
-			break;
-		case OPT_SIMULATE:
-			simulate = true;
-			break;
-		case 'h':
-			fputs(USAGE, stdout);
-			return 0;
-		default:
-			return cmd_bad_option("breakdown", argv);
-		}
-	}
-	if (optind < argc)
-		so.path = argv[optind++];
-	if (optind < argc)
-		return cp_error(CP_EXIT_USAGE, "breakdown takes one scenario; see `costplan breakdown --help`");
-
-	if (plan && so.path)
+	if (a->argc > 0)
+		a->so.path = a->argv[0];
+	if (a->argc > 1)
+		return cmd_too_many(a, "one scenario");
+	if (opt.plan && a->so.path)
 		return cp_error(CP_EXIT_USAGE, "breakdown takes a scenario or --plan, not both");
-	if (simulate && (plan || usage))
+	if (opt.simulate && (opt.plan || opt.usage))
 		return cp_error(CP_EXIT_USAGE,
 				"--simulate works on a scenario's traffic profile, not with --plan or --usage");
-	if (sim_opts && !simulate)
+	if (a->sim_given && !opt.simulate)
 		return cp_error(CP_EXIT_USAGE, "--runs, --months, --seed and --threads go with --simulate");
-	if (simulate) {
-		if ((double)sim.mc.runs * sim.mc.months > MC_MAX_RUN_MONTHS)
-			return cp_error(CP_EXIT_USAGE, "--runs x --months: keep it at most %d",
-					MC_MAX_RUN_MONTHS);
-		if (fmt == FMT_MARKDOWN)
-			return cp_error(CP_EXIT_USAGE,
-					"breakdown --simulate writes table, json or csv");
-		return breakdown_simulated(&sim, &so, ctx, fmt, output);
-	}
-	scenario_opts_cost(&so, &co);
-	if (plan || usage) {
-		if ((rc = side_breakdown(plan ? plan : so.path ? so.path : DEFAULT_SCENARIO, usage,
-					 so.region, ctx->cat, &co, &b)))
-			return rc;
+	if (opt.simulate)
+		return simulated(a);
+	scenario_opts_cost(&a->so, &co);
+	if (opt.plan || opt.usage) {
+		rc = side_breakdown(opt.plan ? opt.plan : a->so.path ? a->so.path : DEFAULT_SCENARIO,
+				    opt.usage, a->so.region, a->ctx->cat, &co, &b);
 	} else {
-		if ((rc = scenario_opts_load(&so, &s)))
+		if ((rc = scenario_opts_load(&a->so, &s)))
 			return rc;
-		rc = cost_breakdown(&s, ctx->cat, &co, &b);
+		rc = cost_breakdown(&s, a->ctx->cat, &co, &b);
+		scenario_release(&s);
 		if (rc == 0)
 			breakdown_unpriced_warn(&b);
-		scenario_release(&s);
-		if (rc)
-			return rc;
 	}
-	if ((rc = out_open(&out, output))) {
-		breakdown_release(&b);
+	if (rc)
 		return rc;
-	}
-	struct report_style st = {ctx->color && !output, 80};
-	switch (fmt) {
-	case FMT_JSON:
-		report_breakdown_json(out.f, &b);
-		break;
-	case FMT_CSV:
-		report_breakdown_csv(out.f, &b);
-		break;
-	case FMT_MARKDOWN:
-		report_breakdown_markdown(out.f, &b);
-		break;
-	default:
-		report_breakdown_table(out.f, &b, &st);
-	}
-	/* warnings also go to stderr for formats that can't show them inline */
-	if (fmt == FMT_CSV) {
-		/* the what-if overrides applied (the scenario's own notes are
-		 * documentation, not worth a message on every run) */
-		for (size_t i = 0; i < b.nnotes && !cp_quiet; i++)
-			if (strncmp(b.notes[i], "what-if:", 8) == 0)
-				fprintf(stderr, "costplan: %s\n", b.notes[i]);
-		for (size_t i = 0; i < b.nwarn; i++)
-			cp_warn("%s", b.warnings[i]);
+	rc = cmd_write(a, &b);
+	/* warnings also go to stderr for the format that can't show them */
+	if (a->fmt == FMT_CSV) {
+		cmd_echo_whatif(b.notes, b.nnotes);
+		cmd_echo_warnings(b.warnings, b.nwarn);
 	}
 	breakdown_release(&b);
-	return out_close(&out, 1);
+	return rc;
 }
+
+const struct cmd CMD_BREAKDOWN = {
+	.name = "breakdown",
+	.summary = "the monthly bill, line by line",
+	.usage = USAGE,
+	.flags = CMD_SCENARIO | CMD_SIMULATION,
+	.sim_months = 1, /* the month shown */
+	.formats = FORMATS,
+	.options = OPTIONS,
+	.option = option,
+	.run = run,
+};

@@ -1,16 +1,37 @@
 /*
- * cmd.h - the subcommands and what main() hands them.
+ * cmd.h - the command skeleton every subcommand runs on.
  *
- * Each subcommand lives in src/cmd_<name>.c with its options and usage
- * text side by side, and returns an exit code (util/error.h). main() parses
- * the global options, finds the command in its table and runs it.
+ * A command (cmd/<name>.c) is a struct cmd: its name, usage text, the
+ * option groups it takes, its own long options and their handler, the
+ * formats it writes with one renderer each, and a run function. The
+ * skeleton (cmd/common.c) parses the options once for every command:
+ * --help, --format (exactly the formats the command declares), -o/--output
+ * (every command that prints a report takes it and writes atomically), the
+ * scenario group (--region, --no-free-tier, --set, --patch), the
+ * simulation group (--runs, --months, --seed, --threads, --no-progress)
+ * and the upgrade-step group (--steps, --assume); then it calls run() with
+ * the positional arguments. cmd_write() opens the output, picks the
+ * renderer and the terminal style, and closes; the echoes of what-if notes
+ * and warnings on stderr for formats that cannot show them are here too.
+ *
+ * main() owns struct cp_ctx (the pricing folder and catalog) and the
+ * command table (main.c).
  */
 #ifndef COSTPLAN_CMD_H
 #define COSTPLAN_CMD_H
 
+#include <getopt.h>
 #include <stdbool.h>
+#include <stdio.h>
 
+#include "cost/engine.h"
+#include "cost/upgrade_path.h"
+#include "model/overlay.h"
+#include "model/scenario.h"
+#include "model/upgrades.h"
 #include "pricing/catalog.h"
+#include "report/report.h"
+#include "sim/montecarlo.h"
 
 struct cp_ctx {
 	char *pricing_dir;     /* resolved snapshot folder */
@@ -20,25 +41,139 @@ struct cp_ctx {
 	char *command_line;    /* the full command, for reports that quote it */
 };
 
-typedef int (*cmd_fn)(int argc, char **argv, struct cp_ctx *ctx);
+#define DEFAULT_SCENARIO "scenarios/baseline.json"
+#define DEFAULT_STEPS "scenarios/upgrades"
+#define SCENARIO_MAX_OVERLAYS 64
+#define CMD_MAX_ASSUME 64
+
+/* Usage text of the what-if options, for each command's --help. */
+#define CMD_WHATIF_USAGE                                                                       \
+	"  --set PATH=VALUE     what-if: change one value before pricing (repeatable),\n"         \
+	"                       e.g. resource.aws_ecs_service.api.desired_count=2 or\n"          \
+	"                       usage.aws_nat_gateway.main.monthly_data_processed_gb=120\n"      \
+	"  --patch FILE         what-if: apply a JSON merge patch (RFC 7386) or an upgrade\n"    \
+	"                       step file (repeatable; applied in order with --set)\n"
+
+/* Option groups a command takes (struct cmd.flags). */
+enum {
+	CMD_SCENARIO = 1 << 0,   /* --region --no-free-tier --set --patch */
+	CMD_SIMULATION = 1 << 1, /* --runs --months --seed --threads --no-progress */
+	CMD_STEPS = 1 << 2,      /* --steps --assume */
+};
+
+/* Option codes of the shared options; a command's own start at OPT_OWN. */
+enum {
+	OPT_REGION = 1000,
+	OPT_NO_FREE_TIER,
+	OPT_FORMAT,
+	OPT_SET,
+	OPT_PATCH,
+	OPT_RUNS,
+	OPT_MONTHS,
+	OPT_SEED,
+	OPT_THREADS,
+	OPT_NO_PROGRESS,
+	OPT_STEPS,
+	OPT_ASSUME,
+	OPT_OWN = 1100,
+};
+
+struct scenario_opts {
+	const char *path;   /* scenario file; NULL = the default */
+	const char *region; /* --region */
+	bool no_free_tier;  /* --no-free-tier */
+	/* --set PATH=VALUE and --patch FILE, in command-line order (borrowed
+	 * from argv: nothing to free) */
+	struct overlay ov[SCENARIO_MAX_OVERLAYS];
+	size_t nov;
+};
+
+struct sim_options {
+	struct mc_options mc;
+	bool no_progress;
+};
+
+/* What the skeleton parsed, handed to the command. */
+struct cmd_args {
+	struct cp_ctx *ctx;
+	const struct cmd *cmd;
+	enum report_format fmt;
+	bool fmt_given;     /* --format was given (else the default) */
+	const char *output; /* -o FILE; NULL = stdout */
+	struct scenario_opts so;
+	struct sim_options sim;
+	bool sim_given;     /* a simulation option was given */
+	const char *steps;  /* --steps DIR */
+	const char *assume[CMD_MAX_ASSUME];
+	size_t nassume;
+	int argc;           /* positional arguments */
+	char **argv;
+};
+
+/* One output format and the renderer that writes it. */
+struct cmd_format {
+	enum report_format fmt;
+	/* 0, or an exit code after printing why (the output is then discarded) */
+	int (*write)(FILE *f, const void *data, const struct report_style *st);
+};
 
 struct cmd {
 	const char *name;
-	cmd_fn fn;
-	const char *summary;
+	const char *summary; /* for costplan --help */
+	const char *usage;   /* for costplan NAME --help */
+	unsigned flags;      /* CMD_SCENARIO | CMD_SIMULATION | CMD_STEPS */
+	int sim_months;      /* default --months (0: 12) */
+	/* The formats it writes, the first the default, ended by write == NULL;
+	 * NULL: no --format and no -o (the command writes no report). */
+	const struct cmd_format *formats;
+	const struct option *options; /* its own, ended by name == NULL; or NULL */
+	/* Its own options: 1 handled, 0 unknown, or minus an exit code. */
+	int (*option)(struct cmd_args *a, int opt, const char *arg);
+	int (*run)(struct cmd_args *a);
+	/* A command of subcommands (`pricing list`): argv[1] names one, whose
+	 * name is "<this> <it>"; the rest is its own. NULL-terminated. */
+	const struct cmd *const *subcommands;
 };
 
-int cmd_breakdown(int argc, char **argv, struct cp_ctx *ctx);
-int cmd_diff(int argc, char **argv, struct cp_ctx *ctx);
-int cmd_export(int argc, char **argv, struct cp_ctx *ctx);
-int cmd_pricing(int argc, char **argv, struct cp_ctx *ctx);
-int cmd_types(int argc, char **argv, struct cp_ctx *ctx);
-int cmd_upgrades(int argc, char **argv, struct cp_ctx *ctx);
-int cmd_compare(int argc, char **argv, struct cp_ctx *ctx);
-int cmd_report(int argc, char **argv, struct cp_ctx *ctx);
-int cmd_simulate(int argc, char **argv, struct cp_ctx *ctx);
+/* Parse argv (argv[0] is the command's name) and run the command. */
+int cmd_main(const struct cmd *c, int argc, char **argv, struct cp_ctx *ctx);
 
-/* The command table (main.c), terminated by name == NULL. */
-extern const struct cmd COMMANDS[];
+/* Write data with the renderer of a->fmt to -o FILE (atomically) or stdout.
+ * Returns 0 or CP_EXIT_IO (message printed). */
+int cmd_write(const struct cmd_args *a, const void *data);
+
+/* For formats that cannot show them inline (CSV, ...): the what-if overrides
+ * ("what-if: ..." notes) and warnings, on stderr. */
+void cmd_echo_whatif(char *const *notes, size_t n);
+void cmd_echo_warnings(char *const *warnings, size_t n);
+
+/* A positional count check: "NAME takes at most MAX SCENARIO"-style error. */
+int cmd_too_many(const struct cmd_args *a, const char *what);
+
+/* Load and validate the scenario the options describe, overlays applied
+ * and recorded as notes (caller releases). */
+int scenario_opts_load(const struct scenario_opts *o, struct scenario *out);
+/* The overlaid document instead: *doc is a new reference, *path the
+ * resolved file (caller frees), notes as in overlay.h. */
+int scenario_opts_doc(const struct scenario_opts *o, json_t **doc, char **path, char ***notes,
+		      size_t *nnotes);
+/* Cost options matching the scenario options. */
+void scenario_opts_cost(const struct scenario_opts *o, struct cost_options *co);
+
+/* The upgrade path of the (overlaid) scenario with the --steps and
+ * --assume options: *set and *path filled on 0 (release both). */
+int cmd_upgrade_path(const struct cmd_args *a, struct upgrade_set *set, struct upgrade_path *path);
+
+/* A whole number option in [lo, hi]; 0 or CP_EXIT_USAGE (message printed). */
+int cmd_parse_long(const char *opt, const char *arg, long lo, long hi, long *out);
+/* A non-negative USD amount option; 0 or CP_EXIT_USAGE. */
+int cmd_parse_amount(const char *opt, const char *arg, dec *out);
+
+/* The commands (cmd/<name>.c). */
+extern const struct cmd CMD_BREAKDOWN, CMD_UPGRADES, CMD_COMPARE, CMD_SIMULATE, CMD_DIFF,
+	CMD_EXPORT, CMD_REPORT, CMD_PRICING, CMD_TYPES;
+
+/* The command table (main.c), NULL-terminated. */
+extern const struct cmd *const COMMANDS[];
 
 #endif

@@ -7,18 +7,13 @@
  * 'PATH=VALUE[;PATH=VALUE...]' adds a column of --set changes on the base.
  * --set and --patch apply to every column, before its own change.
  */
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "cmd/common.h"
-#include "cost/upgrade_path.h"
-#include "model/overlay.h"
-#include "model/upgrades.h"
+#include "cmd/cmd.h"
 #include "report/compare.h"
 #include "util/error.h"
-#include "util/output.h"
 #include "util/paths.h"
 
 #define MAX_COLUMNS 26
@@ -35,13 +30,69 @@ static const char USAGE[] =
 	"                       a column with these --set changes on BASE (repeatable)\n"
 	"  --region REGION      price in another region (e.g. eu-west-1)\n"
 	"  --no-free-tier       leave out the always-free allowances\n"
-	SCENARIO_WHATIF_USAGE
+	CMD_WHATIF_USAGE
 	"                       (--set and --patch apply to every column)\n"
 	"  --format FORMAT      table (default), json, csv or markdown\n"
 	"  -o, --output FILE    write to FILE (atomically) instead of stdout\n"
 	"  -h, --help           this help\n";
 
-enum { OPT_VARY = OPT_FIRST_COMMAND_SPECIFIC };
+enum { OPT_VARY = OPT_OWN };
+
+static const struct option OPTIONS[] = {
+	{"vary", required_argument, NULL, OPT_VARY},
+	{NULL, 0, NULL, 0},
+};
+
+static struct {
+	const char *vary[MAX_COLUMNS];
+	size_t nvary;
+} opt;
+
+static int option(struct cmd_args *a, int o, const char *arg)
+{
+	(void)a;
+	if (o != OPT_VARY)
+		return 0;
+	if (opt.nvary >= MAX_COLUMNS)
+		return -cp_error(CP_EXIT_USAGE, "at most %d columns", MAX_COLUMNS);
+	opt.vary[opt.nvary++] = arg;
+	return 1;
+}
+
+static int w_table(FILE *f, const void *c, const struct report_style *st)
+{
+	report_compare_table(f, c, st);
+	return 0;
+}
+
+static int w_json(FILE *f, const void *c, const struct report_style *st)
+{
+	(void)st;
+	report_compare_json(f, c);
+	return 0;
+}
+
+static int w_csv(FILE *f, const void *c, const struct report_style *st)
+{
+	(void)st;
+	report_compare_csv(f, c);
+	return 0;
+}
+
+static int w_markdown(FILE *f, const void *c, const struct report_style *st)
+{
+	(void)st;
+	report_compare_markdown(f, c);
+	return 0;
+}
+
+static const struct cmd_format FORMATS[] = {
+	{FMT_TABLE, w_table},
+	{FMT_JSON, w_json},
+	{FMT_CSV, w_csv},
+	{FMT_MARKDOWN, w_markdown},
+	{FMT_TABLE, NULL},
+};
 
 struct column {
 	char *label;
@@ -130,62 +181,25 @@ static int vary_doc(const json_t *base, const char *spec, json_t **doc)
 	return rc;
 }
 
-int cmd_compare(int argc, char **argv, struct cp_ctx *ctx)
+static int run(struct cmd_args *a)
 {
-	static const struct option opts[] = {
-		SCENARIO_LONGOPTS,
-		{"vary", required_argument, NULL, OPT_VARY},
-		{"format", required_argument, NULL, OPT_FORMAT},
-		{"output", required_argument, NULL, 'o'},
-		{"help", no_argument, NULL, 'h'},
-		{NULL, 0, NULL, 0},
-	};
-	struct scenario_opts so = {0};
-	enum report_format fmt = FMT_TABLE;
-	const char *output = NULL, *vary[MAX_COLUMNS], *files[MAX_COLUMNS];
-	size_t nvary = 0, nfiles = 0, ncol = 0, nnotes = 0;
+	struct scenario_opts so = a->so;
+	const char *files[MAX_COLUMNS];
+	const char *const *vary = opt.vary;
+	size_t nvary = opt.nvary, nfiles = 0, ncol = 0, nnotes = 0;
 	struct column cols[MAX_COLUMNS + 1];
 	struct cost_options co;
+	struct cp_ctx *ctx = a->ctx;
 	json_t *base = NULL;
 	char *basepath = NULL, **notes = NULL;
-	int opt, rc;
+	int rc, i0 = 0;
 
-	optind = 1;
-	opterr = 1;
-	while ((opt = getopt_long(argc, argv, "ho:", opts, NULL)) != -1) {
-		int r = scenario_opts_parse(&so, opt, optarg);
-		if (r < 0)
-			return -r;
-		if (r > 0)
-			continue;
-		switch (opt) {
-		case OPT_VARY:
-			if (nvary >= MAX_COLUMNS)
-				return cp_error(CP_EXIT_USAGE, "at most %d columns", MAX_COLUMNS);
-			vary[nvary++] = optarg;
-			break;
-		case OPT_FORMAT:
-			if ((rc = report_format_parse(optarg,
-						      FMT_MASK_TEXT,
-						      &fmt)))
-				return rc;
-			break;
-		case 'o':
-			output = optarg;
-			break;
-		case 'h':
-			fputs(USAGE, stdout);
-			return 0;
-		default:
-			return cmd_bad_option("compare", argv);
-		}
-	}
-	if (optind < argc)
-		so.path = argv[optind++];
-	while (optind < argc) {
+	if (a->argc > 0)
+		so.path = a->argv[i0++];
+	while (i0 < a->argc) {
 		if (nfiles >= MAX_COLUMNS)
 			return cp_error(CP_EXIT_USAGE, "at most %d columns", MAX_COLUMNS);
-		files[nfiles++] = argv[optind++];
+		files[nfiles++] = a->argv[i0++];
 	}
 	if (nfiles + nvary + 1 > MAX_COLUMNS)
 		return cp_error(CP_EXIT_USAGE, "at most %d columns", MAX_COLUMNS);
@@ -239,7 +253,6 @@ int cmd_compare(int argc, char **argv, struct cp_ctx *ctx)
 	}
 	if (rc == 0) {
 		struct compare_column cc[MAX_COLUMNS + 1];
-		struct out_file out;
 		for (size_t k = 0; k < ncol; k++) {
 			cc[k].label = cols[k].label;
 			cc[k].source = cols[k].source;
@@ -247,26 +260,9 @@ int cmd_compare(int argc, char **argv, struct cp_ctx *ctx)
 			cc[k].b = &cols[k].p.b;
 		}
 		struct compare cmp = {cc, ncol, notes, nnotes};
-		if ((rc = out_open(&out, output)) == 0) {
-			struct report_style st = {ctx->color && !output, 80};
-			switch (fmt) {
-			case FMT_JSON:
-				report_compare_json(out.f, &cmp);
-				break;
-			case FMT_CSV:
-				report_compare_csv(out.f, &cmp);
-				for (size_t i = 0; i < nnotes && !cp_quiet; i++)
-					if (strncmp(notes[i], "what-if:", 8) == 0)
-						fprintf(stderr, "costplan: %s\n", notes[i]);
-				break;
-			case FMT_MARKDOWN:
-				report_compare_markdown(out.f, &cmp);
-				break;
-			default:
-				report_compare_table(out.f, &cmp, &st);
-			}
-			rc = out_close(&out, 1);
-		}
+		rc = cmd_write(a, &cmp);
+		if (a->fmt == FMT_CSV)
+			cmd_echo_whatif(notes, nnotes);
 	}
 	for (size_t k = 0; k < ncol; k++) {
 		free(cols[k].label);
@@ -284,3 +280,14 @@ int cmd_compare(int argc, char **argv, struct cp_ctx *ctx)
 	json_decref(base);
 	return rc;
 }
+
+const struct cmd CMD_COMPARE = {
+	.name = "compare",
+	.summary = "scenarios side by side: one column each, deltas, totals",
+	.usage = USAGE,
+	.flags = CMD_SCENARIO,
+	.formats = FORMATS,
+	.options = OPTIONS,
+	.option = option,
+	.run = run,
+};

@@ -9,16 +9,16 @@
  * over budget into exit code 1 with a one-line reason (the report is still
  * written, so CI can post it).
  */
-#include <getopt.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
-#include "cmd/common.h"
+#include "cmd/cmd.h"
 #include "diff/diff.h"
 #include "diff/diff_report.h"
+#include "model/input.h"
 #include "model/usage.h"
 #include "util/error.h"
-#include "util/output.h"
 
 static const char USAGE[] =
 	"usage: costplan diff --plan PLAN.json [options]\n"
@@ -34,7 +34,10 @@ static const char USAGE[] =
 	"                           usage-file keys, JSON)\n"
 	"  --region REGION          price every resource in REGION\n"
 	"  --no-free-tier           leave out the always-free allowances\n"
-	"  --format FORMAT          table (default), json or markdown (the PR comment)\n"
+	"  --set PATH=VALUE, --patch FILE\n"
+	"                           what-if on HEAD when HEAD is a scenario (as for\n"
+	"                           costplan breakdown); refused for plans and states\n"
+	"  --format FORMAT          table (default), json, markdown (the PR comment) or csv\n"
 	"  -o, --output FILE        write to FILE (atomically) instead of stdout\n"
 	"  --fail-above-usd X       exit 1 if the monthly cost rises by more than $X\n"
 	"  --fail-above-percent P   exit 1 if it rises by more than P percent\n"
@@ -45,114 +48,152 @@ static const char USAGE[] =
 	"2 usage, 3 bad input data, 4 I/O.\n";
 
 enum {
-	OPT_PLAN = OPT_FIRST_COMMAND_SPECIFIC,
+	OPT_PLAN = OPT_OWN,
 	OPT_USAGE,
 	OPT_FAIL_USD,
 	OPT_FAIL_PCT,
 	OPT_BUDGET,
 };
 
-static int parse_amount(const char *opt, const char *arg, dec *out)
+static const struct option OPTIONS[] = {
+	{"plan", required_argument, NULL, OPT_PLAN},
+	{"usage", required_argument, NULL, OPT_USAGE},
+	{"fail-above-usd", required_argument, NULL, OPT_FAIL_USD},
+	{"fail-above-percent", required_argument, NULL, OPT_FAIL_PCT},
+	{"budget", required_argument, NULL, OPT_BUDGET},
+	{NULL, 0, NULL, 0},
+};
+
+static struct {
+	const char *plan, *usage;
+	struct guardrails g;
+} opt;
+
+static int option(struct cmd_args *a, int o, const char *arg)
 {
-	char buf[64];
-	if (dec_parse(arg, out) != 0 || dec_cmp(*out, dec_zero()) < 0)
-		return cp_error(CP_EXIT_USAGE, "%s '%s' is not an amount (like 50 or 12.5)", opt,
-				cp_sanitize(arg, buf, sizeof(buf)));
+	int rc = 0;
+	(void)a;
+	switch (o) {
+	case OPT_PLAN:
+		opt.plan = arg;
+		return 1;
+	case OPT_USAGE:
+		opt.usage = arg;
+		return 1;
+	case OPT_FAIL_USD:
+		rc = cmd_parse_amount("--fail-above-usd", arg, &opt.g.usd);
+		opt.g.usd_set = true;
+		break;
+	case OPT_FAIL_PCT:
+		rc = cmd_parse_amount("--fail-above-percent", arg, &opt.g.pct);
+		opt.g.pct_set = true;
+		break;
+	case OPT_BUDGET:
+		rc = cmd_parse_amount("--budget", arg, &opt.g.budget);
+		opt.g.budget_set = true;
+		break;
+	default:
+		return 0;
+	}
+	return rc ? -rc : 1;
+}
+
+/* What the renderers get: the diff and the tripped guardrail's reason. */
+struct diff_out {
+	const struct diff *d;
+	const char *reason;
+};
+
+static int w_table(FILE *f, const void *x, const struct report_style *st)
+{
+	const struct diff_out *o = x;
+	report_diff_table(f, o->d, st, o->reason);
 	return 0;
 }
 
-int cmd_diff(int argc, char **argv, struct cp_ctx *ctx)
+static int w_json(FILE *f, const void *x, const struct report_style *st)
 {
-	static const struct option opts[] = {
-		SCENARIO_LONGOPTS,
-		{"plan", required_argument, NULL, OPT_PLAN},
-		{"usage", required_argument, NULL, OPT_USAGE},
-		{"format", required_argument, NULL, OPT_FORMAT},
-		{"output", required_argument, NULL, 'o'},
-		{"fail-above-usd", required_argument, NULL, OPT_FAIL_USD},
-		{"fail-above-percent", required_argument, NULL, OPT_FAIL_PCT},
-		{"budget", required_argument, NULL, OPT_BUDGET},
-		{"help", no_argument, NULL, 'h'},
-		{NULL, 0, NULL, 0},
-	};
-	struct scenario_opts so = {0};
-	struct guardrails g;
-	enum report_format fmt = FMT_TABLE;
-	const char *output = NULL, *plan = NULL, *usage_path = NULL;
+	const struct diff_out *o = x;
+	(void)st;
+	report_diff_json(f, o->d, o->reason);
+	return 0;
+}
+
+static int w_markdown(FILE *f, const void *x, const struct report_style *st)
+{
+	const struct diff_out *o = x;
+	(void)st;
+	report_diff_markdown(f, o->d, o->reason);
+	return 0;
+}
+
+static int w_csv(FILE *f, const void *x, const struct report_style *st)
+{
+	const struct diff_out *o = x;
+	(void)st;
+	report_diff_csv(f, o->d, o->reason);
+	return 0;
+}
+
+static const struct cmd_format FORMATS[] = {
+	{FMT_TABLE, w_table},
+	{FMT_JSON, w_json},
+	{FMT_MARKDOWN, w_markdown},
+	{FMT_CSV, w_csv},
+	{FMT_TABLE, NULL},
+};
+
+/* --set/--patch go to HEAD, which must be a scenario. */
+static int overlay_head(const struct cmd_args *a, struct input *head)
+{
+	if (!a->so.nov)
+		return 0;
+	if (head->kind != INPUT_SCENARIO)
+		return cp_error(CP_EXIT_USAGE,
+				"--set and --patch change a scenario; %s is a Terraform %s (change the "
+				"configuration, or diff two scenarios)",
+				head->path, head->kind == INPUT_STATE ? "state" : "plan");
+	for (size_t i = 0; i < a->so.nov; i++) {
+		int rc = overlay_apply(&head->doc, &a->so.ov[i], NULL);
+		if (rc)
+			return rc;
+	}
+	/* line numbers were of the file; the overlaid document has none */
+	json_pos_free(head->pos);
+	head->pos = NULL;
+	return 0;
+}
+
+static int run(struct cmd_args *a)
+{
 	struct usage_file usage, *up = NULL;
 	struct input in[2];
 	struct side sd[2];
-	int nin = 0, nside = 0, opt, rc = 0;
+	int nin = 0, nside = 0, rc = 0;
 
-	memset(&g, 0, sizeof(g));
 	memset(in, 0, sizeof(in));
 	memset(sd, 0, sizeof(sd));
-	optind = 1;
-	opterr = 1;
-	while ((opt = getopt_long(argc, argv, "ho:", opts, NULL)) != -1) {
-		int r = scenario_opts_parse(&so, opt, optarg);
-		if (r < 0)
-			return -r;
-		if (r > 0)
-			continue;
-		switch (opt) {
-		case OPT_PLAN:
-			plan = optarg;
-			break;
-		case OPT_USAGE:
-			usage_path = optarg;
-			break;
-		case OPT_FORMAT:
-			if ((rc = report_format_parse(optarg,
-						      1u << FMT_TABLE | 1u << FMT_JSON | 1u << FMT_MARKDOWN,
-						      &fmt)))
-				return rc;
-			break;
-		case 'o':
-			output = optarg;
-			break;
-		case OPT_FAIL_USD:
-			if ((rc = parse_amount("--fail-above-usd", optarg, &g.usd)))
-				return rc;
-			g.usd_set = true;
-			break;
-		case OPT_FAIL_PCT:
-			if ((rc = parse_amount("--fail-above-percent", optarg, &g.pct)))
-				return rc;
-			g.pct_set = true;
-			break;
-		case OPT_BUDGET:
-			if ((rc = parse_amount("--budget", optarg, &g.budget)))
-				return rc;
-			g.budget_set = true;
-			break;
-		case 'h':
-			fputs(USAGE, stdout);
-			return 0;
-		default:
-			return cmd_bad_option("diff", argv);
-		}
-	}
-	int npos = argc - optind;
-	if (plan && npos != 0)
+	if (opt.plan && a->argc != 0)
 		return cp_error(CP_EXIT_USAGE, "diff takes --plan FILE or BASE HEAD, not both; see "
 					       "`costplan diff --help`");
-	if (!plan && npos != 2)
+	if (!opt.plan && a->argc != 2)
 		return cp_error(CP_EXIT_USAGE, "diff needs --plan FILE or two files, BASE and HEAD; "
 					       "see `costplan diff --help`");
-
-	if (usage_path) {
-		if ((rc = usage_load(usage_path, &usage)))
+	if (opt.plan && a->so.nov)
+		return cp_error(CP_EXIT_USAGE, "--set and --patch change a scenario, not a plan: "
+					       "change the configuration, or diff two scenarios");
+	if (opt.usage) {
+		if ((rc = usage_load(opt.usage, &usage)))
 			return rc;
 		up = &usage;
 	}
-	struct plan_opts po = {so.region, up};
+	struct plan_opts po = {a->so.region, up};
 	struct cost_options co;
-	scenario_opts_cost(&so, &co);
+	scenario_opts_cost(&a->so, &co);
 	char *title;
 	json_t *actions = NULL;
-	if (plan) {
-		if ((rc = input_load(plan, &po, &in[0])))
+	if (opt.plan) {
+		if ((rc = input_load(opt.plan, &po, &in[0])))
 			goto done;
 		nin = 1;
 		if (in[0].kind != INPUT_PLAN) {
@@ -160,22 +201,24 @@ int cmd_diff(int argc, char **argv, struct cp_ctx *ctx)
 				      in[0].path, in[0].kind == INPUT_STATE ? "state" : "scenario");
 			goto done;
 		}
-		if ((rc = side_price(&in[0], SIDE_BEFORE, ctx->cat, &co, up, &sd[0])))
+		if ((rc = side_price(&in[0], SIDE_BEFORE, a->ctx->cat, &co, up, &sd[0])))
 			goto done;
 		nside = 1;
-		if ((rc = side_price(&in[0], SIDE_AFTER, ctx->cat, &co, up, &sd[1])))
+		if ((rc = side_price(&in[0], SIDE_AFTER, a->ctx->cat, &co, up, &sd[1])))
 			goto done;
 		nside = 2;
 		title = xasprintf("%s (before -> after)", in[0].path);
 		actions = in[0].plan.actions;
 	} else {
 		for (int i = 0; i < 2; i++) {
-			if ((rc = input_load(argv[optind + i], &po, &in[i])))
+			if ((rc = input_load(a->argv[i], &po, &in[i])))
 				goto done;
 			nin = i + 1;
 		}
+		if ((rc = overlay_head(a, &in[1])))
+			goto done;
 		for (int i = 0; i < 2; i++) {
-			if ((rc = side_price(&in[i], SIDE_AFTER, ctx->cat, &co, up, &sd[i])))
+			if ((rc = side_price(&in[i], SIDE_AFTER, a->ctx->cat, &co, up, &sd[i])))
 				goto done;
 			nside = i + 1;
 		}
@@ -186,22 +229,9 @@ int cmd_diff(int argc, char **argv, struct cp_ctx *ctx)
 	char reason[1024];
 	diff_compute(&sd[0], &sd[1], actions, title, &d);
 	free(title);
-	int tripped = diff_guardrails(&d, &g, reason, sizeof(reason));
-	struct out_file out;
-	if ((rc = out_open(&out, output)) == 0) {
-		struct report_style st = {ctx->color && !output, 80};
-		switch (fmt) {
-		case FMT_JSON:
-			report_diff_json(out.f, &d, tripped ? reason : NULL);
-			break;
-		case FMT_MARKDOWN:
-			report_diff_markdown(out.f, &d, tripped ? reason : NULL);
-			break;
-		default:
-			report_diff_table(out.f, &d, &st, tripped ? reason : NULL);
-		}
-		rc = out_close(&out, 1);
-	}
+	int tripped = diff_guardrails(&d, &opt.g, reason, sizeof(reason));
+	struct diff_out o = {&d, tripped ? reason : NULL};
+	rc = cmd_write(a, &o);
 	diff_release(&d);
 	if (!rc && tripped)
 		rc = cp_error(CP_EXIT_GUARDRAIL, "guardrail: %s", reason);
@@ -214,3 +244,14 @@ done:
 		usage_release(up);
 	return rc;
 }
+
+const struct cmd CMD_DIFF = {
+	.name = "diff",
+	.summary = "the monthly cost change of a Terraform plan or between two files",
+	.usage = USAGE,
+	.flags = CMD_SCENARIO,
+	.formats = FORMATS,
+	.options = OPTIONS,
+	.option = option,
+	.run = run,
+};

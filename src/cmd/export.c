@@ -11,26 +11,26 @@
  * place (never replaced), and libxlsxwriter never touches the user's path.
  */
 #include <errno.h>
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
-#include "cmd/common.h"
+#include "cmd/cmd.h"
 #include "cmd/simulate.h"
-#include "cost/engine.h"
-#include "cost/upgrade_path.h"
-#include "model/upgrades.h"
 #include "report/budget.h"
-#include "report/report.h"
 #include "util/error.h"
 #include "util/output.h"
-#include "util/paths.h"
 
-#define DEFAULT_STEPS "scenarios/upgrades"
+enum { OPT_GROWTH = OPT_OWN, OPT_NO_UPGRADES, OPT_SIMULATE };
 
-enum { OPT_GROWTH = OPT_FIRST_COMMAND_SPECIFIC, OPT_STEPS, OPT_NO_UPGRADES, OPT_SIMULATE };
+static const struct option OPTIONS[] = {
+	{"growth", required_argument, NULL, OPT_GROWTH},
+	{"no-upgrades", no_argument, NULL, OPT_NO_UPGRADES},
+	{"simulate", no_argument, NULL, OPT_SIMULATE},
+	{NULL, 0, NULL, 0},
+};
 
 static const char USAGE[] =
 	"usage: costplan export [SCENARIO] -o FILE [options]\n"
@@ -50,11 +50,12 @@ static const char USAGE[] =
 	"  --runs N, --months M, --seed S, --threads T, --no-progress\n"
 	"                       simulation options, as for costplan simulate\n"
 	"  --steps DIR          upgrade step files (default scenarios/upgrades)\n"
+	"  --assume KEY=VALUE   override an upgrade step's assumption (repeatable)\n"
 	"  --no-upgrades        leave out the Upgrade path sheet\n"
 	"  --region REGION      price in another region (e.g. eu-west-1)\n"
 	"  --no-free-tier       leave out the always-free allowances (the workbook keeps\n"
 	"                       them, switched off, in Assumptions)\n"
-	SCENARIO_WHATIF_USAGE
+	CMD_WHATIF_USAGE
 	"  --pricing DIR        price snapshot folder (default: the shipped pricing/)\n"
 	"  -h, --help           this help\n";
 
@@ -86,13 +87,14 @@ static bool ends_with(const char *s, const char *suffix)
 	return n >= m && strcasecmp(s + n - m, suffix) == 0;
 }
 
-/* Build the workbook in a private temporary file, then copy it to path. */
-static int write_xlsx(const struct budget *bg, const char *path)
+/* The workbook: built in a private temporary file (libxlsxwriter wants a
+ * path), then copied into the output the skeleton opened. */
+static int w_xlsx(FILE *f, const void *data, const struct report_style *st)
 {
 	const char *tmpdir = getenv("TMPDIR");
 	char *tmp = xasprintf("%s/costplan-export-XXXXXX", tmpdir && tmpdir[0] ? tmpdir : "/tmp");
-	struct out_file out;
 	int fd = mkstemp(tmp), rc;
+	(void)st;
 	if (fd < 0) {
 		rc = cp_error(CP_EXIT_IO, "cannot create a temporary file in %s: %s",
 			      tmpdir && tmpdir[0] ? tmpdir : "/tmp", strerror(errno));
@@ -100,92 +102,85 @@ static int write_xlsx(const struct budget *bg, const char *path)
 		return rc;
 	}
 	close(fd);
-	rc = budget_write_xlsx(bg, tmp);
-	if (rc == 0)
-		rc = out_open(&out, path);
+	rc = budget_write_xlsx(data, tmp);
 	if (rc == 0) {
 		FILE *in = fopen(tmp, "rb");
 		char buf[65536];
 		size_t n;
-		int ok = in != NULL;
-		while (ok && (n = fread(buf, 1, sizeof(buf), in)) > 0)
-			if (fwrite(buf, 1, n, out.f) != n)
+		while (in && (n = fread(buf, 1, sizeof(buf), in)) > 0)
+			if (fwrite(buf, 1, n, f) != n)
 				break;
-		if (!in || ferror(in)) {
+		if (!in || ferror(in))
 			rc = cp_error(CP_EXIT_IO, "cannot read back the workbook %s: %s", tmp,
 				      strerror(errno));
-			ok = 0;
-		}
 		if (in)
 			fclose(in);
-		int rc2 = out_close(&out, ok);
-		if (!rc)
-			rc = rc2;
 	}
 	unlink(tmp);
 	free(tmp);
 	return rc;
 }
 
-/*
- * Price the upgrade path on the same overlaid document. A path that cannot
- * be priced (steps that do not fit this scenario) leaves the sheet out
- * with a warning rather than failing the whole export. Returns true when
- * *set and *path are to be released by the caller.
- */
-static bool price_upgrades(const struct scenario_opts *so, const char *steps, struct cp_ctx *ctx,
-			   const struct cost_options *co, struct upgrade_set *set,
-			   struct upgrade_path *path)
+static int w_csv(FILE *f, const void *data, const struct report_style *st)
 {
-	json_t *doc = NULL;
-	char *file = NULL, **notes = NULL;
-	size_t nnotes = 0;
-	char *dir = paths_scenario(steps ? steps : DEFAULT_STEPS);
-	int rc = upgrades_load(dir, set);
-	free(dir);
-	if (rc) {
-		cp_warn("the Upgrade path sheet is left out: its steps could not be read");
-		return false;
-	}
-	rc = scenario_opts_doc(so, &doc, &file, &notes, &nnotes);
-	if (rc == 0)
-		rc = upgrade_path_price(doc, file, set, ctx->cat, co, path);
-	json_decref(doc);
-	free(file);
-	for (size_t i = 0; i < nnotes; i++)
-		free(notes[i]);
-	free(notes);
-	if (rc) {
-		cp_warn("the Upgrade path sheet is left out: the steps could not be priced on this "
-			"scenario (see above); --no-upgrades skips them");
-		upgrades_release(set);
-		return false;
-	}
-	return true;
+	(void)st;
+	budget_write_csv(f, data);
+	return 0;
 }
 
-int cmd_export(int argc, char **argv, struct cp_ctx *ctx)
+static const struct cmd_format FORMATS[] = {
+	{FMT_XLSX, w_xlsx},
+	{FMT_CSV, w_csv},
+	{FMT_XLSX, NULL},
+};
+
+static struct {
+	dec growth;
+	bool growth_given, no_upgrades, simulate;
+} opt;
+
+static int option(struct cmd_args *a, int o, const char *arg)
 {
-	static const struct option opts[] = {
-		SCENARIO_LONGOPTS,
-		{"format", required_argument, NULL, OPT_FORMAT},
-		{"output", required_argument, NULL, 'o'},
-		{"growth", required_argument, NULL, OPT_GROWTH},
-		{"steps", required_argument, NULL, OPT_STEPS},
-		{"no-upgrades", no_argument, NULL, OPT_NO_UPGRADES},
-		{"simulate", no_argument, NULL, OPT_SIMULATE},
-		SIM_LONGOPTS,
-		{"help", no_argument, NULL, 'h'},
-		{NULL, 0, NULL, 0},
-	};
-	struct scenario_opts so = {0};
-	enum report_format fmt = FMT_XLSX;
-	bool fmt_given = false;
-	const char *output = NULL, *steps = NULL;
-	bool no_upgrades = false, growth_given = false, simulate = false, sim_used = false;
-	struct sim_options simo;
+	char buf[64];
+	(void)a;
+	switch (o) {
+	case OPT_GROWTH:
+		if (parse_growth(arg, &opt.growth) != 0)
+			return -cp_error(CP_EXIT_USAGE,
+					 "--growth '%s': give a monthly rate such as 5%% or 0.05, "
+					 "from -50%% to 100%%",
+					 cp_sanitize(arg, buf, sizeof(buf)));
+		opt.growth_given = true;
+		return 1;
+	case OPT_NO_UPGRADES:
+		opt.no_upgrades = true;
+		return 1;
+	case OPT_SIMULATE:
+		opt.simulate = true;
+		return 1;
+	}
+	return 0;
+}
+
+/*
+ * The upgrade path on the same overlaid document. A path that cannot be
+ * priced (steps that do not fit this scenario) leaves the sheet out with a
+ * warning rather than failing the whole export. Returns true when *set and
+ * *path are to be released by the caller.
+ */
+static bool price_upgrades(const struct cmd_args *a, struct upgrade_set *set,
+			   struct upgrade_path *path)
+{
+	if (cmd_upgrade_path(a, set, path) == 0)
+		return true;
+	cp_warn("the Upgrade path sheet is left out: the steps could not be read or priced on "
+		"this scenario (see above); --no-upgrades skips them");
+	return false;
+}
+
+static int run(struct cmd_args *a)
+{
 	struct sim_state sim;
-	dec growth = dec_from_scaled(5, 2);
 	struct scenario s;
 	struct breakdown b, ft;
 	bool have_ft = false;
@@ -193,74 +188,28 @@ int cmd_export(int argc, char **argv, struct cp_ctx *ctx)
 	struct budget bg;
 	struct upgrade_set set;
 	struct upgrade_path path;
-	int opt, rc;
+	struct cp_ctx *ctx = a->ctx;
+	const char *output = a->output;
+	dec growth = opt.growth_given ? opt.growth : dec_from_scaled(5, 2);
+	bool growth_given = opt.growth_given, simulate = opt.simulate;
+	int rc;
 
-	sim_options_default(&simo);
-	simo.mc.months = 24; /* the Projection's horizon */
 	memset(&sim, 0, sizeof(sim));
-	optind = 1;
-	opterr = 1;
-	while ((opt = getopt_long(argc, argv, "ho:", opts, NULL)) != -1) {
-		int r = scenario_opts_parse(&so, opt, optarg);
-		if (r < 0)
-			return -r;
-		if (r > 0)
-			continue;
-		r = sim_parse_option(&simo, opt, optarg);
-		if (r < 0)
-			return -r;
-		if (r > 0) {
-			sim_used = true;
-			continue;
-		}
-		switch (opt) {
-		case OPT_SIMULATE:
-			simulate = true;
-			break;
-		case OPT_FORMAT:
-			if ((rc = report_format_parse(optarg, 1u << FMT_XLSX | 1u << FMT_CSV, &fmt)))
-				return rc;
-			fmt_given = true;
-			break;
-		case 'o':
-			output = optarg;
-			break;
-		case OPT_GROWTH:
-			if (parse_growth(optarg, &growth) != 0) {
-				char buf[64];
-				return cp_error(CP_EXIT_USAGE,
-						"--growth '%s': give a monthly rate such as 5%% or 0.05, "
-						"from -50%% to 100%%",
-						cp_sanitize(optarg, buf, sizeof(buf)));
-			}
-			growth_given = true;
-			break;
-		case OPT_STEPS:
-			steps = optarg;
-			break;
-		case OPT_NO_UPGRADES:
-			no_upgrades = true;
-			break;
-		case 'h':
-			fputs(USAGE, stdout);
-			return 0;
-		default:
-			return cmd_bad_option("export", argv);
-		}
-	}
-	if (optind < argc)
-		so.path = argv[optind++];
-	if (optind < argc)
-		return cp_error(CP_EXIT_USAGE, "export takes one scenario; see `costplan export --help`");
-	if (!fmt_given && output && ends_with(output, ".csv"))
-		fmt = FMT_CSV;
-	if (sim_used && !simulate)
+	if (a->argc > 0)
+		a->so.path = a->argv[0];
+	if (a->argc > 1)
+		return cmd_too_many(a, "one scenario");
+	/* the file name chooses when --format does not */
+	if (!a->fmt_given && output && ends_with(output, ".csv"))
+		a->fmt = FMT_CSV;
+	enum report_format fmt = a->fmt;
+	if (a->sim_given && !simulate)
 		return cp_error(CP_EXIT_USAGE, "--runs, --months, --seed and --threads go with "
 					       "--simulate; see `costplan export --help`");
-	if (simulate && (double)simo.mc.runs * simo.mc.months > MC_MAX_RUN_MONTHS)
+	if (simulate && (double)a->sim.mc.runs * a->sim.mc.months > MC_MAX_RUN_MONTHS)
 		return cp_error(CP_EXIT_USAGE,
 				"--runs x --months is %ld, more than %d: use fewer runs or months",
-				simo.mc.runs * simo.mc.months, MC_MAX_RUN_MONTHS);
+				a->sim.mc.runs * a->sim.mc.months, MC_MAX_RUN_MONTHS);
 	if (simulate && fmt != FMT_XLSX)
 		return cp_error(CP_EXIT_USAGE, "--simulate adds bands to the workbook's Projection; "
 					       "the CSV has no projection");
@@ -271,9 +220,9 @@ int cmd_export(int argc, char **argv, struct cp_ctx *ctx)
 	if ((rc = out_check_target(output)))
 		return rc;
 
-	if ((rc = scenario_opts_load(&so, &s)))
+	if ((rc = scenario_opts_load(&a->so, &s)))
 		return rc;
-	scenario_opts_cost(&so, &co);
+	scenario_opts_cost(&a->so, &co);
 	rc = cost_breakdown(&s, ctx->cat, &co, &b);
 	if (rc == 0)
 		breakdown_unpriced_warn(&b);
@@ -306,7 +255,7 @@ int cmd_export(int argc, char **argv, struct cp_ctx *ctx)
 	budget_build(&bg, &b, have_ft ? &ft : NULL, growth);
 	bg.growth_from_profile = from_profile;
 	if (simulate) {
-		rc = sim_drive(&simo, &so, ctx, &sim);
+		rc = sim_drive(&a->sim, &a->so, ctx, &sim);
 		if (rc) {
 			sim_state_release(&sim);
 			budget_release(&bg);
@@ -325,23 +274,14 @@ int cmd_export(int argc, char **argv, struct cp_ctx *ctx)
 			((int64_t *)bg.p50)[m] = sim.sum.total[m].p50;
 			((int64_t *)bg.p95)[m] = sim.sum.total[m].p95;
 		}
-		bg.sim_runs = simo.mc.runs;
-		bg.sim_seed = simo.mc.seed;
+		bg.sim_runs = a->sim.mc.runs;
+		bg.sim_seed = a->sim.mc.seed;
 		bg.sim_growth = sim.tp.n ? sim.tp.svc[0].monthly_growth : 0;
 	}
-	if (fmt == FMT_XLSX && !no_upgrades && price_upgrades(&so, steps, ctx, &co, &set, &path))
+	if (fmt == FMT_XLSX && !opt.no_upgrades && price_upgrades(a, &set, &path))
 		bg.up = &path;
-	if (fmt == FMT_XLSX) {
-		rc = write_xlsx(&bg, output);
-	} else {
-		struct out_file out;
-		if ((rc = out_open(&out, output)) == 0) {
-			budget_write_csv(out.f, &bg);
-			rc = out_close(&out, 1);
-		}
-	}
-	for (size_t i = 0; i < b.nwarn; i++)
-		cp_warn("%s", b.warnings[i]);
+	rc = cmd_write(a, &bg);
+	cmd_echo_warnings(b.warnings, b.nwarn);
 	if (bg.no_formula)
 		cp_warn("%zu line(s) have no quantity formula in the workbook: they keep costplan's "
 			"number and do not follow Assumptions",
@@ -363,3 +303,15 @@ int cmd_export(int argc, char **argv, struct cp_ctx *ctx)
 	scenario_release(&s);
 	return rc;
 }
+
+const struct cmd CMD_EXPORT = {
+	.name = "export",
+	.summary = "the budget as a spreadsheet of live formulas (xlsx) or CSV",
+	.usage = USAGE,
+	.flags = CMD_SCENARIO | CMD_SIMULATION | CMD_STEPS,
+	.sim_months = 24, /* the Projection's horizon */
+	.formats = FORMATS,
+	.options = OPTIONS,
+	.option = option,
+	.run = run,
+};

@@ -1,15 +1,14 @@
 /*
- * cmd_pricing.h - the `pricing` subcommands that live outside
- * cmd_pricing.c (which holds the table PRICING_COMMANDS and `list`).
- * Each takes (argc, argv) starting at its own name, like a command.
+ * pricing.h - the `pricing` subcommands, each a command on the skeleton
+ * (cmd.h): list (pricing.c, which holds the subcommand table), fetch,
+ * import and diff (pricing_fetch.c, pricing_import.c, pricing_diff.c).
  */
 #ifndef COSTPLAN_CMD_PRICING_H
 #define COSTPLAN_CMD_PRICING_H
 
 #include "cmd/cmd.h"
 
-int pricing_fetch(int argc, char **argv, struct cp_ctx *ctx);
-int pricing_import(int argc, char **argv, struct cp_ctx *ctx);
-int pricing_diff(int argc, char **argv, struct cp_ctx *ctx);
+extern const struct cmd CMD_PRICING_LIST, CMD_PRICING_FETCH, CMD_PRICING_IMPORT,
+	CMD_PRICING_DIFF;
 
 #endif

@@ -9,14 +9,12 @@
  * not anything changed (1 is for guardrails); 3 when a snapshot cannot be
  * read or the scenario cannot be priced with one of them.
  */
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "cmd/common.h"
+#include "cmd/cmd.h"
 #include "cmd/pricing.h"
-#include "cost/engine.h"
 #include "pricing/price_diff.h"
 #include "util/escape.h"
 #include "report/jsonw.h"
@@ -24,7 +22,7 @@
 #include "util/error.h"
 
 static const char USAGE[] =
-	"usage: costplan pricing diff OLD NEW [--scenario S] [--region R] [--format table|json]\n"
+	"usage: costplan pricing diff OLD NEW [--scenario S] [--region R] [--format F] [-o FILE]\n"
 	"\n"
 	"Compare two price snapshot folders (each holding aws/<region>/<OfferCode>.csv):\n"
 	"every price that changed, appeared or disappeared, with the change in USD and\n"
@@ -34,7 +32,8 @@ static const char USAGE[] =
 	"  --scenario S   scenario file to price with both (in --region, else the only\n"
 	"                 region the snapshots hold, else the scenario's own)\n"
 	"  --region R     compare this region only (and price the scenario there)\n"
-	"  --format F     table (default) or json\n";
+	"  --format F     table (default) or json\n"
+	"  -o FILE        write to FILE (atomically) instead of stdout\n";
 
 /* change and percent as text: "+0.004", "+8.33" (percent empty when old is 0) */
 static void change_text(dec o, dec n, char *chg, size_t cs, char *pct, size_t ps)
@@ -125,11 +124,11 @@ static void json_prices(struct jsonw *w, const struct price_change *v, size_t n)
 	jw_arr_end(w);
 }
 
-static void table_prices(const struct price_change *v, size_t n, size_t counts[3])
+static void table_prices(FILE *f, const struct price_change *v, size_t n, size_t counts[3])
 {
 	static const char *const kinds[] = {"changed", "added", "removed"};
 	if (n)
-		printf("%-14s %-17s %-44s %13s %13s  %s\n", "REGION", "OFFER", "USAGE TYPE", "OLD",
+		fprintf(f, "%-14s %-17s %-44s %13s %13s  %s\n", "REGION", "OFFER", "USAGE TYPE", "OLD",
 		       "NEW", "CHANGE");
 	for (size_t i = 0; i < n; i++) {
 		const struct price_change *c = &v[i];
@@ -141,15 +140,15 @@ static void table_prices(const struct price_change *v, size_t n, size_t counts[3
 			dec_format_trim(c->old_price, o, sizeof(o));
 		if (c->new_e)
 			dec_format_trim(c->new_price, nw, sizeof(nw));
-		printf("%-14s %-17s ", c->region, c->offer);
-		term_write(stdout, ut);
+		fprintf(f, "%-14s %-17s ", c->region, c->offer);
+		term_write(f, ut);
 		int pad = 44 - (int)strlen(ut);
-		printf("%*s %13s %13s  ", pad > 0 ? pad : 0, "", o, nw);
+		fprintf(f, "%*s %13s %13s  ", pad > 0 ? pad : 0, "", o, nw);
 		if (c->kind == PC_CHANGED) {
 			change_text(c->old_price, c->new_price, chg, sizeof(chg), pct, sizeof(pct));
-			printf("%s%s%s%s\n", chg, pct[0] ? " (" : "", pct, pct[0] ? "%)" : "");
+			fprintf(f, "%s%s%s%s\n", chg, pct[0] ? " (" : "", pct, pct[0] ? "%)" : "");
 		} else {
-			printf("%s\n", kinds[c->kind]);
+			fprintf(f, "%s\n", kinds[c->kind]);
 		}
 		counts[c->kind]++;
 	}
@@ -185,155 +184,177 @@ static void money(dec v, char *buf, size_t size, bool sign)
 		 dec_cmp(v, dec_zero()) < 0 ? "-" : (sign && !dec_is_zero(v) ? "+" : ""), b);
 }
 
-int pricing_diff(int argc, char **argv, struct cp_ctx *ctx)
-{
-	static const struct option opts[] = {
-		{"scenario", required_argument, NULL, 's'},
-		{"region", required_argument, NULL, 'r'},
-		{"format", required_argument, NULL, 'f'},
-		{"help", no_argument, NULL, 'h'},
-		{NULL, 0, NULL, 0},
-	};
-	struct scenario_opts so = {0};
-	enum report_format fmt = FMT_TABLE;
-	const char *scen = NULL;
-	int opt, rc = 0;
-	(void)ctx;
+struct pdiff {
+	const char *old_dir, *new_dir;
+	struct price_change *ch;
+	size_t nch;
+	bool have_scen;
+	struct breakdown bo, bn;
+};
 
-	optind = 1;
-	while ((opt = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
-		switch (opt) {
-		case 's':
-			scen = optarg;
-			break;
-		case 'r':
-			so.region = optarg;
-			break;
-		case 'f':
-			if ((rc = report_format_parse(optarg, 1u << FMT_TABLE | 1u << FMT_JSON, &fmt)))
-				return rc;
-			break;
-		case 'h':
-			fputs(USAGE, stdout);
-			return 0;
-		default:
-			return cmd_bad_option("pricing diff", argv);
+static int w_json(FILE *f, const void *data, const struct report_style *st)
+{
+	const struct pdiff *d = data;
+	struct jsonw w;
+	(void)st;
+	jw_init(&w, f);
+	jw_obj(&w);
+	jw_key(&w, "old");
+	jw_str(&w, d->old_dir);
+	jw_key(&w, "new");
+	jw_str(&w, d->new_dir);
+	json_prices(&w, d->ch, d->nch);
+	if (d->have_scen) {
+		jw_key(&w, "scenario");
+		jw_obj(&w);
+		jw_key(&w, "name");
+		jw_str(&w, d->bo.scenario);
+		jw_key(&w, "region");
+		jw_str(&w, d->bo.region);
+		jw_key(&w, "resources");
+		jw_arr(&w);
+		for (size_t i = 0; i < d->bn.n; i++) {
+			const struct cost_item *ni = &d->bn.items[i];
+			const struct cost_item *oi = breakdown_item(&d->bo, ni->address);
+			dec ov = oi ? oi->total : dec_zero();
+			jw_obj(&w);
+			jw_key(&w, "address");
+			jw_str(&w, ni->address);
+			jw_key(&w, "old_monthly_cost");
+			jw_money(&w, ov);
+			jw_key(&w, "new_monthly_cost");
+			jw_money(&w, ni->total);
+			jw_key(&w, "change");
+			jw_money(&w, dec_sub(ni->total, ov));
+			jw_obj_end(&w);
 		}
+		jw_arr_end(&w);
+		jw_key(&w, "old_total_monthly_cost");
+		jw_money(&w, d->bo.total);
+		jw_key(&w, "new_total_monthly_cost");
+		jw_money(&w, d->bn.total);
+		jw_key(&w, "change");
+		jw_money(&w, dec_sub(d->bn.total, d->bo.total));
+		jw_obj_end(&w);
 	}
-	if (argc - optind != 2)
-		return cp_error(CP_EXIT_USAGE, "pricing diff needs two snapshot folders, OLD and NEW; see --help");
-	const char *da = argv[optind], *db = argv[optind + 1];
-	size_t nreg = 0, nch = 0;
+	jw_obj_end(&w);
+	jw_end(&w);
+	return 0;
+}
+
+static int w_table(FILE *f, const void *data, const struct report_style *st)
+{
+	const struct pdiff *d = data;
+	size_t counts[3] = {0, 0, 0};
+	(void)st;
+	fprintf(f, "Prices: %s -> %s\n\n", d->old_dir, d->new_dir);
+	table_prices(f, d->ch, d->nch, counts);
+	fprintf(f, "%s%zu price%s changed, %zu added, %zu removed\n", d->nch ? "\n" : "",
+		counts[0], counts[0] == 1 ? "" : "s", counts[1], counts[2]);
+	if (!d->have_scen)
+		return 0;
+	char o[80], n[80], x[80];
+	size_t moved = 0;
+	fprintf(f, "\nScenario %s in %s, monthly cost:\n\n", d->bn.scenario, d->bn.region);
+	fprintf(f, "%-44s %12s %12s %12s\n", "RESOURCE", "OLD", "NEW", "CHANGE");
+	for (size_t i = 0; i < d->bn.n; i++) {
+		const struct cost_item *ni = &d->bn.items[i];
+		const struct cost_item *oi = breakdown_item(&d->bo, ni->address);
+		dec ov = oi ? oi->total : dec_zero();
+		if (dec_cmp(ov, ni->total) == 0)
+			continue;
+		moved++;
+		money(ov, o, sizeof(o), false);
+		money(ni->total, n, sizeof(n), false);
+		money(dec_sub(ni->total, ov), x, sizeof(x), true);
+		term_write(f, ni->address);
+		int pad = 44 - (int)strlen(ni->address);
+		fprintf(f, "%*s %12s %12s %12s\n", pad > 0 ? pad : 0, "", o, n, x);
+	}
+	if (!moved)
+		fprintf(f, "(no resource changes cost)\n");
+	money(d->bo.total, o, sizeof(o), false);
+	money(d->bn.total, n, sizeof(n), false);
+	money(dec_sub(d->bn.total, d->bo.total), x, sizeof(x), true);
+	fprintf(f, "%-44s %12s %12s %12s\n", "TOTAL", o, n, x);
+	return 0;
+}
+
+static const struct cmd_format FORMATS[] = {
+	{FMT_TABLE, w_table},
+	{FMT_JSON, w_json},
+	{FMT_TABLE, NULL},
+};
+
+enum { OPT_SCENARIO = OPT_OWN, OPT_DIFF_REGION };
+
+static const struct option OPTIONS[] = {
+	{"scenario", required_argument, NULL, OPT_SCENARIO},
+	{"region", required_argument, NULL, OPT_DIFF_REGION},
+	{NULL, 0, NULL, 0},
+};
+
+static struct {
+	const char *scenario, *region;
+} opt;
+
+static int option(struct cmd_args *a, int o, const char *arg)
+{
+	(void)a;
+	if (o == OPT_SCENARIO)
+		opt.scenario = arg;
+	else if (o == OPT_DIFF_REGION)
+		opt.region = arg;
+	else
+		return 0;
+	return 1;
+}
+
+static int run(struct cmd_args *a)
+{
+	struct scenario_opts so = {0};
+	struct pdiff d;
+	size_t nreg = 0;
 	char **regions;
+	int rc;
+
+	memset(&d, 0, sizeof(d));
+	if (a->argc != 2)
+		return cp_error(CP_EXIT_USAGE,
+				"pricing diff needs two snapshot folders, OLD and NEW; see --help");
+	d.old_dir = a->argv[0];
+	d.new_dir = a->argv[1];
+	so.region = opt.region;
 	if (so.region) {
 		regions = xcalloc(1, sizeof(char *));
 		regions[0] = xstrdup(so.region);
 		nreg = 1;
 	} else {
-		regions = price_diff_regions(da, db, &nreg);
+		regions = price_diff_regions(d.old_dir, d.new_dir, &nreg);
 	}
 	if (!nreg) {
 		free(regions);
-		return cp_error(CP_EXIT_DATA, "no price snapshot in %s/aws nor in %s/aws", da, db);
+		return cp_error(CP_EXIT_DATA, "no price snapshot in %s/aws nor in %s/aws", d.old_dir,
+				d.new_dir);
 	}
-	struct catalog *ca = catalog_new(da), *cb = catalog_new(db);
-	struct price_change *ch = NULL;
-	struct breakdown bo, bn;
-	bool have_scen = false;
-	size_t counts[3] = {0, 0, 0};
-
-	if ((rc = price_diff(ca, cb, regions, nreg, &ch, &nch)))
+	struct catalog *ca = catalog_new(d.old_dir), *cb = catalog_new(d.new_dir);
+	if ((rc = price_diff(ca, cb, regions, nreg, &d.ch, &d.nch)))
 		goto out;
-	if (scen) {
-		so.path = scen;
+	if (opt.scenario) {
+		so.path = opt.scenario;
 		if (!so.region && nreg == 1) /* snapshots of one region: price the scenario there */
 			so.region = regions[0];
-		if ((rc = scenario_delta(&so, ca, cb, &bo, &bn)))
+		if ((rc = scenario_delta(&so, ca, cb, &d.bo, &d.bn)))
 			goto out;
-		have_scen = true;
+		d.have_scen = true;
 	}
-	if (fmt == FMT_JSON) {
-		struct jsonw w;
-		jw_init(&w, stdout);
-		jw_obj(&w);
-		jw_key(&w, "old");
-		jw_str(&w, da);
-		jw_key(&w, "new");
-		jw_str(&w, db);
-		json_prices(&w, ch, nch);
-		if (have_scen) {
-			jw_key(&w, "scenario");
-			jw_obj(&w);
-			jw_key(&w, "name");
-			jw_str(&w, bo.scenario);
-			jw_key(&w, "region");
-			jw_str(&w, bo.region);
-			jw_key(&w, "resources");
-			jw_arr(&w);
-			for (size_t i = 0; i < bn.n; i++) {
-				const struct cost_item *ni = &bn.items[i];
-				const struct cost_item *oi = breakdown_item(&bo, ni->address);
-				dec ov = oi ? oi->total : dec_zero();
-				jw_obj(&w);
-				jw_key(&w, "address");
-				jw_str(&w, ni->address);
-				jw_key(&w, "old_monthly_cost");
-				jw_money(&w, ov);
-				jw_key(&w, "new_monthly_cost");
-				jw_money(&w, ni->total);
-				jw_key(&w, "change");
-				jw_money(&w, dec_sub(ni->total, ov));
-				jw_obj_end(&w);
-			}
-			jw_arr_end(&w);
-			jw_key(&w, "old_total_monthly_cost");
-			jw_money(&w, bo.total);
-			jw_key(&w, "new_total_monthly_cost");
-			jw_money(&w, bn.total);
-			jw_key(&w, "change");
-			jw_money(&w, dec_sub(bn.total, bo.total));
-			jw_obj_end(&w);
-		}
-		jw_obj_end(&w);
-		jw_end(&w);
-	} else {
-		printf("Prices: %s -> %s\n\n", da, db);
-		table_prices(ch, nch, counts);
-		printf("%s%zu price%s changed, %zu added, %zu removed\n", nch ? "\n" : "", counts[0],
-		       counts[0] == 1 ? "" : "s", counts[1], counts[2]);
-		if (have_scen) {
-			char o[80], n[80], d[80];
-			size_t moved = 0;
-			printf("\nScenario %s in %s, monthly cost:\n\n", bn.scenario, bn.region);
-			printf("%-44s %12s %12s %12s\n", "RESOURCE", "OLD", "NEW", "CHANGE");
-			for (size_t i = 0; i < bn.n; i++) {
-				const struct cost_item *ni = &bn.items[i];
-				const struct cost_item *oi = breakdown_item(&bo, ni->address);
-				dec ov = oi ? oi->total : dec_zero();
-				if (dec_cmp(ov, ni->total) == 0)
-					continue;
-				moved++;
-				money(ov, o, sizeof(o), false);
-				money(ni->total, n, sizeof(n), false);
-				money(dec_sub(ni->total, ov), d, sizeof(d), true);
-				term_write(stdout, ni->address);
-				int pad = 44 - (int)strlen(ni->address);
-				printf("%*s %12s %12s %12s\n", pad > 0 ? pad : 0, "", o, n, d);
-			}
-			if (!moved)
-				printf("(no resource changes cost)\n");
-			money(bo.total, o, sizeof(o), false);
-			money(bn.total, n, sizeof(n), false);
-			money(dec_sub(bn.total, bo.total), d, sizeof(d), true);
-			printf("%-44s %12s %12s %12s\n", "TOTAL", o, n, d);
-		}
-	}
+	rc = cmd_write(a, &d);
 out:
-	if (have_scen) {
-		breakdown_release(&bo);
-		breakdown_release(&bn);
+	if (d.have_scen) {
+		breakdown_release(&d.bo);
+		breakdown_release(&d.bn);
 	}
-	free(ch);
+	free(d.ch);
 	catalog_free(ca);
 	catalog_free(cb);
 	for (size_t i = 0; i < nreg; i++)
@@ -341,3 +362,13 @@ out:
 	free(regions);
 	return rc;
 }
+
+const struct cmd CMD_PRICING_DIFF = {
+	.name = "pricing diff",
+	.summary = "which prices changed between two snapshots",
+	.usage = USAGE,
+	.formats = FORMATS,
+	.options = OPTIONS,
+	.option = option,
+	.run = run,
+};

@@ -6,20 +6,17 @@
  * pricing/fetch.c. Without --region, the regions already in the snapshot
  * folder are refreshed; without --offer, every offer costplan prices.
  */
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
-#include <dirent.h>
 
-#include "cmd/common.h"
+#include "cmd/cmd.h"
 #include "cmd/pricing.h"
 #include "pricing/catalog.h"
 #include "pricing/fetch.h"
 #include "pricing/filter.h"
 #include "pricing/regions.h"
-#include "model/schema.h"
 #include "util/error.h"
 #include "util/strings.h"
 
@@ -46,125 +43,109 @@ static const char USAGE[] =
 	"Tuning (environment): COSTPLAN_FETCH_TIMEOUT (stall, s), COSTPLAN_FETCH_ATTEMPTS,\n"
 	"COSTPLAN_FETCH_BACKOFF_MS, COSTPLAN_FETCH_CONNECT_TIMEOUT.\n";
 
-static int cmp_str(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
+#define MAX_NAMED 64
 
-/* Region folders under dir/aws. */
-static size_t existing_regions(const char *dir, char ***out)
+enum { OPT_FREGION = OPT_OWN, OPT_OFFER, OPT_ENDPOINT, OPT_OUT, OPT_QUIET };
+
+static const struct option OPTIONS[] = {
+	{"region", required_argument, NULL, OPT_FREGION},
+	{"offer", required_argument, NULL, OPT_OFFER},
+	{"endpoint", required_argument, NULL, OPT_ENDPOINT},
+	{"out", required_argument, NULL, OPT_OUT},
+	{"quiet", no_argument, NULL, OPT_QUIET},
+	{NULL, 0, NULL, 0},
+};
+
+static struct {
+	const char *regions[MAX_NAMED], *offers[MAX_NAMED];
+	size_t nregions, noffers;
+	const char *endpoint, *out;
+	bool quiet;
+} opt;
+
+static int option(struct cmd_args *a, int o, const char *arg)
 {
-	char *p = xasprintf("%s/aws", dir);
-	DIR *d = opendir(p);
-	struct dirent *e;
-	size_t n = 0;
-	*out = NULL;
-	free(p);
-	if (!d)
-		return 0;
-	while ((e = readdir(d))) {
-		if (e->d_name[0] == '.' || !aws_region_code_shaped(e->d_name))
-			continue;
-		*out = xrealloc(*out, (n + 1) * sizeof(char *));
-		(*out)[n++] = xstrdup(e->d_name);
+	char buf[64];
+	(void)a;
+	switch (o) {
+	case OPT_FREGION:
+		if (!aws_region_code_shaped(arg))
+			return -cp_error(CP_EXIT_USAGE, "'%s' is not a region code (like eu-central-1)",
+					 cp_sanitize(arg, buf, sizeof(buf)));
+		if (opt.nregions >= MAX_NAMED)
+			return -cp_error(CP_EXIT_USAGE, "more than %d --region options", MAX_NAMED);
+		opt.regions[opt.nregions++] = arg;
+		return 1;
+	case OPT_OFFER:
+		if (!price_filter_known_offer(arg)) {
+			const char *near = nearest_word(arg, CATALOG_OFFERS);
+			return -cp_error(CP_EXIT_USAGE,
+					 "costplan does not price offer '%s'%s%s%s (offers: `costplan "
+					 "pricing fetch --help`)",
+					 cp_sanitize(arg, buf, sizeof(buf)), near ? "; did you mean '" : "",
+					 near ? near : "", near ? "'?" : "");
+		}
+		if (opt.noffers >= MAX_NAMED)
+			return -cp_error(CP_EXIT_USAGE, "more than %d --offer options", MAX_NAMED);
+		opt.offers[opt.noffers++] = arg;
+		return 1;
+	case OPT_ENDPOINT:
+		opt.endpoint = arg;
+		return 1;
+	case OPT_OUT:
+		opt.out = arg;
+		return 1;
+	case OPT_QUIET:
+		opt.quiet = true;
+		return 1;
 	}
-	closedir(d);
-	if (n)
-		qsort(*out, n, sizeof(char *), cmp_str);
-	return n;
+	return 0;
 }
 
-int pricing_fetch(int argc, char **argv, struct cp_ctx *ctx)
+static int run(struct cmd_args *a)
 {
-	static const struct option opts[] = {
-		{"region", required_argument, NULL, 'r'},
-		{"offer", required_argument, NULL, 'x'},
-		{"endpoint", required_argument, NULL, 'e'},
-		{"out", required_argument, NULL, 'o'},
-		{"quiet", no_argument, NULL, 'q'},
-		{"help", no_argument, NULL, 'h'},
-		{NULL, 0, NULL, 0},
-	};
 	struct fetch_opts fo;
-	const char **regions = xcalloc((size_t)argc + 1, sizeof(char *)); /* grown below */
-	const char **offers = xcalloc((size_t)argc + 16, sizeof(char *)); /* + CATALOG_OFFERS */
+	const char **regions = NULL, **offers = NULL;
 	char **found = NULL;
 	size_t nfound = 0;
-	int opt, rc = 0, quiet = cp_quiet;
+	int rc = 0, quiet = cp_quiet || opt.quiet;
 	char buf[64];
 
+	if (a->argc > 0)
+		return cp_error(CP_EXIT_USAGE, "pricing fetch takes no arguments; see --help");
 	memset(&fo, 0, sizeof(fo));
-	fo.endpoint = getenv("COSTPLAN_PRICING_ENDPOINT");
+	fo.endpoint = opt.endpoint ? opt.endpoint : getenv("COSTPLAN_PRICING_ENDPOINT");
 	if (!fo.endpoint || !*fo.endpoint)
 		fo.endpoint = FETCH_DEFAULT_ENDPOINT;
-	optind = 1;
-	while ((opt = getopt_long(argc, argv, "hq", opts, NULL)) != -1) {
-		switch (opt) {
-		case 'r':
-			if (!aws_region_code_shaped(optarg)) {
-				rc = cp_error(CP_EXIT_USAGE,
-					      "'%s' is not a region code (like eu-central-1)",
-					      cp_sanitize(optarg, buf, sizeof(buf)));
-				goto out;
-			}
-			regions[fo.nregions++] = optarg;
-			break;
-		case 'x':
-			if (!price_filter_known_offer(optarg)) {
-				const char *near = nearest_word(optarg, CATALOG_OFFERS);
-				rc = cp_error(CP_EXIT_USAGE,
-					      "costplan does not price offer '%s'%s%s%s (offers: "
-					      "`costplan pricing fetch --help`)",
-					      cp_sanitize(optarg, buf, sizeof(buf)),
-					      near ? "; did you mean '" : "", near ? near : "",
-					      near ? "'?" : "");
-				goto out;
-			}
-			offers[fo.noffers++] = optarg;
-			break;
-		case 'e':
-			fo.endpoint = optarg;
-			break;
-		case 'o':
-			fo.out_dir = optarg;
-			break;
-		case 'q':
-			quiet = 1;
-			break;
-		case 'h':
-			fputs(USAGE, stdout);
-			goto out;
-		default:
-			rc = cmd_bad_option("pricing fetch", argv);
-			goto out;
-		}
-	}
-	if (optind < argc) {
-		rc = cp_error(CP_EXIT_USAGE, "pricing fetch takes no arguments; see --help");
-		goto out;
-	}
 	const char *why = http_url_refused(fo.endpoint);
-	if (why) {
-		rc = cp_error(CP_EXIT_USAGE, "--endpoint %s: %s",
-			      cp_sanitize(fo.endpoint, buf, sizeof(buf)), why);
-		goto out;
-	}
-	if (!fo.out_dir)
-		fo.out_dir = ctx->pricing_dir;
-	if (!fo.nregions) {
-		nfound = existing_regions(fo.out_dir, &found);
+	if (why)
+		return cp_error(CP_EXIT_USAGE, "--endpoint %s: %s",
+				cp_sanitize(fo.endpoint, buf, sizeof(buf)), why);
+	fo.out_dir = opt.out ? opt.out : a->ctx->pricing_dir;
+	if (opt.nregions) {
+		regions = xcalloc(opt.nregions + 1, sizeof(char *));
+		for (size_t i = 0; i < opt.nregions; i++)
+			regions[fo.nregions++] = opt.regions[i];
+	} else {
+		found = catalog_regions(fo.out_dir, &nfound);
 		if (!nfound) {
-			rc = cp_error(CP_EXIT_USAGE,
-				      "no region to fetch: name one with --region (e.g. --region "
-				      "eu-central-1)");
-			goto out;
+			free(found);
+			return cp_error(CP_EXIT_USAGE,
+					"no region to fetch: name one with --region (e.g. --region "
+					"eu-central-1)");
 		}
-		regions = xrealloc(regions, (nfound + 1) * sizeof(char *));
+		regions = xcalloc(nfound + 1, sizeof(char *));
 		for (size_t i = 0; i < nfound; i++)
 			regions[fo.nregions++] = found[i];
 	}
+	size_t nall = 0;
+	while (CATALOG_OFFERS[nall])
+		nall++;
+	offers = xcalloc(opt.noffers + nall + 1, sizeof(char *));
+	for (size_t i = 0; i < opt.noffers; i++)
+		offers[fo.noffers++] = opt.offers[i];
 	if (!fo.noffers)
-		for (int i = 0; CATALOG_OFFERS[i]; i++)
+		for (size_t i = 0; i < nall; i++)
 			offers[fo.noffers++] = CATALOG_OFFERS[i];
 	fo.regions = regions;
 	fo.offers = offers;
@@ -175,7 +156,6 @@ int pricing_fetch(int argc, char **argv, struct cp_ctx *ctx)
 	if (quiet)
 		cp_quiet = 1;
 	rc = fetch_run(&fo);
-out:
 	for (size_t i = 0; i < nfound; i++)
 		free(found[i]);
 	free(found);
@@ -183,3 +163,12 @@ out:
 	free(offers);
 	return rc;
 }
+
+const struct cmd CMD_PRICING_FETCH = {
+	.name = "pricing fetch",
+	.summary = "download current prices from the AWS Price List Bulk API",
+	.usage = USAGE,
+	.options = OPTIONS,
+	.option = option,
+	.run = run,
+};

@@ -5,11 +5,10 @@
  * into the snapshot folder, exactly as `pricing fetch` would. The logic is
  * in pricing/import.c; this file is options and messages.
  */
-#include <getopt.h>
 #include <stdio.h>
 #include <string.h>
 
-#include "cmd/common.h"
+#include "cmd/cmd.h"
 #include "cmd/pricing.h"
 #include "pricing/import.h"
 #include "pricing/regions.h"
@@ -25,44 +24,45 @@ static const char USAGE[] =
 	"  --region R   keep region R (needed when a file holds several regions)\n"
 	"  --out DIR    snapshot folder (default: the pricing folder in use)\n";
 
-int pricing_import(int argc, char **argv, struct cp_ctx *ctx)
-{
-	static const struct option opts[] = {
-		{"region", required_argument, NULL, 'r'},
-		{"out", required_argument, NULL, 'o'},
-		{"help", no_argument, NULL, 'h'},
-		{NULL, 0, NULL, 0},
-	};
-	const char *region = NULL, *out = NULL;
-	int opt, rc = 0;
-	char buf[64];
+enum { OPT_IREGION = OPT_OWN, OPT_OUT };
 
-	optind = 1;
-	while ((opt = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
-		switch (opt) {
-		case 'r':
-			region = optarg;
-			break;
-		case 'o':
-			out = optarg;
-			break;
-		case 'h':
-			fputs(USAGE, stdout);
-			return 0;
-		default:
-			return cmd_bad_option("pricing import", argv);
-		}
+static const struct option OPTIONS[] = {
+	{"region", required_argument, NULL, OPT_IREGION},
+	{"out", required_argument, NULL, OPT_OUT},
+	{NULL, 0, NULL, 0},
+};
+
+static struct {
+	const char *region, *out;
+} opt;
+
+static int option(struct cmd_args *a, int o, const char *arg)
+{
+	char buf[64];
+	(void)a;
+	if (o == OPT_IREGION) {
+		if (!aws_region_code_shaped(arg))
+			return -cp_error(CP_EXIT_USAGE, "'%s' is not a region code (like eu-west-1)",
+					 cp_sanitize(arg, buf, sizeof(buf)));
+		opt.region = arg;
+		return 1;
 	}
-	if (optind >= argc)
+	if (o == OPT_OUT) {
+		opt.out = arg;
+		return 1;
+	}
+	return 0;
+}
+
+static int run(struct cmd_args *a)
+{
+	const char *region = opt.region, *out = opt.out ? opt.out : a->ctx->pricing_dir;
+	int rc = 0;
+	if (a->argc == 0)
 		return cp_error(CP_EXIT_USAGE, "pricing import needs at least one FILE; see --help");
-	if (region && !aws_region_code_shaped(region))
-		return cp_error(CP_EXIT_USAGE, "'%s' is not a region code (like eu-west-1)",
-				cp_sanitize(region, buf, sizeof(buf)));
-	if (!out)
-		out = ctx->pricing_dir;
-	for (int i = optind; i < argc; i++) {
+	for (int i = 0; i < a->argc; i++) {
 		struct import_result res;
-		int frc = import_offer_file(argv[i], region, out, &res);
+		int frc = import_offer_file(a->argv[i], region, out, &res);
 		if (frc) {
 			if (!rc || frc > rc)
 				rc = frc;
@@ -79,3 +79,12 @@ int pricing_import(int argc, char **argv, struct cp_ctx *ctx)
 	}
 	return rc;
 }
+
+const struct cmd CMD_PRICING_IMPORT = {
+	.name = "pricing import",
+	.summary = "filter offer files downloaded by hand into the snapshot",
+	.usage = USAGE,
+	.options = OPTIONS,
+	.option = option,
+	.run = run,
+};

@@ -4,15 +4,12 @@
  *
  * Also the shared driver (sim_drive) used by `breakdown --simulate`.
  */
-#include <errno.h>
-#include <getopt.h>
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
-#include "cmd/common.h"
 #include "cmd/simulate.h"
 #include "report/sim_report.h"
 #include "sim/bench.h"
@@ -32,83 +29,96 @@ static const char USAGE[] =
 	"  --months M           months per run, with compound growth (default 12)\n"
 	"  --seed S             random seed (default 1)\n"
 	"  --threads T          worker threads (default: processors online)\n"
-	"  --format FORMAT      table (default), json or csv\n"
+	"  --format FORMAT      table (default), json, csv or markdown\n"
 	"  -o, --output FILE    write to FILE (atomically) instead of stdout\n"
 	"  --series FILE.csv    write one run's time series for plotting\n"
 	"  --series-run K       which run (default 1)\n"
 	"  --series-step STEP   minute or hour (default hour)\n"
 	"  --region REGION      price in another region\n"
 	"  --no-free-tier       leave out the always-free allowances\n"
+	CMD_WHATIF_USAGE
 	"  --no-progress        no progress bar (shown on a terminal for long runs)\n"
-	"  --bench              time the simulation on 1 and 2 threads against bare GSL\n"
-	"                       draws (make bench) instead of reporting\n"
 	"  -h, --help           this help\n";
 
 enum {
-	OPT_SERIES = OPT_FIRST_COMMAND_SPECIFIC,
+	OPT_SERIES = OPT_OWN,
 	OPT_SERIES_RUN,
 	OPT_SERIES_STEP,
-	OPT_BENCH,
+	OPT_BENCH, /* make bench's; not in --help */
 };
 
-static int parse_long(const char *opt, const char *arg, long lo, long hi, long *out)
-{
-	char *end, buf[64];
-	errno = 0;
-	long v = strtol(arg, &end, 10);
-	if (errno || end == arg || *end || v < lo || v > hi)
-		return cp_error(CP_EXIT_USAGE, "%s '%s': give a whole number from %ld to %ld", opt,
-				cp_sanitize(arg, buf, sizeof(buf)), lo, hi);
-	*out = v;
-	return 0;
-}
+static const struct option OPTIONS[] = {
+	{"series", required_argument, NULL, OPT_SERIES},
+	{"series-run", required_argument, NULL, OPT_SERIES_RUN},
+	{"series-step", required_argument, NULL, OPT_SERIES_STEP},
+	{"bench", no_argument, NULL, OPT_BENCH},
+	{NULL, 0, NULL, 0},
+};
 
-int sim_parse_option(struct sim_options *so, int opt, const char *arg)
+static struct {
+	const char *series;
+	long series_run;
+	bool minutes, bench;
+} opt = {NULL, 1, false, false};
+
+static int option(struct cmd_args *a, int o, const char *arg)
 {
-	long v;
 	int rc;
-	switch (opt) {
-	case SIM_OPT_RUNS:
-		if ((rc = parse_long("--runs", arg, 1, MC_MAX_RUNS, &v)))
+	(void)a;
+	switch (o) {
+	case OPT_SERIES:
+		opt.series = arg;
+		return 1;
+	case OPT_SERIES_RUN:
+		if ((rc = cmd_parse_long("--series-run", arg, 1, MC_MAX_RUNS, &opt.series_run)))
 			return -rc;
-		so->mc.runs = v;
 		return 1;
-	case SIM_OPT_MONTHS:
-		if ((rc = parse_long("--months", arg, 1, MC_MAX_MONTHS, &v)))
-			return -rc;
-		so->mc.months = (int)v;
+	case OPT_SERIES_STEP:
+		if (strcmp(arg, "minute") && strcmp(arg, "hour"))
+			return -cp_error(CP_EXIT_USAGE, "--series-step is minute or hour");
+		opt.minutes = strcmp(arg, "minute") == 0;
 		return 1;
-	case SIM_OPT_SEED: {
-		char *end, buf[64];
-		errno = 0;
-		unsigned long long s = strtoull(arg, &end, 10);
-		if (errno || end == arg || *end || arg[0] == '-')
-			return -cp_error(CP_EXIT_USAGE,
-					 "--seed '%s': give a whole number from 0 to 18446744073709551615",
-					 cp_sanitize(arg, buf, sizeof(buf)));
-		so->mc.seed = s;
-		return 1;
-	}
-	case SIM_OPT_THREADS:
-		if ((rc = parse_long("--threads", arg, 1, MC_MAX_THREADS, &v)))
-			return -rc;
-		so->mc.threads = (int)v;
-		return 1;
-	case SIM_OPT_NO_PROGRESS:
-		so->no_progress = true;
+	case OPT_BENCH:
+		opt.bench = true;
 		return 1;
 	}
 	return 0;
 }
 
-void sim_options_default(struct sim_options *so)
+static int w_table(FILE *f, const void *v, const struct report_style *st)
 {
-	memset(so, 0, sizeof(*so));
-	so->mc.runs = 100;
-	so->mc.months = 12;
-	so->mc.seed = 1;
-	so->mc.threads = mc_default_threads();
+	report_sim_table(f, v, st);
+	return 0;
 }
+
+static int w_json(FILE *f, const void *v, const struct report_style *st)
+{
+	(void)st;
+	report_sim_json(f, v);
+	return 0;
+}
+
+static int w_csv(FILE *f, const void *v, const struct report_style *st)
+{
+	(void)st;
+	report_sim_csv(f, v);
+	return 0;
+}
+
+static int w_markdown(FILE *f, const void *v, const struct report_style *st)
+{
+	(void)st;
+	report_sim_markdown(f, v);
+	return 0;
+}
+
+static const struct cmd_format FORMATS[] = {
+	{FMT_TABLE, w_table},
+	{FMT_JSON, w_json},
+	{FMT_CSV, w_csv},
+	{FMT_MARKDOWN, w_markdown},
+	{FMT_TABLE, NULL},
+};
 
 int sim_drive(struct sim_options *so, const struct scenario_opts *sco, struct cp_ctx *ctx,
 	      struct sim_state *st)
@@ -188,111 +198,42 @@ static int run_bench(struct sim_options *so, const struct scenario_opts *sco, st
 	return rc;
 }
 
-int cmd_simulate(int argc, char **argv, struct cp_ctx *ctx)
+static int run(struct cmd_args *a)
 {
-	static const struct option opts[] = {
-		SCENARIO_LONGOPTS,
-		SIM_LONGOPTS,
-		{"format", required_argument, NULL, OPT_FORMAT},
-		{"output", required_argument, NULL, 'o'},
-		{"series", required_argument, NULL, OPT_SERIES},
-		{"series-run", required_argument, NULL, OPT_SERIES_RUN},
-		{"series-step", required_argument, NULL, OPT_SERIES_STEP},
-		{"bench", no_argument, NULL, OPT_BENCH},
-		{"help", no_argument, NULL, 'h'},
-		{NULL, 0, NULL, 0},
-	};
-	struct scenario_opts sco = {0};
-	struct sim_options so;
 	struct sim_state st;
-	enum report_format fmt = FMT_TABLE;
-	const char *output = NULL, *series = NULL;
-	long series_run = 1;
-	bool hourly = true, bench = false;
-	struct out_file out;
-	int opt, rc;
-
-	sim_options_default(&so);
-	optind = 1;
-	opterr = 1;
-	while ((opt = getopt_long(argc, argv, "ho:", opts, NULL)) != -1) {
-		int r = scenario_opts_parse(&sco, opt, optarg);
-		if (r == 0)
-			r = sim_parse_option(&so, opt, optarg);
-		if (r < 0)
-			return -r;
-		if (r > 0)
-			continue;
-		switch (opt) {
-		case OPT_FORMAT:
-			if ((rc = report_format_parse(optarg,
-						      1u << FMT_TABLE | 1u << FMT_JSON | 1u << FMT_CSV,
-						      &fmt)))
-				return rc;
-			break;
-		case 'o':
-			output = optarg;
-			break;
-		case OPT_SERIES:
-			series = optarg;
-			break;
-		case OPT_SERIES_RUN:
-			if ((rc = parse_long("--series-run", optarg, 1, MC_MAX_RUNS, &series_run)))
-				return rc;
-			break;
-		case OPT_SERIES_STEP:
-			if (strcmp(optarg, "minute") == 0)
-				hourly = false;
-			else if (strcmp(optarg, "hour") == 0)
-				hourly = true;
-			else
-				return cp_error(CP_EXIT_USAGE, "--series-step is minute or hour");
-			break;
-		case OPT_BENCH:
-			bench = true;
-			break;
-		case 'h':
-			fputs(USAGE, stdout);
-			return 0;
-		default:
-			return cmd_bad_option("simulate", argv);
-		}
-	}
-	if (optind < argc)
-		sco.path = argv[optind++];
-	if (optind < argc)
-		return cp_error(CP_EXIT_USAGE,
-				"simulate takes one scenario; see `costplan simulate --help`");
-	if ((double)so.mc.runs * so.mc.months > MC_MAX_RUN_MONTHS)
+	int rc;
+	if (a->argc > 0)
+		a->so.path = a->argv[0];
+	if (a->argc > 1)
+		return cmd_too_many(a, "one scenario");
+	if ((double)a->sim.mc.runs * a->sim.mc.months > MC_MAX_RUN_MONTHS)
 		return cp_error(CP_EXIT_USAGE,
 				"--runs x --months is %ld; keep it at most %d (memory and pricing time)",
-				so.mc.runs * so.mc.months, MC_MAX_RUN_MONTHS);
-	if (series && series_run > so.mc.runs)
-		return cp_error(CP_EXIT_USAGE, "--series-run %ld: there are only %ld runs", series_run,
-				so.mc.runs);
-
-	if (bench)
-		return run_bench(&so, &sco, ctx);
-	rc = sim_drive(&so, &sco, ctx, &st);
-	if (rc == 0 && series)
-		rc = sim_series_write(series, &st.u, &so.mc, series_run - 1, hourly);
-	if (rc == 0 && (rc = out_open(&out, output)) == 0) {
-		struct report_style style = {ctx->color && !output, 80};
-		switch (fmt) {
-		case FMT_JSON:
-			report_sim_json(out.f, &st.view);
-			break;
-		case FMT_CSV:
-			report_sim_csv(out.f, &st.view);
-			break;
-		default:
-			report_sim_table(out.f, &st.view, &style);
-		}
-		if (fmt != FMT_TABLE)
-			for (size_t i = 0; i < st.b.nwarn; i++)
-				cp_warn("%s", st.b.warnings[i]);
-		rc = out_close(&out, 1);
+				a->sim.mc.runs * a->sim.mc.months, MC_MAX_RUN_MONTHS);
+	if (opt.series && opt.series_run > a->sim.mc.runs)
+		return cp_error(CP_EXIT_USAGE, "--series-run %ld: there are only %ld runs",
+				opt.series_run, a->sim.mc.runs);
+	if (opt.bench)
+		return run_bench(&a->sim, &a->so, a->ctx);
+	rc = sim_drive(&a->sim, &a->so, a->ctx, &st);
+	if (rc == 0 && opt.series)
+		rc = sim_series_write(opt.series, &st.u, &a->sim.mc, opt.series_run - 1, !opt.minutes);
+	if (rc == 0) {
+		rc = cmd_write(a, &st.view);
+		if (a->fmt != FMT_TABLE)
+			cmd_echo_warnings(st.b.warnings, st.b.nwarn);
 	}
 	sim_state_release(&st);
 	return rc;
 }
+
+const struct cmd CMD_SIMULATE = {
+	.name = "simulate",
+	.summary = "simulate traffic and autoscaling: the bill's spread",
+	.usage = USAGE,
+	.flags = CMD_SCENARIO | CMD_SIMULATION,
+	.formats = FORMATS,
+	.options = OPTIONS,
+	.option = option,
+	.run = run,
+};

@@ -1,5 +1,5 @@
 /*
- * cmd_simulate.h - what `simulate` shares with `breakdown --simulate`:
+ * simulate.h - what `simulate` shares with `breakdown --simulate`:
  * the simulation options and the driver that loads, simulates and prices.
  */
 #ifndef COSTPLAN_CMD_SIMULATE_H
@@ -7,7 +7,7 @@
 
 #include <stdbool.h>
 
-#include "cmd/common.h"
+#include "cmd/cmd.h"
 #include "report/sim_report.h"
 #include "sim/bills.h"
 #include "sim/montecarlo.h"
@@ -15,27 +15,6 @@
 #include "sim/setup.h"
 #include "sim/signals.h"
 #include "sim/summary.h"
-
-struct sim_options {
-	struct mc_options mc;
-	bool no_progress;
-};
-
-enum {
-	SIM_OPT_RUNS = OPT_FIRST_COMMAND_SPECIFIC + 50,
-	SIM_OPT_MONTHS,
-	SIM_OPT_SEED,
-	SIM_OPT_THREADS,
-	SIM_OPT_NO_PROGRESS,
-};
-
-/* --runs --months --seed --threads --no-progress */
-#define SIM_LONGOPTS                                                 \
-	{"runs", required_argument, NULL, SIM_OPT_RUNS},              \
-	{"months", required_argument, NULL, SIM_OPT_MONTHS},          \
-	{"seed", required_argument, NULL, SIM_OPT_SEED},              \
-	{"threads", required_argument, NULL, SIM_OPT_THREADS},        \
-	{"no-progress", no_argument, NULL, SIM_OPT_NO_PROGRESS}
 
 struct sim_state {
 	struct scenario s;
@@ -49,9 +28,6 @@ struct sim_state {
 	struct sim_view view;
 };
 
-void sim_options_default(struct sim_options *so);
-/* 1 handled, 0 not a simulation option, negative exit code on a bad value. */
-int sim_parse_option(struct sim_options *so, int opt, const char *arg);
 /* Load, simulate, price, summarise. st is valid (release it) whatever the result. */
 int sim_drive(struct sim_options *so, const struct scenario_opts *sco, struct cp_ctx *ctx,
 	      struct sim_state *st);

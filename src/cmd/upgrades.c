@@ -1,23 +1,14 @@
 /*
- * cmd_upgrades.c - `costplan upgrades [SCENARIO]`: what each step of the
+ * upgrades.c - `costplan upgrades [SCENARIO]`: what each step of the
  * guide's upgrade path costs, alone and cumulatively, ending in the
  * production total, with the alternatives side by side.
  */
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
 
-#include "cmd/common.h"
-#include "cost/upgrade_path.h"
-#include "model/upgrades.h"
+#include "cmd/cmd.h"
 #include "report/upgrades.h"
 #include "util/error.h"
-#include "util/output.h"
-#include "util/paths.h"
-
-#define DEFAULT_STEPS "scenarios/upgrades"
-#define MAX_ASSUME 64
 
 static const char USAGE[] =
 	"usage: costplan upgrades [SCENARIO] [options]\n"
@@ -32,133 +23,72 @@ static const char USAGE[] =
 	"                       spot_discount=0.5; STEP.KEY=VALUE for one step\n"
 	"  --region REGION      price in another region (e.g. eu-west-1)\n"
 	"  --no-free-tier       leave out the always-free allowances\n"
-	SCENARIO_WHATIF_USAGE
+	CMD_WHATIF_USAGE
 	"                       (--set and --patch change the baseline the steps apply to)\n"
 	"  --format FORMAT      table (default), json, csv or markdown\n"
 	"  -o, --output FILE    write to FILE (atomically) instead of stdout\n"
 	"  -h, --help           this help\n";
 
-enum { OPT_STEPS = OPT_FIRST_COMMAND_SPECIFIC, OPT_ASSUME };
-
-int cmd_upgrades(int argc, char **argv, struct cp_ctx *ctx)
+static int w_table(FILE *f, const void *p, const struct report_style *st)
 {
-	static const struct option opts[] = {
-		SCENARIO_LONGOPTS,
-		{"steps", required_argument, NULL, OPT_STEPS},
-		{"assume", required_argument, NULL, OPT_ASSUME},
-		{"format", required_argument, NULL, OPT_FORMAT},
-		{"output", required_argument, NULL, 'o'},
-		{"help", no_argument, NULL, 'h'},
-		{NULL, 0, NULL, 0},
-	};
-	struct scenario_opts so = {0};
-	enum report_format fmt = FMT_TABLE;
-	const char *output = NULL, *steps = NULL;
-	const char *assume[MAX_ASSUME];
-	size_t nassume = 0;
+	report_upgrades_table(f, p, st);
+	return 0;
+}
+
+static int w_json(FILE *f, const void *p, const struct report_style *st)
+{
+	(void)st;
+	report_upgrades_json(f, p);
+	return 0;
+}
+
+static int w_csv(FILE *f, const void *p, const struct report_style *st)
+{
+	(void)st;
+	report_upgrades_csv(f, p);
+	return 0;
+}
+
+static int w_markdown(FILE *f, const void *p, const struct report_style *st)
+{
+	(void)st;
+	report_upgrades_markdown(f, p);
+	return 0;
+}
+
+static const struct cmd_format FORMATS[] = {
+	{FMT_TABLE, w_table},
+	{FMT_JSON, w_json},
+	{FMT_CSV, w_csv},
+	{FMT_MARKDOWN, w_markdown},
+	{FMT_TABLE, NULL},
+};
+
+static int run(struct cmd_args *a)
+{
 	struct upgrade_set set;
 	struct upgrade_path path;
-	struct cost_options co;
-	struct out_file out;
-	json_t *doc = NULL;
-	char *file = NULL, **notes = NULL, *dir;
-	size_t nnotes = 0;
-	int opt, rc;
-
-	optind = 1;
-	opterr = 1;
-	while ((opt = getopt_long(argc, argv, "ho:", opts, NULL)) != -1) {
-		int r = scenario_opts_parse(&so, opt, optarg);
-		if (r < 0)
-			return -r;
-		if (r > 0)
-			continue;
-		switch (opt) {
-		case OPT_STEPS:
-			steps = optarg;
-			break;
-		case OPT_ASSUME:
-			if (nassume >= MAX_ASSUME)
-				return cp_error(CP_EXIT_USAGE, "more than %d --assume options", MAX_ASSUME);
-			assume[nassume++] = optarg;
-			break;
-		case OPT_FORMAT:
-			if ((rc = report_format_parse(optarg,
-						      FMT_MASK_TEXT,
-						      &fmt)))
-				return rc;
-			break;
-		case 'o':
-			output = optarg;
-			break;
-		case 'h':
-			fputs(USAGE, stdout);
-			return 0;
-		default:
-			return cmd_bad_option("upgrades", argv);
-		}
-	}
-	if (optind < argc)
-		so.path = argv[optind++];
-	if (optind < argc)
-		return cp_error(CP_EXIT_USAGE,
-				"upgrades takes one scenario; see `costplan upgrades --help`");
-
-	dir = paths_scenario(steps ? steps : DEFAULT_STEPS);
-	rc = upgrades_load(dir, &set);
-	free(dir);
-	if (rc)
+	int rc;
+	if (a->argc > 0)
+		a->so.path = a->argv[0];
+	if (a->argc > 1)
+		return cmd_too_many(a, "one scenario");
+	if ((rc = cmd_upgrade_path(a, &set, &path)))
 		return rc;
-	for (size_t i = 0; i < nassume && rc == 0; i++)
-		rc = upgrades_assume(&set, assume[i]);
-	if (rc == 0)
-		rc = scenario_opts_doc(&so, &doc, &file, &notes, &nnotes);
-	if (rc == 0) {
-		scenario_opts_cost(&so, &co);
-		rc = upgrade_path_price(doc, file, &set, ctx->cat, &co, &path);
-	}
-	json_decref(doc);
-	free(file);
-	if (rc) {
-		for (size_t i = 0; i < nnotes; i++)
-			free(notes[i]);
-		free(notes);
-		upgrades_release(&set);
-		return rc;
-	}
-	/* the overrides go where every renderer shows notes */
-	struct breakdown *b = &path.baseline.b;
-	for (size_t i = 0; i < nnotes; i++) {
-		b->notes = xrealloc(b->notes, (b->nnotes + 1) * sizeof(char *));
-		b->notes[b->nnotes++] = notes[i];
-	}
-	free(notes);
-	for (size_t i = 0; i < nassume; i++) {
-		b->notes = xrealloc(b->notes, (b->nnotes + 1) * sizeof(char *));
-		b->notes[b->nnotes++] = xasprintf("what-if: --assume %s applied", assume[i]);
-	}
-	if ((rc = out_open(&out, output)) == 0) {
-		struct report_style st = {ctx->color && !output, 80};
-		switch (fmt) {
-		case FMT_JSON:
-			report_upgrades_json(out.f, &path);
-			break;
-		case FMT_CSV:
-			report_upgrades_csv(out.f, &path);
-			/* CSV has no place for notes: say what was applied on stderr */
-			for (size_t i = 0; i < b->nnotes && !cp_quiet; i++)
-				if (strncmp(b->notes[i], "what-if:", 8) == 0)
-					fprintf(stderr, "costplan: %s\n", b->notes[i]);
-			break;
-		case FMT_MARKDOWN:
-			report_upgrades_markdown(out.f, &path);
-			break;
-		default:
-			report_upgrades_table(out.f, &path, &st);
-		}
-		rc = out_close(&out, 1);
-	}
+	rc = cmd_write(a, &path);
+	/* CSV has no place for notes: say what was applied on stderr */
+	if (a->fmt == FMT_CSV)
+		cmd_echo_whatif(path.baseline.b.notes, path.baseline.b.nnotes);
 	upgrade_path_release(&path);
 	upgrades_release(&set);
 	return rc;
 }
+
+const struct cmd CMD_UPGRADES = {
+	.name = "upgrades",
+	.summary = "what each step of the upgrade path costs, alone and in turn",
+	.usage = USAGE,
+	.flags = CMD_SCENARIO | CMD_STEPS,
+	.formats = FORMATS,
+	.run = run,
+};

@@ -19,5 +19,6 @@ void report_diff_table(FILE *f, const struct diff *d, const struct report_style 
 		       const char *guard_reason);
 void report_diff_json(FILE *f, const struct diff *d, const char *guard_reason);
 void report_diff_markdown(FILE *f, const struct diff *d, const char *guard_reason);
+void report_diff_csv(FILE *f, const struct diff *d, const char *guard_reason);
 
 #endif

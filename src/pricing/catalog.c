@@ -3,6 +3,8 @@
  */
 #include "pricing/catalog.h"
 
+#include <dirent.h>
+
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -702,4 +704,47 @@ int price_entry_cost(const struct price_entry *e, dec qty, dec *cost)
 		return -1;
 	*cost = neg ? dec_neg(total) : total;
 	return 0;
+}
+
+static int cmp_str(const void *x, const void *y)
+{
+	return strcmp(*(char *const *)x, *(char *const *)y);
+}
+
+void catalog_regions_add(const char *dir, char ***out, size_t *n)
+{
+	char *p = xasprintf("%s/aws", dir);
+	DIR *d = opendir(p);
+	struct dirent *e;
+	free(p);
+	if (!d)
+		return;
+	while ((e = readdir(d))) {
+		/* only region-shaped names: a folder name reaches every output */
+		if (e->d_name[0] == '.' || !aws_region_code_shaped(e->d_name))
+			continue;
+		bool seen = false;
+		for (size_t i = 0; i < *n && !seen; i++)
+			seen = strcmp((*out)[i], e->d_name) == 0;
+		if (seen)
+			continue;
+		*out = xrealloc(*out, (*n + 1) * sizeof(char *));
+		(*out)[(*n)++] = xstrdup(e->d_name);
+	}
+	closedir(d);
+}
+
+void catalog_regions_sort(char **regions, size_t n)
+{
+	if (n > 1)
+		qsort(regions, n, sizeof(char *), cmp_str);
+}
+
+char **catalog_regions(const char *dir, size_t *n)
+{
+	char **out = NULL;
+	*n = 0;
+	catalog_regions_add(dir, &out, n);
+	catalog_regions_sort(out, *n);
+	return out;
 }

@@ -139,6 +139,13 @@ int price_entry_cost(const struct price_entry *e, dec qty, dec *cost);
 /* Is there an offer file (CSV or JSON) for this region and offer? */
 bool catalog_offer_exists(const struct catalog *c, const char *region, const char *offer);
 
+/* Add the region folders of the snapshot dir (aws/<region>, region-shaped
+ * names only) to *out (n of them), each once. */
+void catalog_regions_add(const char *dir, char ***out, size_t *n);
+void catalog_regions_sort(char **regions, size_t n);
+/* The regions of dir, sorted (caller frees each and the array). */
+char **catalog_regions(const char *dir, size_t *n);
+
 /* Does the snapshot folder have prices for this region? */
 bool catalog_has_region(const struct catalog *c, const char *region);
 

@@ -3,7 +3,6 @@
  */
 #include "pricing/price_diff.h"
 
-#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,41 +15,13 @@ static const char *const KEY_ATTRS[] = {"Instance Type", "Database Engine", "Dep
 					"Cache Engine",  "Volume Type",     "Alarm Type",
 					"Transfer Type", "Location Type",   NULL};
 
-static int cmp_str(const void *x, const void *y)
-{
-	return strcmp(*(char *const *)x, *(char *const *)y);
-}
-
-static void add_regions(const char *dir, char ***out, size_t *n)
-{
-	char *p = xasprintf("%s/aws", dir);
-	DIR *d = opendir(p);
-	struct dirent *e;
-	free(p);
-	if (!d)
-		return;
-	while ((e = readdir(d))) {
-		if (e->d_name[0] == '.' || !aws_region_code_shaped(e->d_name))
-			continue;
-		int seen = 0;
-		for (size_t i = 0; i < *n && !seen; i++)
-			seen = strcmp((*out)[i], e->d_name) == 0;
-		if (seen)
-			continue;
-		*out = xrealloc(*out, (*n + 1) * sizeof(char *));
-		(*out)[(*n)++] = xstrdup(e->d_name);
-	}
-	closedir(d);
-}
-
 char **price_diff_regions(const char *a, const char *b, size_t *n)
 {
 	char **out = NULL;
 	*n = 0;
-	add_regions(a, &out, n);
-	add_regions(b, &out, n);
-	if (*n)
-		qsort(out, *n, sizeof(char *), cmp_str);
+	catalog_regions_add(a, &out, n);
+	catalog_regions_add(b, &out, n);
+	catalog_regions_sort(out, *n);
 	return out;
 }
 

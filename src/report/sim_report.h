@@ -31,6 +31,7 @@ struct sim_view {
 void report_sim_table(FILE *f, const struct sim_view *v, const struct report_style *st);
 void report_sim_json(FILE *f, const struct sim_view *v);
 void report_sim_csv(FILE *f, const struct sim_view *v);
+void report_sim_markdown(FILE *f, const struct sim_view *v);
 
 /* breakdown --simulate: month 1's p50 bill, with p5-p95 per line */
 void report_sim_breakdown_table(FILE *f, const struct sim_view *v, const struct report_style *st);
