@@ -84,24 +84,7 @@ static const struct field DB_FIELDS[] = {
 
 static const char *const TOP_KEYS[] = {"defaults", "services", "database", NULL};
 
-struct pctx {
-	const char *path;
-	const struct json_pos *pos;
-	int errors;
-};
 
-static void perr(struct pctx *c, const char *docpath, const char *fmt, ...) CP_PRINTF(3, 4);
-static void perr(struct pctx *c, const char *docpath, const char *fmt, ...)
-{
-	struct cp_loc loc = {c->path, 0, 0};
-	va_list ap;
-	if (docpath)
-		json_pos_find(c->pos, docpath, &loc.line, &loc.col);
-	va_start(ap, fmt);
-	cp_verror_at(CP_EXIT_DATA, &loc, fmt, ap);
-	va_end(ap);
-	c->errors++;
-}
 
 bool traffic_default(const char *key, double *out)
 {
@@ -173,35 +156,35 @@ static void candidates(const struct field *fields, const char *group, const char
 	out[k] = NULL;
 }
 
-static void unknown_key(struct pctx *c, const char *docpath, const char *key,
+static void unknown_key(struct json_errors *c, const char *docpath, const char *key,
 			const struct field *fields, const char *group, const char *where)
 {
 	const char *cands[64];
 	char store[64][64], sbuf[96];
 	candidates(fields, group, cands, 64, store);
 	const char *near = nearest_word(key, cands);
-	perr(c, docpath, "%s has no key \"%s\"%s%s%s", where, cp_sanitize(key, sbuf, sizeof(sbuf)),
+	json_error(c, docpath, "%s has no key \"%s\"%s%s%s", where, cp_sanitize(key, sbuf, sizeof(sbuf)),
 	     near ? "; did you mean \"" : "", near ? near : "", near ? "\"?" : "");
 }
 
-static void check_value(struct pctx *c, const char *docpath, const struct field *f, json_t *val,
+static void check_value(struct json_errors *c, const char *docpath, const struct field *f, json_t *val,
 			void *obj)
 {
 	if (f->is_bool) {
 		if (!json_is_boolean(val)) {
-			perr(c, docpath, "%s must be true or false", f->name);
+			json_error(c, docpath, "%s must be true or false", f->name);
 			return;
 		}
 		*(bool *)((char *)obj + f->off) = json_is_true(val);
 		return;
 	}
 	if (!json_is_number(val)) {
-		perr(c, docpath, "%s must be a number (%s)", f->name, f->doc);
+		json_error(c, docpath, "%s must be a number (%s)", f->name, f->doc);
 		return;
 	}
 	double d = json_number_value(val);
 	if (!isfinite(d) || d < f->min || d > f->max) {
-		perr(c, docpath, "%s is %g; it must be between %g and %g (%s)", f->name, d, f->min,
+		json_error(c, docpath, "%s is %g; it must be between %g and %g (%s)", f->name, d, f->min,
 		     f->max, f->doc);
 		return;
 	}
@@ -209,14 +192,14 @@ static void check_value(struct pctx *c, const char *docpath, const struct field 
 }
 
 /* Apply one object of keys (a service, the defaults, the database). */
-static void apply_object(struct pctx *c, const char *docpath, json_t *o, const struct field *fields,
+static void apply_object(struct json_errors *c, const char *docpath, json_t *o, const struct field *fields,
 			 void *obj, const char *where)
 {
 	const char *key;
 	json_t *val;
 	char p[1024];
 	if (!json_is_object(o)) {
-		perr(c, docpath, "%s must be an object of keys", where);
+		json_error(c, docpath, "%s must be an object of keys", where);
 		return;
 	}
 	json_object_foreach(o, key, val) {
@@ -231,7 +214,7 @@ static void apply_object(struct pctx *c, const char *docpath, json_t *o, const s
 			continue;
 		}
 		if (!json_is_object(val)) {
-			perr(c, p, "%s must be an object", key);
+			json_error(c, p, "%s must be an object", key);
 			continue;
 		}
 		const char *k2;
@@ -253,13 +236,13 @@ static void apply_object(struct pctx *c, const char *docpath, json_t *o, const s
 }
 
 /* Checks that span keys of one service. */
-static void check_service(struct pctx *c, const char *docpath, const struct svc_traffic *t)
+static void check_service(struct json_errors *c, const char *docpath, const struct svc_traffic *t)
 {
 	/* the peak of the rate must stay representable and meaningful */
 	double peak = t->rps * (1 + t->diurnal_amplitude) * t->spike_magnitude_median *
 		      (t->weekend_factor > 1 ? t->weekend_factor : 1);
 	if (peak > 1e6)
-		perr(c, docpath,
+		json_error(c, docpath,
 		     "traffic for %s peaks near %.3g requests/s (rate x diurnal x spikes); "
 		     "costplan simulates up to 1e6",
 		     t->name, peak);
@@ -341,7 +324,7 @@ int sched_cron_parse(const char *expr, struct sched_cron *out, const char **why)
 	return 0;
 }
 
-static void check_scheduled(struct pctx *c, const struct scenario *s)
+static void check_scheduled(struct json_errors *c, const struct scenario *s)
 {
 	char p[1024], sbuf[128];
 	for (size_t i = 0; i < s->n; i++) {
@@ -352,19 +335,19 @@ static void check_scheduled(struct pctx *c, const struct scenario *s)
 		const char *why;
 		snprintf(p, sizeof(p), "resource.%s.%s.schedule", r->type, r->name);
 		if (sched_cron_parse(res_str(r, "schedule"), &cr, &why) != 0)
-			perr(c, p, "schedule \"%s\": %s",
+			json_error(c, p, "schedule \"%s\": %s",
 			     cp_sanitize(res_str(r, "schedule"), sbuf, sizeof(sbuf)), why);
 		snprintf(p, sizeof(p), "resource.%s.%s.timezone", r->type, r->name);
 		if (strcmp(res_str(r, "timezone"), "UTC") != 0)
-			perr(c, p, "timezone must be UTC (costplan simulates in UTC)");
+			json_error(c, p, "timezone must be UTC (costplan simulates in UTC)");
 		long mn = res_int(r, "scalable_target_action.min_capacity");
 		long mx = res_int(r, "scalable_target_action.max_capacity");
 		snprintf(p, sizeof(p), "resource.%s.%s", r->type, r->name);
 		if (mn >= 0 && mx >= 0 && mn > mx)
-			perr(c, p, "scalable_target_action min_capacity %ld is above max_capacity %ld",
+			json_error(c, p, "scalable_target_action min_capacity %ld is above max_capacity %ld",
 			     mn, mx);
 		if (mn < 0 && mx < 0)
-			perr(c, p, "scalable_target_action sets neither min_capacity nor max_capacity");
+			json_error(c, p, "scalable_target_action sets neither min_capacity nor max_capacity");
 	}
 }
 
@@ -380,7 +363,7 @@ static bool service_named(const struct scenario *s, const char *name)
 int traffic_profile_parse(const struct scenario *s, const char *path, const struct json_pos *pos,
 			  struct traffic_profile *out)
 {
-	struct pctx c = {path, pos, 0};
+	struct json_errors c = {.file = path, .pos = pos};
 	struct svc_traffic defaults;
 	json_t *tr = s->root ? json_object_get(s->root, "traffic") : NULL;
 	json_t *services = NULL;
@@ -396,7 +379,7 @@ int traffic_profile_parse(const struct scenario *s, const char *path, const stru
 	if (tr) {
 		out->present = true;
 		if (!json_is_object(tr)) {
-			perr(&c, "traffic", "\"traffic\" must be an object (defaults, services, database)");
+			json_error(&c, "traffic", "\"traffic\" must be an object (defaults, services, database)");
 			tr = NULL;
 		}
 	}
@@ -408,7 +391,7 @@ int traffic_profile_parse(const struct scenario *s, const char *path, const stru
 			if (!known) {
 				const char *near = nearest_word(key, TOP_KEYS);
 				snprintf(p, sizeof(p), "traffic.%s", key);
-				perr(&c, p, "traffic has no key \"%s\"%s%s%s (it takes defaults, "
+				json_error(&c, p, "traffic has no key \"%s\"%s%s%s (it takes defaults, "
 					    "services and database)",
 				     cp_sanitize(key, sbuf, sizeof(sbuf)), near ? "; did you mean \"" : "",
 				     near ? near : "", near ? "\"?" : "");
@@ -423,7 +406,7 @@ int traffic_profile_parse(const struct scenario *s, const char *path, const stru
 			apply_object(&c, "traffic.database", val, DB_FIELDS, &out->db, "traffic.database");
 		services = json_object_get(tr, "services");
 		if (services && !json_is_object(services)) {
-			perr(&c, "traffic.services",
+			json_error(&c, "traffic.services",
 			     "traffic.services must be an object keyed by aws_ecs_service name");
 			services = NULL;
 		}
@@ -441,7 +424,7 @@ int traffic_profile_parse(const struct scenario *s, const char *path, const stru
 			cands[nc] = NULL;
 			const char *near = nearest_word(key, cands);
 			snprintf(p, sizeof(p), "traffic.services.%s", key);
-			perr(&c, p, "traffic for \"%s\", which is no aws_ecs_service here%s%s%s",
+			json_error(&c, p, "traffic for \"%s\", which is no aws_ecs_service here%s%s%s",
 			     cp_sanitize(key, sbuf, sizeof(sbuf)), near ? "; did you mean \"" : "",
 			     near ? near : "", near ? "\"?" : "");
 		}

@@ -30,42 +30,11 @@ const char *const SCENARIO_KEYS[] = {"costplan", "name",    "description", "regi
 #define MAX_NAME 256         /* the scenario's name: every report's title */
 #define MAX_DESCRIPTION 8192
 
-struct vctx {
-	const char *path;
-	const struct json_pos *pos;
-	int errors;
-	bool stop; /* MAX_PROBLEMS reported: the loops give up */
-};
 
 /* Problems reported before validation stops. Each report may search for
  * the nearest valid name among thousands: 20000 bad usage addresses took
  * minutes before this limit. */
 #define MAX_PROBLEMS 50
-
-static int vverr(struct vctx *v, const char *docpath, const char *fmt, va_list ap)
-{
-	struct cp_loc loc = {v->path, 0, 0};
-	if (docpath)
-		json_pos_find(v->pos, docpath, &loc.line, &loc.col);
-	if (v->stop)
-		return -1;
-	cp_verror_at(CP_EXIT_DATA, &loc, fmt, ap);
-	if (++v->errors >= MAX_PROBLEMS) {
-		cp_error(CP_EXIT_DATA, "%s: stopping after %d problems", v->path, MAX_PROBLEMS);
-		v->stop = true;
-	}
-	return -1;
-}
-
-static int verr(struct vctx *v, const char *docpath, const char *fmt, ...) CP_PRINTF(3, 4);
-static int verr(struct vctx *v, const char *docpath, const char *fmt, ...)
-{
-	va_list ap;
-	va_start(ap, fmt);
-	vverr(v, docpath, fmt, ap);
-	va_end(ap);
-	return -1;
-}
 
 int scenario_read_json(const char *path, json_t **root, struct json_pos **pos)
 {
@@ -160,7 +129,7 @@ static void join_choices(const char *const *c, char *buf, size_t size)
 }
 
 /* Validate one attribute value; returns the normalised value (new ref) or NULL. */
-static json_t *check_attr(struct vctx *v, const char *docpath, const struct attr_spec *a,
+static json_t *check_attr(struct json_errors *v, const char *docpath, const struct attr_spec *a,
 			  json_t *val)
 {
 	char buf[512], sbuf[128];
@@ -170,17 +139,17 @@ static json_t *check_attr(struct vctx *v, const char *docpath, const struct attr
 		double d;
 		if (a->kind == ATTR_INT && !json_is_integer(val)) {
 			/* "not this value" is the wording the README shows */
-			verr(v, docpath, "%s must be %s, not %s", a->name, kind_name(a->kind),
+			json_error(v, docpath, "%s must be %s, not %s", a->name, kind_name(a->kind),
 			     json_is_real(val) ? "a fraction" : "this value");
 			return NULL;
 		}
 		if (!json_is_number(val)) {
-			verr(v, docpath, "%s must be %s", a->name, kind_name(a->kind));
+			json_error(v, docpath, "%s must be %s", a->name, kind_name(a->kind));
 			return NULL;
 		}
 		d = json_number_value(val);
 		if (!isfinite(d) || d < a->min || d > a->max) {
-			verr(v, docpath, "%s is %s; it must be between %.15g and %.15g",
+			json_error(v, docpath, "%s is %s; it must be between %.15g and %.15g",
 			     a->name, num_text(val, sbuf, sizeof(sbuf)), a->min, a->max);
 			return NULL;
 		}
@@ -188,24 +157,24 @@ static json_t *check_attr(struct vctx *v, const char *docpath, const struct attr
 	}
 	case ATTR_BOOL:
 		if (!json_is_boolean(val)) {
-			verr(v, docpath, "%s must be true or false", a->name);
+			json_error(v, docpath, "%s must be true or false", a->name);
 			return NULL;
 		}
 		return json_incref(val);
 	case ATTR_STRING:
 	case ATTR_REF:
 		if (!json_is_string(val)) {
-			verr(v, docpath, "%s must be a string", a->name);
+			json_error(v, docpath, "%s must be a string", a->name);
 			return NULL;
 		}
 		if (json_string_length(val) > MAX_STRING) {
-			verr(v, docpath, "%s is longer than %d characters", a->name, MAX_STRING);
+			json_error(v, docpath, "%s is longer than %d characters", a->name, MAX_STRING);
 			return NULL;
 		}
 		return json_incref(val);
 	case ATTR_ENUM:
 		if (!json_is_string(val)) {
-			verr(v, docpath, "%s must be a string", a->name);
+			json_error(v, docpath, "%s must be a string", a->name);
 			return NULL;
 		}
 		for (int i = 0; a->choices[i]; i++)
@@ -215,16 +184,16 @@ static json_t *check_attr(struct vctx *v, const char *docpath, const struct attr
 			const char *near = nearest_word(json_string_value(val), a->choices);
 			join_choices(a->choices, buf, sizeof(buf));
 			if (near)
-				verr(v, docpath, "%s \"%s\" is not known; did you mean \"%s\"?", a->name,
+				json_error(v, docpath, "%s \"%s\" is not known; did you mean \"%s\"?", a->name,
 				     cp_sanitize(json_string_value(val), sbuf, sizeof(sbuf)), near);
 			else
-				verr(v, docpath, "%s \"%s\" is not known; costplan prices: %s", a->name,
+				json_error(v, docpath, "%s \"%s\" is not known; costplan prices: %s", a->name,
 				     cp_sanitize(json_string_value(val), sbuf, sizeof(sbuf)), buf);
 		}
 		return NULL;
 	case ATTR_INTSET: {
 		if (!json_is_integer(val)) {
-			verr(v, docpath, "%s must be a whole number", a->name);
+			json_error(v, docpath, "%s must be a whole number", a->name);
 			return NULL;
 		}
 		snprintf(sbuf, sizeof(sbuf), "%lld", (long long)json_integer_value(val));
@@ -232,7 +201,7 @@ static json_t *check_attr(struct vctx *v, const char *docpath, const struct attr
 			if (strcmp(a->choices[i], sbuf) == 0)
 				return json_incref(val);
 		join_choices(a->choices, buf, sizeof(buf));
-		verr(v, docpath, "%s %s is not allowed; AWS accepts %s", a->name, sbuf, buf);
+		json_error(v, docpath, "%s %s is not allowed; AWS accepts %s", a->name, sbuf, buf);
 		return NULL;
 	}
 	case ATTR_LIST:
@@ -240,18 +209,18 @@ static json_t *check_attr(struct vctx *v, const char *docpath, const struct attr
 		size_t i;
 		json_t *e;
 		if (!json_is_array(val)) {
-			verr(v, docpath, "%s must be %s", a->name, kind_name(a->kind));
+			json_error(v, docpath, "%s must be %s", a->name, kind_name(a->kind));
 			return NULL;
 		}
 		json_array_foreach(val, i, e) {
 			if (a->kind == ATTR_LIST ? !json_is_string(e) : !json_is_object(e)) {
 				snprintf(buf, sizeof(buf), "%s[%zu]", docpath, i);
-				verr(v, buf, "%s must be %s", a->name, kind_name(a->kind));
+				json_error(v, buf, "%s must be %s", a->name, kind_name(a->kind));
 				return NULL;
 			}
 		}
 		if ((double)json_array_size(val) < a->min || (double)json_array_size(val) > a->max) {
-			verr(v, docpath, "%s has %zu entries; it must have %g to %g", a->name,
+			json_error(v, docpath, "%s has %zu entries; it must have %g to %g", a->name,
 			     json_array_size(val), a->min, a->max);
 			return NULL;
 		}
@@ -317,14 +286,14 @@ static int has_block(const struct type_spec *t, const char *head)
 }
 
 /* Where attribute name was written (for errors found after loading). */
-static void note_loc(struct vctx *v, json_t *locs, const char *name, const char *docpath)
+static void note_loc(struct json_errors *v, json_t *locs, const char *name, const char *docpath)
 {
 	int line = 0, col = 0;
 	if (locs && json_pos_find(v->pos, docpath, &line, &col) == 0)
 		json_object_set_new(locs, name, json_pack("[i,i]", line, col));
 }
 
-static void check_body(struct vctx *v, const struct type_spec *t, const char *docpath,
+static void check_body(struct json_errors *v, const struct type_spec *t, const char *docpath,
 		       json_t *body, json_t *flat, json_t *locs)
 {
 	const char *key;
@@ -349,7 +318,7 @@ static void check_body(struct vctx *v, const struct type_spec *t, const char *do
 			if (json_is_array(val) && json_array_size(val) == 1)
 				blk = json_array_get(val, 0); /* Terraform JSON writes blocks as lists */
 			if (!json_is_object(blk)) {
-				verr(v, path, "%s must be an object (a Terraform block)", key);
+				json_error(v, path, "%s must be an object (a Terraform block)", key);
 				continue;
 			}
 			const char *k2;
@@ -369,7 +338,7 @@ static void check_body(struct vctx *v, const struct type_spec *t, const char *do
 							cands[nc++] = x->name + kl + 1;
 					cands[nc] = NULL;
 					const char *near = nearest_word(k2, cands);
-					verr(v, p2, "%s has no attribute \"%s\" in block %s%s%s%s", t->type,
+					json_error(v, p2, "%s has no attribute \"%s\" in block %s%s%s%s", t->type,
 					     cp_sanitize(k2, sbuf, sizeof(sbuf)), key,
 					     near ? "; did you mean \"" : "", near ? near : "",
 					     near ? "\"?" : "");
@@ -383,7 +352,7 @@ static void check_body(struct vctx *v, const struct type_spec *t, const char *do
 		}
 		const char **heads = attr_heads(t);
 		const char *near = nearest_word(key, heads);
-		verr(v, path, "%s has no attribute \"%s\"%s%s%s", t->type,
+		json_error(v, path, "%s has no attribute \"%s\"%s%s%s", t->type,
 		     cp_sanitize(key, sbuf, sizeof(sbuf)), near ? "; did you mean \"" : "",
 		     near ? near : "", near ? "\"?" : "");
 		free_heads(heads);
@@ -395,14 +364,14 @@ static void check_body(struct vctx *v, const struct type_spec *t, const char *do
 		if (a->def) {
 			json_object_set_new(flat, a->name, default_value(a));
 		} else if (!json_object_get(body, a->name)) {
-			verr(v, docpath, "%s needs \"%s\"%s%s%s", t->type, a->name,
+			json_error(v, docpath, "%s needs \"%s\"%s%s%s", t->type, a->name,
 			     a->doc && a->doc[0] ? " (" : "", a->doc ? a->doc : "",
 			     a->doc && a->doc[0] ? ")" : "");
 		}
 	}
 }
 
-static void flatten_usage(struct vctx *v, const struct type_spec *t, const char *docpath,
+static void flatten_usage(struct json_errors *v, const struct type_spec *t, const char *docpath,
 			  const char *prefix, json_t *obj, json_t *flat, int depth)
 {
 	const char *key;
@@ -425,20 +394,20 @@ static void flatten_usage(struct vctx *v, const struct type_spec *t, const char 
 			keys[nk] = NULL;
 			const char *near = nearest_word(name, keys);
 			if (!t->usage)
-				verr(v, path, "%s takes no usage figures", t->type);
+				json_error(v, path, "%s takes no usage figures", t->type);
 			else
-				verr(v, path, "unknown usage key \"%s\" for %s%s%s%s",
+				json_error(v, path, "unknown usage key \"%s\" for %s%s%s%s",
 				     cp_sanitize(name, sbuf, sizeof(sbuf)), t->type,
 				     near ? "; did you mean \"" : "", near ? near : "", near ? "\"?" : "");
 			continue;
 		}
 		if (!json_is_number(val)) {
-			verr(v, path, "usage %s must be a number", name);
+			json_error(v, path, "usage %s must be a number", name);
 			continue;
 		}
 		double d = json_number_value(val);
 		if (!(d >= 0) || d > 1e12) {
-			verr(v, path, "usage %s is %s; it must be between 0 and 1e12", name,
+			json_error(v, path, "usage %s is %s; it must be between 0 and 1e12", name,
 			     num_text(val, sbuf, sizeof(sbuf)));
 			continue;
 		}
@@ -499,7 +468,7 @@ static char *ref_name(const char *v, const char *type)
 	return xstrndup(v, dot ? (size_t)(dot - v) : strlen(v));
 }
 
-static void check_refs(struct vctx *v, struct scenario *s)
+static void check_refs(struct json_errors *v, struct scenario *s)
 {
 	char path[1024], sbuf[128];
 	for (size_t i = 0; i < s->n && !v->stop; i++) {
@@ -521,7 +490,7 @@ static void check_refs(struct vctx *v, struct scenario *s)
 				cands[nc] = NULL;
 				const char *near = nearest_word(name, cands);
 				snprintf(path, sizeof(path), "resource.%s.%s.%s", r->type, r->name, a->name);
-				verr(v, path, "%s \"%s\" names no %s in this scenario%s%s%s", a->name,
+				json_error(v, path, "%s \"%s\" names no %s in this scenario%s%s%s", a->name,
 				     cp_sanitize(target, sbuf, sizeof(sbuf)), a->ref_type,
 				     near ? "; did you mean \"" : "", near ? near : "", near ? "\"?" : "");
 			} else {
@@ -533,7 +502,7 @@ static void check_refs(struct vctx *v, struct scenario *s)
 }
 
 struct check_ctx {
-	struct vctx *v;
+	struct json_errors *v;
 	const struct resource *r;
 };
 
@@ -544,12 +513,12 @@ void check_fail(struct check_ctx *c, const char *attr, const char *fmt, ...)
 	snprintf(path, sizeof(path), "resource.%s.%s%s%s", c->r->type, c->r->name, attr ? "." : "",
 		 attr ? attr : "");
 	va_start(ap, fmt);
-	vverr(c->v, path, fmt, ap);
+	json_verror(c->v, path, fmt, ap);
 	va_end(ap);
 }
 
 /* Checks that span several attributes: each type's own (type_spec.check). */
-static void check_cross(struct vctx *v, struct scenario *s)
+static void check_cross(struct json_errors *v, struct scenario *s)
 {
 	for (size_t i = 0; i < s->n && !v->stop; i++) {
 		const struct resource *r = &s->res[i];
@@ -562,7 +531,7 @@ static void check_cross(struct vctx *v, struct scenario *s)
 int scenario_from_json(json_t *root, const char *path, const struct json_pos *pos,
 		       struct scenario *out)
 {
-	struct vctx v = {path, pos, 0, false};
+	struct json_errors v = {.file = path, .pos = pos, .max = MAX_PROBLEMS};
 	const char *key, *type, *name;
 	json_t *val, *byname, *body;
 	char sbuf[128], dpath[1024];
@@ -571,7 +540,7 @@ int scenario_from_json(json_t *root, const char *path, const struct json_pos *po
 	out->path = xstrdup(path);
 	out->free_tier = true;
 	if (!json_is_object(root)) {
-		verr(&v, NULL, "a scenario must be a JSON object");
+		json_error(&v, NULL, "a scenario must be a JSON object");
 		goto fail;
 	}
 	out->root = json_incref(root);
@@ -584,18 +553,18 @@ int scenario_from_json(json_t *root, const char *path, const struct json_pos *po
 				known = 1;
 		if (!known) {
 			const char *near = nearest_word(key, SCENARIO_KEYS);
-			verr(&v, key, "unknown key \"%s\"%s%s%s", cp_sanitize(key, sbuf, sizeof(sbuf)),
+			json_error(&v, key, "unknown key \"%s\"%s%s%s", cp_sanitize(key, sbuf, sizeof(sbuf)),
 			     near ? "; did you mean \"" : "", near ? near : "", near ? "\"?" : "");
 		}
 	}
 	val = json_object_get(root, "costplan");
 	if (val && (!json_is_integer(val) || json_integer_value(val) != 1))
-		verr(&v, "costplan", "\"costplan\" is the format version and must be 1");
+		json_error(&v, "costplan", "\"costplan\" is the format version and must be 1");
 	val = json_object_get(root, "name");
 	if (val && !json_is_string(val))
-		verr(&v, "name", "name must be a string");
+		json_error(&v, "name", "name must be a string");
 	if (json_is_string(val) && json_string_length(val) > MAX_NAME) {
-		verr(&v, "name", "name is longer than %d bytes", MAX_NAME);
+		json_error(&v, "name", "name is longer than %d bytes", MAX_NAME);
 		val = NULL;
 	}
 	out->name = xstrdup(json_is_string(val) ? json_string_value(val) : "");
@@ -609,30 +578,30 @@ int scenario_from_json(json_t *root, const char *path, const struct json_pos *po
 	}
 	val = json_object_get(root, "description");
 	if (val && !json_is_string(val))
-		verr(&v, "description", "description must be a string");
+		json_error(&v, "description", "description must be a string");
 	if (json_is_string(val) && json_string_length(val) > MAX_DESCRIPTION) {
-		verr(&v, "description", "description is longer than %d bytes", MAX_DESCRIPTION);
+		json_error(&v, "description", "description is longer than %d bytes", MAX_DESCRIPTION);
 		val = NULL;
 	}
 	out->description = xstrdup(json_is_string(val) ? json_string_value(val) : "");
 	val = json_object_get(root, "region");
 	if (val && !json_is_string(val))
-		verr(&v, "region", "region must be a string such as \"us-east-1\"");
+		json_error(&v, "region", "region must be a string such as \"us-east-1\"");
 	out->region = xstrdup(json_is_string(val) ? json_string_value(val) : "us-east-1");
 	if (!aws_region_find(out->region))
-		verr(&v, "region", "unknown region \"%s\"; use an AWS region code such as us-east-1",
+		json_error(&v, "region", "unknown region \"%s\"; use an AWS region code such as us-east-1",
 		     cp_sanitize(out->region, sbuf, sizeof(sbuf)));
 	val = json_object_get(root, "free_tier");
 	if (val && !json_is_boolean(val))
-		verr(&v, "free_tier", "free_tier must be true or false");
+		json_error(&v, "free_tier", "free_tier must be true or false");
 	if (val && json_is_false(val))
 		out->free_tier = false;
 	val = json_object_get(root, "notes");
 	if (val && !json_is_string(val) && !json_is_array(val))
-		verr(&v, "notes", "notes must be a string or a list of strings");
+		json_error(&v, "notes", "notes must be a string or a list of strings");
 	if (json_is_string(val)) {
 		if (json_string_length(val) > MAX_STRING)
-			verr(&v, "notes", "notes is longer than %d characters", MAX_STRING);
+			json_error(&v, "notes", "notes is longer than %d characters", MAX_STRING);
 		else
 			scenario_add_note(out, json_string_value(val));
 	} else if (json_is_array(val)) {
@@ -642,11 +611,11 @@ int scenario_from_json(json_t *root, const char *path, const struct json_pos *po
 			char np[64];
 			snprintf(np, sizeof(np), "notes[%zu]", i);
 			if (!json_is_string(e))
-				verr(&v, np, "notes[%zu] must be a string", i);
+				json_error(&v, np, "notes[%zu] must be a string", i);
 			else if (json_string_length(e) > MAX_STRING)
-				verr(&v, np, "notes[%zu] is longer than %d characters", i, MAX_STRING);
+				json_error(&v, np, "notes[%zu] is longer than %d characters", i, MAX_STRING);
 			else if (i >= 20)
-				verr(&v, np, "more than 20 notes");
+				json_error(&v, np, "more than 20 notes");
 			else
 				scenario_add_note(out, json_string_value(e));
 		}
@@ -654,11 +623,11 @@ int scenario_from_json(json_t *root, const char *path, const struct json_pos *po
 
 	byname = json_object_get(root, "resource");
 	if (!byname) {
-		verr(&v, NULL, "no \"resource\" object: a scenario lists its resources there");
+		json_error(&v, NULL, "no \"resource\" object: a scenario lists its resources there");
 		goto fail;
 	}
 	if (!json_is_object(byname)) {
-		verr(&v, "resource", "\"resource\" must be an object of types");
+		json_error(&v, "resource", "\"resource\" must be an object of types");
 		goto fail;
 	}
 	json_object_foreach(byname, type, val) {
@@ -673,13 +642,13 @@ int scenario_from_json(json_t *root, const char *path, const struct json_pos *po
 				names[k++] = (*x)->type;
 			names[k] = NULL;
 			const char *near = nearest_word(type, names);
-			verr(&v, dpath, "unknown resource type \"%s\"%s%s%s",
+			json_error(&v, dpath, "unknown resource type \"%s\"%s%s%s",
 			     cp_sanitize(type, sbuf, sizeof(sbuf)), near ? "; did you mean \"" : "",
 			     near ? near : "", near ? "\"?" : " (`costplan types` lists them)");
 			continue;
 		}
 		if (!json_is_object(val)) {
-			verr(&v, dpath, "%s must be an object of named resources", type);
+			json_error(&v, dpath, "%s must be an object of named resources", type);
 			continue;
 		}
 		json_object_foreach(val, name, body) {
@@ -688,18 +657,18 @@ int scenario_from_json(json_t *root, const char *path, const struct json_pos *po
 			char rpath[1024];
 			snprintf(rpath, sizeof(rpath), "resource.%s.%s", type, name);
 			if (!valid_name(name)) {
-				verr(&v, rpath,
+				json_error(&v, rpath,
 				     "resource name \"%s\" must start with a letter or _ and hold only "
 				     "letters, digits, _ and -",
 				     cp_sanitize(name, sbuf, sizeof(sbuf)));
 				continue;
 			}
 			if (!json_is_object(body)) {
-				verr(&v, rpath, "%s.%s must be an object of attributes", type, name);
+				json_error(&v, rpath, "%s.%s must be an object of attributes", type, name);
 				continue;
 			}
 			if (out->n >= MAX_RESOURCES) {
-				verr(&v, rpath, "more than %d resources", MAX_RESOURCES);
+				json_error(&v, rpath, "more than %d resources", MAX_RESOURCES);
 				goto fail;
 			}
 			out->res = xrealloc(out->res, (out->n + 1) * sizeof(*out->res));
@@ -718,7 +687,7 @@ int scenario_from_json(json_t *root, const char *path, const struct json_pos *po
 					  json_integer_value(c) > 1000)) {
 					char p2[1100];
 					snprintf(p2, sizeof(p2), "%s.count", rpath);
-					verr(&v, p2, "count must be a whole number from 0 to 1000");
+					json_error(&v, p2, "count must be a whole number from 0 to 1000");
 				}
 				r->count = c && json_is_integer(c) ? (int)json_integer_value(c) : 1;
 				continue;
@@ -733,7 +702,7 @@ int scenario_from_json(json_t *root, const char *path, const struct json_pos *po
 
 	val = json_object_get(root, "usage");
 	if (val && !json_is_object(val)) {
-		verr(&v, "usage", "\"usage\" must be an object keyed by resource address");
+		json_error(&v, "usage", "\"usage\" must be an object keyed by resource address");
 	} else if (val) {
 		const char *addr;
 		json_t *u;
@@ -749,13 +718,13 @@ int scenario_from_json(json_t *root, const char *path, const struct json_pos *po
 					cands[nc++] = out->res[j].address;
 				cands[nc] = NULL;
 				const char *near = nearest_word(addr, cands);
-				verr(&v, dpath, "usage for \"%s\", which is not a resource here%s%s%s",
+				json_error(&v, dpath, "usage for \"%s\", which is not a resource here%s%s%s",
 				     cp_sanitize(addr, sbuf, sizeof(sbuf)), near ? "; did you mean \"" : "",
 				     near ? near : "", near ? "\"?" : "");
 				continue;
 			}
 			if (!json_is_object(u)) {
-				verr(&v, dpath, "usage for %s must be an object of figures", addr);
+				json_error(&v, dpath, "usage for %s must be an object of figures", addr);
 				continue;
 			}
 			flatten_usage(&v, r->spec, dpath, "", u, r->usage, 0);

@@ -23,35 +23,18 @@ static const char *const STEP_KEYS[] = {"title",   "kind",      "order",       "
 static const char *const ASSUMPTION_KEYS[] = {"path", "value", "unit", "source", "assumption",
 					      NULL};
 
-struct sctx {
-	const char *file;
-	const struct json_pos *pos;
-	int errors;
-};
 
-static void serr(struct sctx *c, const char *docpath, const char *fmt, ...) CP_PRINTF(3, 4);
-static void serr(struct sctx *c, const char *docpath, const char *fmt, ...)
-{
-	struct cp_loc loc = {c->file, 0, 0};
-	va_list ap;
-	if (docpath)
-		json_pos_find(c->pos, docpath, &loc.line, &loc.col);
-	va_start(ap, fmt);
-	cp_verror_at(CP_EXIT_DATA, &loc, fmt, ap);
-	va_end(ap);
-	c->errors++;
-}
 
-static char *get_str(struct sctx *c, json_t *root, const char *key, int required)
+static char *get_str(struct json_errors *c, json_t *root, const char *key, int required)
 {
 	json_t *v = json_object_get(root, key);
 	if (!v) {
 		if (required)
-			serr(c, NULL, "an upgrade step needs \"%s\" (a string)", key);
+			json_error(c, NULL, "an upgrade step needs \"%s\" (a string)", key);
 		return NULL;
 	}
 	if (!json_is_string(v) || (required && json_string_length(v) == 0)) {
-		serr(c, key, "\"%s\" must be a non-empty string", key);
+		json_error(c, key, "\"%s\" must be a non-empty string", key);
 		return NULL;
 	}
 	return xstrdup(json_string_value(v));
@@ -103,11 +86,11 @@ int upgrade_step_load(const char *path, struct upgrade_step *out)
 	memset(out, 0, sizeof(*out));
 	if ((rc = scenario_read_json(path, &root, &pos)))
 		return rc;
-	struct sctx c = {path, pos, 0};
+	struct json_errors c = {.file = path, .pos = pos};
 	out->file = xstrdup(path);
 	out->id = id_of(path);
 	if (!json_is_object(root)) {
-		serr(&c, NULL, "an upgrade step must be a JSON object");
+		json_error(&c, NULL, "an upgrade step must be a JSON object");
 		goto done;
 	}
 	const char *key;
@@ -118,7 +101,7 @@ int upgrade_step_load(const char *path, struct upgrade_step *out)
 			known |= strcmp(STEP_KEYS[i], key) == 0;
 		if (!known) {
 			const char *near = nearest_word(key, STEP_KEYS);
-			serr(&c, key, "unknown key \"%s\" in an upgrade step%s%s%s",
+			json_error(&c, key, "unknown key \"%s\" in an upgrade step%s%s%s",
 			     cp_sanitize(key, sbuf, sizeof(sbuf)), near ? "; did you mean \"" : "",
 			     near ? near : "", near ? "\"?" : "");
 		}
@@ -131,25 +114,25 @@ int upgrade_step_load(const char *path, struct upgrade_step *out)
 	if (!v || !json_is_string(v) ||
 	    (strcmp(json_string_value(v), "step") != 0 &&
 	     strcmp(json_string_value(v), "alternative") != 0))
-		serr(&c, v ? "kind" : NULL, "\"kind\" must be \"step\" or \"alternative\"");
+		json_error(&c, v ? "kind" : NULL, "\"kind\" must be \"step\" or \"alternative\"");
 	else
 		out->kind = strcmp(json_string_value(v), "step") == 0 ? UPGRADE_STEP
 								      : UPGRADE_ALTERNATIVE;
 	v = json_object_get(root, "order");
 	if (!json_is_integer(v) || json_integer_value(v) < 1 || json_integer_value(v) > 99)
-		serr(&c, v ? "order" : NULL, "\"order\" must be a whole number from 1 to 99");
+		json_error(&c, v ? "order" : NULL, "\"order\" must be a whole number from 1 to 99");
 	else
 		out->order = (int)json_integer_value(v);
 	v = json_object_get(root, "patch");
 	if (!json_is_object(v))
-		serr(&c, v ? "patch" : NULL,
+		json_error(&c, v ? "patch" : NULL,
 		     "\"patch\" must be a JSON merge patch (an object shaped like a scenario)");
 	else
 		out->patch = json_incref(v);
 
 	json_t *as = json_object_get(root, "assumptions");
 	if (as && !json_is_object(as))
-		serr(&c, "assumptions", "\"assumptions\" must be an object keyed by name");
+		json_error(&c, "assumptions", "\"assumptions\" must be an object keyed by name");
 	const char *akey;
 	json_t *a;
 	if (json_is_object(as))
@@ -158,7 +141,7 @@ int upgrade_step_load(const char *path, struct upgrade_step *out)
 			if (!json_is_object(a) || !json_is_string(json_object_get(a, "path")) ||
 			    !json_object_get(a, "value") ||
 			    !json_is_string(json_object_get(a, "source"))) {
-				serr(&c, dp,
+				json_error(&c, dp,
 				     "assumption \"%s\" needs \"path\", \"value\" and \"source\" "
 				     "(and optionally \"unit\", \"assumption\")",
 				     cp_sanitize(akey, sbuf, sizeof(sbuf)));
@@ -173,7 +156,7 @@ int upgrade_step_load(const char *path, struct upgrade_step *out)
 				if (!known) {
 					char dp2[700];
 					snprintf(dp2, sizeof(dp2), "%s.%s", dp, k2);
-					serr(&c, dp2, "unknown key \"%s\" in assumption %s",
+					json_error(&c, dp2, "unknown key \"%s\" in assumption %s",
 					     cp_sanitize(k2, sbuf, sizeof(sbuf)), akey);
 				}
 			}
@@ -193,7 +176,7 @@ int upgrade_step_load(const char *path, struct upgrade_step *out)
 
 	json_t *vs = json_object_get(root, "variants");
 	if (vs && !json_is_array(vs))
-		serr(&c, "variants", "\"variants\" must be a list of {\"label\", \"patch\"}");
+		json_error(&c, "variants", "\"variants\" must be a list of {\"label\", \"patch\"}");
 	size_t i;
 	json_t *e;
 	if (json_is_array(vs))
@@ -201,7 +184,7 @@ int upgrade_step_load(const char *path, struct upgrade_step *out)
 			snprintf(dp, sizeof(dp), "variants[%zu]", i);
 			if (!json_is_object(e) || !json_is_string(json_object_get(e, "label")) ||
 			    !json_is_object(json_object_get(e, "patch"))) {
-				serr(&c, dp, "a variant needs \"label\" (a string) and \"patch\" (an object)");
+				json_error(&c, dp, "a variant needs \"label\" (a string) and \"patch\" (an object)");
 				continue;
 			}
 			out->variants = xrealloc(out->variants,

@@ -16,24 +16,7 @@
 #include "model/schema.h"
 #include "util/error.h"
 
-struct uctx {
-	const char *path;
-	const struct json_pos *pos;
-	int errors;
-};
 
-static void uerr(struct uctx *c, const char *docpath, const char *fmt, ...) CP_PRINTF(3, 4);
-static void uerr(struct uctx *c, const char *docpath, const char *fmt, ...)
-{
-	struct cp_loc loc = {c->path, 0, 0};
-	va_list ap;
-	if (docpath)
-		json_pos_find(c->pos, docpath, &loc.line, &loc.col);
-	va_start(ap, fmt);
-	cp_verror_at(CP_EXIT_DATA, &loc, fmt, ap);
-	va_end(ap);
-	c->errors++;
-}
 
 static const char *san(const char *s, char *buf, size_t n)
 {
@@ -41,7 +24,7 @@ static const char *san(const char *s, char *buf, size_t n)
 }
 
 /* Flatten {k: n, k2: {k3: n}} into flat {"k": n, "k2.k3": n}. */
-static void flatten(struct uctx *c, const char *docpath, const char *prefix, json_t *obj,
+static void flatten(struct json_errors *c, const char *docpath, const char *prefix, json_t *obj,
 		    json_t *flat, int depth)
 {
 	const char *k;
@@ -55,13 +38,13 @@ static void flatten(struct uctx *c, const char *docpath, const char *prefix, jso
 			continue;
 		}
 		if (!json_is_number(v)) {
-			uerr(c, p, "usage figure %s of %s must be a number", san(name, b1, sizeof(b1)),
+			json_error(c, p, "usage figure %s of %s must be a number", san(name, b1, sizeof(b1)),
 			     san(docpath, b2, sizeof(b2)));
 			continue;
 		}
 		double d = json_number_value(v);
 		if (!isfinite(d) || d < 0 || d > 1e12) {
-			uerr(c, p, "usage figure %s of %s must be between 0 and 1e12",
+			json_error(c, p, "usage figure %s of %s must be between 0 and 1e12",
 			     san(name, b1, sizeof(b1)), san(docpath, b2, sizeof(b2)));
 			continue;
 		}
@@ -71,7 +54,7 @@ static void flatten(struct uctx *c, const char *docpath, const char *prefix, jso
 
 #define USAGE_MAX_WILDCARDS 1000
 
-static json_t *section(struct uctx *c, json_t *root, const char *key, json_t *out,
+static json_t *section(struct json_errors *c, json_t *root, const char *key, json_t *out,
 		       json_t *wild)
 {
 	json_t *sec = json_object_get(root, key);
@@ -80,20 +63,20 @@ static json_t *section(struct uctx *c, json_t *root, const char *key, json_t *ou
 	if (!sec)
 		return out;
 	if (!json_is_object(sec)) {
-		uerr(c, key, "\"%s\" must be an object", key);
+		json_error(c, key, "\"%s\" must be an object", key);
 		return out;
 	}
 	json_object_foreach(sec, k, v) {
 		char p[1024], b1[128];
 		snprintf(p, sizeof(p), "%s.%s", key, k);
 		if (!json_is_object(v)) {
-			uerr(c, p, "usage for %s must be an object of figures", san(k, b1, sizeof(b1)));
+			json_error(c, p, "usage for %s must be an object of figures", san(k, b1, sizeof(b1)));
 			continue;
 		}
 		if (wild && strstr(k, "[*]") && json_array_size(wild) >= USAGE_MAX_WILDCARDS) {
 			/* each resource is matched against every wildcard key: 200000 of
 			 * them (an 8 MiB file) against a big plan would stall for minutes */
-			uerr(c, p, "more than %d wildcard (\"[*]\") keys", USAGE_MAX_WILDCARDS);
+			json_error(c, p, "more than %d wildcard (\"[*]\") keys", USAGE_MAX_WILDCARDS);
 			break;
 		}
 		json_t *flat = json_object();
@@ -118,20 +101,20 @@ int usage_load(const char *path, struct usage_file *u)
 	memset(u, 0, sizeof(*u));
 	if ((rc = scenario_read_json(path, &root, &pos)))
 		return rc;
-	struct uctx c = {path, pos, 0};
+	struct json_errors c = {.file = path, .pos = pos};
 	if (!json_is_object(root)) {
-		uerr(&c, NULL, "a usage file must be a JSON object");
+		json_error(&c, NULL, "a usage file must be a JSON object");
 	} else {
 		json_t *ver = json_object_get(root, "version");
 		if (!ver || !((json_is_string(ver) && strcmp(json_string_value(ver), "0.1") == 0) ||
 			      (json_is_real(ver) && json_real_value(ver) == 0.1)))
-			uerr(&c, "version",
+			json_error(&c, "version",
 			     "a usage file needs \"version\": \"0.1\" (the Infracost usage-file "
 			     "format)");
 		json_object_foreach(root, k, v) {
 			if (strcmp(k, "version") && strcmp(k, "resource_usage") &&
 			    strcmp(k, "resource_type_default_usage"))
-				uerr(&c, k,
+				json_error(&c, k,
 				     "unknown key \"%s\" in a usage file (version, resource_usage, "
 				     "resource_type_default_usage)",
 				     san(k, b1, sizeof(b1)));

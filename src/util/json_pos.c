@@ -225,3 +225,27 @@ int json_pos_find(const struct json_pos *p, const char *path, int *line, int *co
 	}
 	return -1;
 }
+
+int json_verror(struct json_errors *e, const char *docpath, const char *fmt, va_list ap)
+{
+	struct cp_loc loc = {e->file, 0, 0};
+	if (e->stop)
+		return -1;
+	if (docpath)
+		json_pos_find(e->pos, docpath, &loc.line, &loc.col);
+	cp_verror_at(CP_EXIT_DATA, &loc, fmt, ap);
+	if (++e->errors >= e->max && e->max > 0) {
+		cp_error(CP_EXIT_DATA, "%s: stopping after %d problems", e->file, e->max);
+		e->stop = true;
+	}
+	return -1;
+}
+
+int json_error(struct json_errors *e, const char *docpath, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	json_verror(e, docpath, fmt, ap);
+	va_end(ap);
+	return -1;
+}

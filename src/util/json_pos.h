@@ -13,6 +13,9 @@
 #ifndef COSTPLAN_JSON_POS_H
 #define COSTPLAN_JSON_POS_H
 
+#include <stdarg.h>
+#include <stdbool.h>
+
 struct json_pos;
 
 /* Scan text (NUL-terminated). Never fails: malformed input yields a partial map. */
@@ -20,5 +23,26 @@ struct json_pos *json_pos_scan(const char *text);
 void json_pos_free(struct json_pos *p);
 /* Position of path; returns 0 and sets line/col, or -1 when unknown. */
 int json_pos_find(const struct json_pos *p, const char *path, int *line, int *col);
+
+/*
+ * Reporting problems found in a JSON document by path: each message is
+ * located at the path's line and column in file ("costplan: f.json:4:22:
+ * ..."), counted, and after max of them (0: no limit) one more line says
+ * the reader stops, and stop is set so loops can give up: one run shows
+ * the user everything to fix, within reason.
+ */
+struct json_errors {
+	const char *file;
+	const struct json_pos *pos; /* may be NULL: no positions */
+	int errors;
+	int max;
+	bool stop;
+};
+
+/* Returns -1 (so a checker can `return json_error(...)`). */
+int json_error(struct json_errors *e, const char *docpath, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+int json_verror(struct json_errors *e, const char *docpath, const char *fmt, va_list ap)
+	__attribute__((format(printf, 3, 0)));
 
 #endif
