@@ -83,6 +83,17 @@ int offer_csv_have_header(const struct offer_csv *c);
  */
 int offer_json_read(const char *path, offer_meta_cb meta_cb, offer_row_cb row_cb, void *ctx);
 
+/*
+ * The rows of one product's OnDemand terms (terms.OnDemand.<sku>), in the
+ * columns of hdr (keys[i]: the JSON attribute behind column i), to row_cb.
+ * Shared by both JSON readers. Returns 0, the callback's exit code, or -1
+ * with *why saying what is malformed.
+ */
+struct json_t;
+int offer_json_term_rows(const char *sku, struct json_t *product, struct json_t *terms,
+			 const struct offer_header *hdr, char *const *keys, offer_row_cb row_cb,
+			 void *ctx, const char **why);
+
 /* The CSV column name of a JSON attribute key ("usagetype" -> "usageType",
  * "instanceType" -> "Instance Type"); a new string. */
 char *offer_json_csv_name(const char *key);

@@ -93,6 +93,54 @@ static const char *str_or_empty(json_t *o, const char *key)
 	return s ? s : "";
 }
 
+int offer_json_term_rows(const char *sku, json_t *product, json_t *terms,
+			 const struct offer_header *hdr, char *const *keys, offer_row_cb row_cb,
+			 void *ctx, const char **why)
+{
+	json_t *attrs = json_object_get(product, "attributes");
+	const char **fields = xcalloc(hdr->n ? hdr->n : 1, sizeof(char *));
+	const char *tcode, *dcode;
+	json_t *term, *dim;
+	int rc = 0;
+	json_object_foreach(terms, tcode, term) {
+		json_t *dims = json_object_get(term, "priceDimensions");
+		if (!json_is_object(dims)) {
+			*why = "a term without priceDimensions";
+			rc = -1;
+			goto done;
+		}
+		json_object_foreach(dims, dcode, dim) {
+			const char *price = json_string_value(
+				json_object_get(json_object_get(dim, "pricePerUnit"), "USD"));
+			if (!price) {
+				*why = "a price dimension without pricePerUnit.USD";
+				rc = -1;
+				goto done;
+			}
+			fields[0] = sku;
+			fields[1] = str_or_empty(term, "offerTermCode");
+			fields[2] = str_or_empty(dim, "rateCode");
+			fields[3] = "OnDemand";
+			fields[4] = str_or_empty(dim, "description");
+			fields[5] = str_or_empty(term, "effectiveDate");
+			fields[6] = str_or_empty(dim, "beginRange");
+			fields[7] = str_or_empty(dim, "endRange");
+			fields[8] = str_or_empty(dim, "unit");
+			fields[9] = price;
+			fields[10] = "USD";
+			fields[11] = str_or_empty(product, "productFamily");
+			for (size_t i = NFIXED; i < hdr->n; i++)
+				fields[i] = str_or_empty(attrs, keys[i]);
+			struct offer_row row = {hdr, (char **)fields, hdr->n, 0};
+			if (row_cb && (rc = row_cb(&row, ctx)) != 0)
+				goto done;
+		}
+	}
+done:
+	free(fields);
+	return rc;
+}
+
 static int bad(const char *path, const char *what, const char *sku)
 {
 	char buf[80];
@@ -167,14 +215,10 @@ int offer_json_read(const char *path, offer_meta_cb meta_cb, offer_row_cb row_cb
 	if (meta_cb && (rc = meta_cb(&meta, &c.hdr, ctx)) != 0)
 		goto out;
 
-	const char **fields = xcalloc(c.hdr.n, sizeof(char *));
-	const char *tsku;
+	const char *tsku, *why = NULL;
 	json_t *terms;
 	json_object_foreach(ondemand, tsku, terms) {
 		json_t *p = json_object_get(products, tsku);
-		json_t *attrs = json_object_get(p, "attributes");
-		const char *tcode;
-		json_t *term;
 		if (!p) {
 			rc = bad(path, "an OnDemand term names an unknown product", tsku);
 			break;
@@ -183,43 +227,12 @@ int offer_json_read(const char *path, offer_meta_cb meta_cb, offer_row_cb row_cb
 			rc = bad(path, "malformed OnDemand term", tsku);
 			break;
 		}
-		json_object_foreach(terms, tcode, term) {
-			json_t *dims = json_object_get(term, "priceDimensions");
-			const char *dcode;
-			json_t *dim;
-			if (!json_is_object(dims)) {
-				rc = bad(path, "a term without priceDimensions", tsku);
-				goto done;
-			}
-			json_object_foreach(dims, dcode, dim) {
-				const char *price = json_string_value(
-					json_object_get(json_object_get(dim, "pricePerUnit"), "USD"));
-				if (!price) {
-					rc = bad(path, "a price dimension without pricePerUnit.USD", tsku);
-					goto done;
-				}
-				fields[0] = tsku;
-				fields[1] = str_or_empty(term, "offerTermCode");
-				fields[2] = str_or_empty(dim, "rateCode");
-				fields[3] = "OnDemand";
-				fields[4] = str_or_empty(dim, "description");
-				fields[5] = str_or_empty(term, "effectiveDate");
-				fields[6] = str_or_empty(dim, "beginRange");
-				fields[7] = str_or_empty(dim, "endRange");
-				fields[8] = str_or_empty(dim, "unit");
-				fields[9] = price;
-				fields[10] = "USD";
-				fields[11] = str_or_empty(p, "productFamily");
-				for (size_t i = NFIXED; i < c.hdr.n; i++)
-					fields[i] = str_or_empty(attrs, c.keys[i]);
-				struct offer_row row = {&c.hdr, (char **)fields, c.hdr.n, 0};
-				if (row_cb && (rc = row_cb(&row, ctx)) != 0)
-					goto done;
-			}
-		}
+		rc = offer_json_term_rows(tsku, p, terms, &c.hdr, c.keys, row_cb, ctx, &why);
+		if (rc < 0)
+			rc = bad(path, why, tsku);
+		if (rc)
+			break;
 	}
-done:
-	free(fields);
 out:
 	for (size_t i = 0; i < c.hdr.n; i++) {
 		free(c.hdr.names[i]);

@@ -415,51 +415,16 @@ static int on_sku_terms(struct js *j, const char *sku, void *vctx)
 	json_t *terms = js_capture(j);
 	if (!terms)
 		return -1;
-	json_t *attrs = json_object_get(p, "attributes");
-	const char **fields = xcalloc(s->hdr.n, sizeof(char *));
-	const char *tcode;
-	json_t *term;
-	int rc = 0;
-	json_object_foreach(terms, tcode, term) {
-		json_t *dims = json_object_get(term, "priceDimensions");
-		const char *dcode;
-		json_t *dim;
-		if (!json_is_object(dims)) {
-			rc = js_fail(j, "a term without priceDimensions");
-			break;
-		}
-		json_object_foreach(dims, dcode, dim) {
-			const char *price = json_string_value(
-				json_object_get(json_object_get(dim, "pricePerUnit"), "USD"));
-			if (!price) {
-				rc = js_fail(j, "a price dimension without pricePerUnit.USD");
-				goto done;
-			}
-			fields[0] = sku;
-			fields[1] = str_or_empty(term, "offerTermCode");
-			fields[2] = str_or_empty(dim, "rateCode");
-			fields[3] = "OnDemand";
-			fields[4] = str_or_empty(dim, "description");
-			fields[5] = str_or_empty(term, "effectiveDate");
-			fields[6] = str_or_empty(dim, "beginRange");
-			fields[7] = str_or_empty(dim, "endRange");
-			fields[8] = str_or_empty(dim, "unit");
-			fields[9] = price;
-			fields[10] = "USD";
-			fields[11] = str_or_empty(p, "productFamily");
-			for (size_t i = NFIXED; i < s->hdr.n; i++)
-				fields[i] = str_or_empty(attrs, s->keys[i]);
-			struct offer_row row = {&s->hdr, (char **)fields, s->hdr.n, 0};
-			if (s->row_cb && (s->cbrc = s->row_cb(&row, s->ctx)) != 0) {
-				rc = -1;
-				goto done;
-			}
-		}
-	}
-done:
-	free(fields);
+	const char *why = NULL;
+	int rc = offer_json_term_rows(sku, p, terms, &s->hdr, s->keys, s->row_cb, s->ctx, &why);
 	json_decref(terms);
-	return rc;
+	if (rc < 0)
+		return js_fail(j, why);
+	if (rc > 0) {
+		s->cbrc = rc;
+		return -1;
+	}
+	return 0;
 }
 
 static int on_term_type(struct js *j, const char *key, void *vctx)
