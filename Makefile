@@ -29,6 +29,12 @@ LDLIBS    += $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null || echo -lxlsxwrit
 LDLIBS    += $(shell $(PKG_CONFIG) --libs libcsv 2>/dev/null || echo -lcsv) -lm -pthread
 CMOCKA_LIBS = $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null || echo -lcmocka)
 
+# CI builds treat every warning as an error (CI=true is set by GitHub
+# Actions and by the project's CI runner).
+ifeq ($(CI),true)
+CFLAGS  += -Werror
+endif
+
 ifdef SANITIZE
 CFLAGS  += -fsanitize=$(SANITIZE) -fno-sanitize-recover=all -fno-omit-frame-pointer
 LDFLAGS += -fsanitize=$(SANITIZE)

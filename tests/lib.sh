@@ -37,6 +37,18 @@ check() {
 		fail "$name" "$(head -c 600 "$TMPD/check.out" | tr '\n' ' ')"
 	fi
 }
+# need TOOL...: true when every tool is installed; otherwise a failure
+# naming the missing one (.ci/install-deps installs them all): a check is
+# never skipped in silence.
+need() {
+	for t in "$@"; do
+		if ! command -v "$t" >/dev/null 2>&1; then
+			fail "$t is not installed" "run .ci/install-deps"
+			return 1
+		fi
+	done
+	return 0
+}
 # expect_eq NAME EXPECTED ACTUAL
 expect_eq() {
 	if [ "$2" = "$3" ]; then ok "$1"; else fail "$1" "expected '$2', got '$3'"; fi

@@ -36,7 +36,7 @@ for p in leak overflow clean; do
 done
 
 # valgrind layer (tests/run-all valgrind): same wrapper as lib.sh's $CP
-if command -v valgrind >/dev/null; then
+if need valgrind; then
 	for p in leak overflow; do
 		out=$(CLI_CASES=$CASES COSTPLAN=$TMPD/$p COSTPLAN_VALGRIND=1 sh tests/cli/run 2>&1)
 		case $out in
@@ -63,3 +63,14 @@ for p in leak overflow ub; do
 	*) fail "asan layer fails on $p" "$out" ;;
 	esac
 done
+
+# the golden harness refuses a case that pipes costplan's output into
+# another program (its exit code would be lost)
+mkdir -p "$TMPD/pipecase/pipe"
+echo '$CP --version | head -1' >"$TMPD/pipecase/pipe/cmd"
+echo 0 >"$TMPD/pipecase/pipe/rc"
+out=$(CLI_CASES=$TMPD/pipecase sh tests/cli/run 2>&1)
+case "$out" in
+*"not ok - cli pipe: cmd pipes costplan's output"*) ok "golden harness: a case piping costplan's output is refused" ;;
+*) fail "golden harness: a case piping costplan's output was run" "$out" ;;
+esac

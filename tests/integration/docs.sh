@@ -11,7 +11,7 @@ for c in $cmds; do
 	$COSTPLAN $c --help >"$TMPD/h" 2>&1 && grep -q "usage: costplan $c" "$TMPD/h" &&
 		ok "costplan $c --help" || fail "costplan $c --help" "$(head -2 "$TMPD/h")"
 done
-if command -v groff >/dev/null; then
+if need groff; then
 	warn=$(groff -man -ww -z src/costplan.1 2>&1)
 	expect_eq "man page formats without warnings" "" "$warn"
 fi

@@ -6,7 +6,7 @@
 # byte-identical; transient faults must succeed after retries.
 . "$(dirname "$0")/../lib.sh"
 
-command -v python3 >/dev/null || { fail "fetch: python3 missing"; exit 0; }
+need python3 || exit 0
 SRV=$TMPD/srv
 OUT=$TMPD/out
 LOG=$TMPD/requests.log
@@ -237,7 +237,7 @@ if [ -x /usr/bin/time ] && ! ldd "$COSTPLAN" 2>/dev/null | grep -q libasan; then
 fi
 
 # ---- 7. progress bar only on a terminal ------------------------------------
-if command -v script >/dev/null 2>&1; then
+if need script; then
 	rm -rf "$TMPD/tty"
 	script -qec "$CP pricing fetch --endpoint $EP --out $TMPD/tty --region $REG --offer AmazonEC2" /dev/null >"$TMPD/tty.out" 2>&1
 	grep -q 'ETA' "$TMPD/tty.out" && ok "fetch: progress bar on a terminal" || fail "fetch: progress bar on a terminal" "$(head -c 300 "$TMPD/tty.out")"

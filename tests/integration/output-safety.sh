@@ -29,7 +29,7 @@ check "table: escapes shown as text" grep -q 'x1b\[2J.*U+009B1m U+202Egnp' "$TMP
 
 # markdown, rendered the way GitHub renders a comment
 $CP breakdown "$S" --format markdown >"$TMPD/m.md"
-if command -v cmark-gfm >/dev/null; then
+if need cmark-gfm; then
 	cmark-gfm --extension table --extension autolink --extension strikethrough \
 		"$TMPD/m.md" >"$TMPD/m.html"
 	check "markdown: no HTML element from the name" sh -c \
@@ -67,7 +67,7 @@ sources = [r[11] for r in rows[1:-1]]
 assert not bad, bad
 assert sources == ["'=cmd|' /C calc'!A0 \\x1b[31m", "'@SUM(1+1) <b>x</b>"], sources
 PY
-if command -v ssconvert >/dev/null; then
+if need ssconvert; then
 	# what a spreadsheet program makes of it: the formula stays text
 	ssconvert --export-type=Gnumeric_stf:stf_csv "$TMPD/c.csv" "$TMPD/c2.csv" >/dev/null 2>&1
 	check "csv: gnumeric keeps the formula as text" grep -q "=cmd|" "$TMPD/c2.csv"
@@ -98,7 +98,7 @@ for n in z.namelist():
     if n.startswith('xl/worksheets/'):
         assert 'HYPERLINK' not in z.read(n).decode(), n + ' has the name in a formula'
 PY
-if command -v ssconvert >/dev/null; then
+if need ssconvert; then
 	check "xlsx: gnumeric opens it undamaged" sh -c \
 		"ssconvert '$TMPD/b.xlsx' '$TMPD/b.csv' 2>&1 | grep -q damaged && exit 1; exit 0"
 fi

@@ -23,7 +23,7 @@ done
 
 # GitHub-flavoured markdown: the tables must come out as tables
 for f in baseline.md upgrade-path.md; do
-	if command -v cmark-gfm >/dev/null 2>&1; then
+	if need cmark-gfm; then
 		cmark-gfm -e table "reports/$f" >"$TMPD/$f.html" 2>"$TMPD/err"
 		n=$(grep -c '<table>' "$TMPD/$f.html")
 		if [ "$n" -ge 1 ] && ! grep -q '|---' "$TMPD/$f.html"; then

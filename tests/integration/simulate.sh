@@ -73,7 +73,7 @@ expect_eq "simulate -o: stdout empty" "0" "$(wc -c <"$TMPD/stdout" | tr -d ' ')"
 $CP simulate --runs 40 --months 1 >/dev/null 2>"$TMPD/err"
 expect_eq "simulate: no progress bar off a terminal" "0" "$(wc -c <"$TMPD/err" | tr -d ' ')"
 # and one on a terminal (script(1) gives the command a pty)
-if command -v script >/dev/null 2>&1; then
+if need script; then
 	script -qec "$COSTPLAN simulate --runs 120 --months 1 -o $TMPD/r2.txt" "$TMPD/tty.log" >/dev/null 2>&1
 	check "simulate: progress bar on a terminal" grep -q 'simulating \[' "$TMPD/tty.log"
 fi
