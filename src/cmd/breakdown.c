@@ -67,32 +67,10 @@ static int option(struct cmd_args *a, int o, const char *arg)
 	return 0;
 }
 
-static int w_table(FILE *f, const void *b, const struct report_style *st)
-{
-	report_breakdown_table(f, b, st);
-	return 0;
-}
-
-static int w_json(FILE *f, const void *b, const struct report_style *st)
-{
-	(void)st;
-	report_breakdown_json(f, b);
-	return 0;
-}
-
-static int w_csv(FILE *f, const void *b, const struct report_style *st)
-{
-	(void)st;
-	report_breakdown_csv(f, b);
-	return 0;
-}
-
-static int w_markdown(FILE *f, const void *b, const struct report_style *st)
-{
-	(void)st;
-	report_breakdown_markdown(f, b);
-	return 0;
-}
+CMD_RENDERER(w_table, struct breakdown, report_breakdown_table(f, x, st))
+CMD_RENDERER(w_json, struct breakdown, report_breakdown_json(f, x))
+CMD_RENDERER(w_csv, struct breakdown, report_breakdown_csv(f, x))
+CMD_RENDERER(w_markdown, struct breakdown, report_breakdown_markdown(f, x))
 
 static const struct cmd_format FORMATS[] = {
 	{FMT_TABLE, w_table},
@@ -103,25 +81,9 @@ static const struct cmd_format FORMATS[] = {
 };
 
 /* --simulate: the simulated month's p50 bill with p5-p95 per line */
-static int s_table(FILE *f, const void *v, const struct report_style *st)
-{
-	report_sim_breakdown_table(f, v, st);
-	return 0;
-}
-
-static int s_json(FILE *f, const void *v, const struct report_style *st)
-{
-	(void)st;
-	report_sim_breakdown_json(f, v);
-	return 0;
-}
-
-static int s_csv(FILE *f, const void *v, const struct report_style *st)
-{
-	(void)st;
-	report_sim_breakdown_csv(f, v);
-	return 0;
-}
+CMD_RENDERER(s_table, struct sim_view, report_sim_breakdown_table(f, x, st))
+CMD_RENDERER(s_json, struct sim_view, report_sim_breakdown_json(f, x))
+CMD_RENDERER(s_csv, struct sim_view, report_sim_breakdown_csv(f, x))
 
 static const struct cmd_format SIM_FORMATS[] = {
 	{FMT_TABLE, s_table},

@@ -117,6 +117,20 @@ struct cmd_format {
 	int (*write)(FILE *f, const void *data, const struct report_style *st);
 };
 
+/*
+ * A renderer for a cmd_format from a report function: name, the type of
+ * the data, and the call (with f, x the data, st the style), e.g.
+ *   CMD_RENDERER(w_json, struct breakdown, report_breakdown_json(f, x))
+ */
+#define CMD_RENDERER(name, type, call)                                                        \
+	static int name(FILE *f, const void *data, const struct report_style *st)             \
+	{                                                                                      \
+		const type *x = data;                                                          \
+		(void)st;                                                                      \
+		call;                                                                          \
+		return 0;                                                                      \
+	}
+
 struct cmd {
 	const char *name;
 	const char *summary; /* for costplan --help */

@@ -59,32 +59,10 @@ static int option(struct cmd_args *a, int o, const char *arg)
 	return 1;
 }
 
-static int w_table(FILE *f, const void *c, const struct report_style *st)
-{
-	report_compare_table(f, c, st);
-	return 0;
-}
-
-static int w_json(FILE *f, const void *c, const struct report_style *st)
-{
-	(void)st;
-	report_compare_json(f, c);
-	return 0;
-}
-
-static int w_csv(FILE *f, const void *c, const struct report_style *st)
-{
-	(void)st;
-	report_compare_csv(f, c);
-	return 0;
-}
-
-static int w_markdown(FILE *f, const void *c, const struct report_style *st)
-{
-	(void)st;
-	report_compare_markdown(f, c);
-	return 0;
-}
+CMD_RENDERER(w_table, struct compare, report_compare_table(f, x, st))
+CMD_RENDERER(w_json, struct compare, report_compare_json(f, x))
+CMD_RENDERER(w_csv, struct compare, report_compare_csv(f, x))
+CMD_RENDERER(w_markdown, struct compare, report_compare_markdown(f, x))
 
 static const struct cmd_format FORMATS[] = {
 	{FMT_TABLE, w_table},

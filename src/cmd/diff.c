@@ -104,36 +104,10 @@ struct diff_out {
 	const char *reason;
 };
 
-static int w_table(FILE *f, const void *x, const struct report_style *st)
-{
-	const struct diff_out *o = x;
-	report_diff_table(f, o->d, st, o->reason);
-	return 0;
-}
-
-static int w_json(FILE *f, const void *x, const struct report_style *st)
-{
-	const struct diff_out *o = x;
-	(void)st;
-	report_diff_json(f, o->d, o->reason);
-	return 0;
-}
-
-static int w_markdown(FILE *f, const void *x, const struct report_style *st)
-{
-	const struct diff_out *o = x;
-	(void)st;
-	report_diff_markdown(f, o->d, o->reason);
-	return 0;
-}
-
-static int w_csv(FILE *f, const void *x, const struct report_style *st)
-{
-	const struct diff_out *o = x;
-	(void)st;
-	report_diff_csv(f, o->d, o->reason);
-	return 0;
-}
+CMD_RENDERER(w_table, struct diff_out, report_diff_table(f, x->d, st, x->reason))
+CMD_RENDERER(w_json, struct diff_out, report_diff_json(f, x->d, x->reason))
+CMD_RENDERER(w_markdown, struct diff_out, report_diff_markdown(f, x->d, x->reason))
+CMD_RENDERER(w_csv, struct diff_out, report_diff_csv(f, x->d, x->reason))
 
 static const struct cmd_format FORMATS[] = {
 	{FMT_TABLE, w_table},

@@ -121,12 +121,7 @@ static int w_xlsx(FILE *f, const void *data, const struct report_style *st)
 	return rc;
 }
 
-static int w_csv(FILE *f, const void *data, const struct report_style *st)
-{
-	(void)st;
-	budget_write_csv(f, data);
-	return 0;
-}
+CMD_RENDERER(w_csv, struct budget, budget_write_csv(f, x))
 
 static const struct cmd_format FORMATS[] = {
 	{FMT_XLSX, w_xlsx},

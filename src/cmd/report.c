@@ -105,12 +105,7 @@ static int option(struct cmd_args *a, int o, const char *arg)
 	return rc ? -rc : 1;
 }
 
-static int w_html(FILE *f, const void *page, const struct report_style *st)
-{
-	(void)st;
-	html_report(f, page);
-	return 0;
-}
+CMD_RENDERER(w_html, struct html_page, html_report(f, x))
 
 static const struct cmd_format FORMATS[] = {
 	{FMT_HTML, w_html},

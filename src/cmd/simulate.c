@@ -85,32 +85,10 @@ static int option(struct cmd_args *a, int o, const char *arg)
 	return 0;
 }
 
-static int w_table(FILE *f, const void *v, const struct report_style *st)
-{
-	report_sim_table(f, v, st);
-	return 0;
-}
-
-static int w_json(FILE *f, const void *v, const struct report_style *st)
-{
-	(void)st;
-	report_sim_json(f, v);
-	return 0;
-}
-
-static int w_csv(FILE *f, const void *v, const struct report_style *st)
-{
-	(void)st;
-	report_sim_csv(f, v);
-	return 0;
-}
-
-static int w_markdown(FILE *f, const void *v, const struct report_style *st)
-{
-	(void)st;
-	report_sim_markdown(f, v);
-	return 0;
-}
+CMD_RENDERER(w_table, struct sim_view, report_sim_table(f, x, st))
+CMD_RENDERER(w_json, struct sim_view, report_sim_json(f, x))
+CMD_RENDERER(w_csv, struct sim_view, report_sim_csv(f, x))
+CMD_RENDERER(w_markdown, struct sim_view, report_sim_markdown(f, x))
 
 static const struct cmd_format FORMATS[] = {
 	{FMT_TABLE, w_table},

@@ -29,32 +29,10 @@ static const char USAGE[] =
 	"  -o, --output FILE    write to FILE (atomically) instead of stdout\n"
 	"  -h, --help           this help\n";
 
-static int w_table(FILE *f, const void *p, const struct report_style *st)
-{
-	report_upgrades_table(f, p, st);
-	return 0;
-}
-
-static int w_json(FILE *f, const void *p, const struct report_style *st)
-{
-	(void)st;
-	report_upgrades_json(f, p);
-	return 0;
-}
-
-static int w_csv(FILE *f, const void *p, const struct report_style *st)
-{
-	(void)st;
-	report_upgrades_csv(f, p);
-	return 0;
-}
-
-static int w_markdown(FILE *f, const void *p, const struct report_style *st)
-{
-	(void)st;
-	report_upgrades_markdown(f, p);
-	return 0;
-}
+CMD_RENDERER(w_table, struct upgrade_path, report_upgrades_table(f, x, st))
+CMD_RENDERER(w_json, struct upgrade_path, report_upgrades_json(f, x))
+CMD_RENDERER(w_csv, struct upgrade_path, report_upgrades_csv(f, x))
+CMD_RENDERER(w_markdown, struct upgrade_path, report_upgrades_markdown(f, x))
 
 static const struct cmd_format FORMATS[] = {
 	{FMT_TABLE, w_table},

@@ -76,13 +76,7 @@ void report_diff_json(FILE *f, const struct diff *d, const char *guard_reason)
 	jw_str(&w, "USD");
 	jw_key(&w, "hours_per_month");
 	jw_int(&w, HOURS_PER_MONTH);
-	jw_key(&w, "pricing");
-	jw_obj(&w);
-	jw_key(&w, "source");
-	jw_str(&w, d->head->b.source ? d->head->b.source : "");
-	jw_key(&w, "published");
-	jw_str(&w, d->published);
-	jw_obj_end(&w);
+	jw_pricing(&w, d->head->b.source ? d->head->b.source : "", d->published);
 	jw_key(&w, "resources");
 	jw_arr(&w);
 	for (size_t i = 0; i < d->n; i++) {
@@ -160,11 +154,7 @@ void report_diff_json(FILE *f, const struct diff *d, const char *guard_reason)
 	}
 	jw_arr_end(&w);
 	jw_obj_end(&w);
-	jw_key(&w, "warnings");
-	jw_arr(&w);
-	for (size_t i = 0; i < d->nwarn; i++)
-		jw_str(&w, d->warnings[i]);
-	jw_arr_end(&w);
+	jw_strings(&w, "warnings", d->warnings, d->nwarn);
 	jw_key(&w, "guardrail");
 	if (guard_reason)
 		jw_str(&w, guard_reason);

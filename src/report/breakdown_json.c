@@ -104,16 +104,8 @@ void report_breakdown_json_value(struct jsonw *w, const struct breakdown *b)
 	jw_arr_end(w);
 	jw_key(w, "total_monthly_cost");
 	jw_money(w, b->total);
-	jw_key(w, "notes");
-	jw_arr(w);
-	for (size_t i = 0; i < b->nnotes; i++)
-		jw_str(w, b->notes[i]);
-	jw_arr_end(w);
-	jw_key(w, "warnings");
-	jw_arr(w);
-	for (size_t i = 0; i < b->nwarn; i++)
-		jw_str(w, b->warnings[i]);
-	jw_arr_end(w);
+	jw_strings(w, "notes", b->notes, b->nnotes);
+	jw_strings(w, "warnings", b->warnings, b->nwarn);
 	jw_obj_end(w);
 }
 

@@ -234,11 +234,7 @@ void report_compare_json(FILE *f, const struct compare *c)
 		jw_obj_end(&w);
 	}
 	jw_arr_end(&w);
-	jw_key(&w, "notes");
-	jw_arr(&w);
-	for (size_t i = 0; i < c->nnotes; i++)
-		jw_str(&w, c->notes[i]);
-	jw_arr_end(&w);
+	jw_strings(&w, "notes", c->notes, c->nnotes);
 	jw_obj_end(&w);
 	jw_end(&w);
 	free(r);

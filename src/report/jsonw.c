@@ -181,3 +181,23 @@ void jw_end(struct jsonw *w)
 {
 	fputc('\n', w->f);
 }
+
+void jw_strings(struct jsonw *w, const char *key, char *const *v, size_t n)
+{
+	jw_key(w, key);
+	jw_arr(w);
+	for (size_t i = 0; i < n; i++)
+		jw_str(w, v[i]);
+	jw_arr_end(w);
+}
+
+void jw_pricing(struct jsonw *w, const char *source, const char *published)
+{
+	jw_key(w, "pricing");
+	jw_obj(w);
+	jw_key(w, "source");
+	jw_str(w, source ? source : "");
+	jw_key(w, "published");
+	jw_str(w, published ? published : "");
+	jw_obj_end(w);
+}

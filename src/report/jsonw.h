@@ -39,6 +39,10 @@ void jw_dec(struct jsonw *w, dec v);   /* full precision, trimmed: 0.0225 */
 void jw_double(struct jsonw *w, double v, int sig); /* statistics; NaN -> null */
 /* Write the closing newline after the top value. */
 void jw_end(struct jsonw *w);
+/* "key": ["a", "b", ...] */
+void jw_strings(struct jsonw *w, const char *key, char *const *v, size_t n);
+/* "pricing": {"source": ..., "published": ...} (the JSON contract's block) */
+void jw_pricing(struct jsonw *w, const char *source, const char *published);
 
 /* Write s as a JSON string literal (quotes and escapes) to f. */
 void json_write_string(FILE *f, const char *s);

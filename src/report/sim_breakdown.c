@@ -170,11 +170,7 @@ void report_sim_breakdown_json(FILE *f, const struct sim_view *v)
 	}
 	jw_arr_end(&w);
 	cost_obj(&w, "total_monthly_cost", &sum->total[m]);
-	jw_key(&w, "warnings");
-	jw_arr(&w);
-	for (size_t i = 0; i < b->nwarn; i++)
-		jw_str(&w, b->warnings[i]);
-	jw_arr_end(&w);
+	jw_strings(&w, "warnings", b->warnings, b->nwarn);
 	jw_obj_end(&w);
 	jw_end(&w);
 }

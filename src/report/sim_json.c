@@ -73,13 +73,7 @@ void sim_json_header(struct jsonw *w, const struct sim_view *v)
 	jw_str(w, "USD");
 	jw_key(w, "hours_per_month");
 	jw_int(w, 730);
-	jw_key(w, "pricing");
-	jw_obj(w);
-	jw_key(w, "source");
-	jw_str(w, v->b->source);
-	jw_key(w, "published");
-	jw_str(w, v->b->published_min ? v->b->published_min : "");
-	jw_obj_end(w);
+	jw_pricing(w, v->b->source, v->b->published_min ? v->b->published_min : "");
 	jw_key(w, "simulation");
 	jw_obj(w);
 	jw_key(w, "runs");
@@ -225,11 +219,7 @@ void report_sim_json(FILE *f, const struct sim_view *v)
 	}
 	jw_arr_end(&w);
 
-	jw_key(&w, "warnings");
-	jw_arr(&w);
-	for (size_t i = 0; i < b->nwarn; i++)
-		jw_str(&w, b->warnings[i]);
-	jw_arr_end(&w);
+	jw_strings(&w, "warnings", b->warnings, b->nwarn);
 	jw_obj_end(&w);
 	jw_end(&w);
 }

@@ -184,13 +184,7 @@ void report_upgrades_json(FILE *f, const struct upgrade_path *p)
 	jw_str(&w, "USD");
 	jw_key(&w, "hours_per_month");
 	jw_int(&w, HOURS_PER_MONTH);
-	jw_key(&w, "pricing");
-	jw_obj(&w);
-	jw_key(&w, "source");
-	jw_str(&w, b->source);
-	jw_key(&w, "published");
-	jw_str(&w, b->published_max ? b->published_max : "");
-	jw_obj_end(&w);
+	jw_pricing(&w, b->source, b->published_max ? b->published_max : "");
 	jw_key(&w, "baseline");
 	jw_obj(&w);
 	jw_key(&w, "total_monthly_cost");
@@ -215,16 +209,8 @@ void report_upgrades_json(FILE *f, const struct upgrade_path *p)
 	for (size_t i = p->nsteps; i < p->n; i++)
 		result(&w, p, &p->results[i]);
 	jw_arr_end(&w);
-	jw_key(&w, "notes");
-	jw_arr(&w);
-	for (size_t i = 0; i < b->nnotes; i++)
-		jw_str(&w, b->notes[i]);
-	jw_arr_end(&w);
-	jw_key(&w, "warnings");
-	jw_arr(&w);
-	for (size_t i = 0; i < b->nwarn; i++)
-		jw_str(&w, b->warnings[i]);
-	jw_arr_end(&w);
+	jw_strings(&w, "notes", b->notes, b->nnotes);
+	jw_strings(&w, "warnings", b->warnings, b->nwarn);
 	jw_obj_end(&w);
 	jw_end(&w);
 }
