@@ -193,6 +193,110 @@ static void cache_choices(void **state)
 	choices_release(&l);
 }
 
+/* ---- EC2 and EBS ------------------------------------------------------------- */
+
+static void t3_micro_gp3_root(void **state)
+{
+	struct breakdown b;
+	(void)state;
+	price("{\"resource\":{\"aws_instance\":{\"w\":{\"instance_type\":\"t3.micro\","
+	      "\"root_block_device\":{\"volume_size\":30,\"volume_type\":\"gp3\"}}}}}",
+	      true, &b);
+	/* AmazonEC2, us-east-1, BoxUsage:t3.micro (Linux, Shared), 0.0104/h:
+	 * 730 x 0.0104 = 7.592 -> 7.59 */
+	assert_string_equal(cost(&b, "aws_instance.w", "t3.micro (Linux, on-demand)"), "7.59");
+	/* AmazonEC2, us-east-1, EBS:VolumeUsage.gp3, 0.08/GB-Mo: 30 x 0.08 = 2.40 */
+	assert_string_equal(cost(&b, "aws_instance.w", "Root volume: storage (gp3)"), "2.40");
+	assert_string_equal(item_total(&b, "aws_instance.w"), "9.99");
+	breakdown_release(&b);
+}
+
+static void m7g_gp3_eu_central_1(void **state)
+{
+	struct breakdown b;
+	const char *a = "aws_instance.db";
+	(void)state;
+	price("{\"region\":\"eu-central-1\",\"resource\":{\"aws_instance\":{\"db\":{"
+	      "\"instance_type\":\"m7g.large\",\"ebs_block_device\":[{\"device_name\":\"/dev/sdf\","
+	      "\"volume_size\":500,\"volume_type\":\"gp3\",\"iops\":6000,\"throughput\":250}]}},"
+	      "\"aws_ebs_volume\":{\"v\":{\"type\":\"gp3\",\"size\":500,\"iops\":6000,"
+	      "\"throughput\":250}}}}",
+	      true, &b);
+	/* AmazonEC2, eu-central-1, EUC1-BoxUsage:m7g.large, 0.0978/h: 730 x 0.0978 = 71.394 */
+	assert_string_equal(cost(&b, a, "m7g.large (Linux, on-demand)"), "71.39");
+	/* EUC1-EBS:VolumeUsage.gp2, 0.119/GB-Mo: the default 8 GB root = 0.952 -> 0.95 */
+	assert_string_equal(cost(&b, a, "Root volume: storage (gp2)"), "0.95");
+	/* EUC1-EBS:VolumeUsage.gp3, 0.0952/GB-Mo: 500 x 0.0952 = 47.60 */
+	assert_string_equal(cost(&b, a, "ebs_block_device[0]: storage (gp3)"), "47.60");
+	/* EUC1-EBS:VolumeP-IOPS.gp3, 0.006/IOPS-Mo: (6,000 - 3,000) x 0.006 = 18.00 */
+	assert_string_equal(cost(&b, a, "ebs_block_device[0]: IOPS above 3,000 (gp3)"), "18.00");
+	/* EUC1-EBS:VolumeP-Throughput.gp3, 48.7424/GiBps-mo: (250 - 125) / 1024 GiBps
+	 * x 48.7424 = 5.95 */
+	assert_string_equal(cost(&b, a, "ebs_block_device[0]: throughput above 125 MiBps (gp3)"),
+			    "5.95");
+	assert_string_equal(item_total(&b, a), "143.89");
+	/* the same volume on its own: 47.60 + 18.00 + 5.95, snapshots $0 without usage */
+	assert_string_equal(item_total(&b, "aws_ebs_volume.v"), "71.55");
+	breakdown_release(&b);
+}
+
+static void ebs_volume_types(void **state)
+{
+	struct breakdown b;
+	(void)state;
+	price("{\"resource\":{\"aws_ebs_volume\":{"
+	      "\"io2\":{\"type\":\"io2\",\"size\":100,\"iops\":70000},"
+	      "\"io1\":{\"type\":\"io1\",\"size\":100,\"iops\":1000},"
+	      "\"st1\":{\"type\":\"st1\",\"size\":500},\"sc1\":{\"type\":\"sc1\",\"size\":500},"
+	      "\"mag\":{\"type\":\"standard\",\"size\":100},\"gp2\":{\"size\":100}}},"
+	      "\"usage\":{\"aws_ebs_volume.mag\":{\"monthly_standard_io_requests\":10000000},"
+	      "\"aws_ebs_volume.gp2\":{\"snapshot_storage_gb\":40}}}",
+	      true, &b);
+	/* us-east-1: EBS:VolumeUsage.io2 0.125 x 100 = 12.50; EBS:VolumeP-IOPS.io2 0.065 x
+	 * 32,000 = 2,080.00; .io2.tier2 0.0455 x 32,000 = 1,456.00; .io2.tier3 0.03185 x
+	 * 6,000 = 191.10 */
+	assert_string_equal(cost(&b, "aws_ebs_volume.io2", "Provisioned IOPS (io2, up to 32,000)"),
+			    "2080.00");
+	assert_string_equal(item_total(&b, "aws_ebs_volume.io2"), "3739.60");
+	/* EBS:VolumeUsage.piops 0.125 x 100 = 12.50; EBS:VolumeP-IOPS.piops 0.065 x 1,000 = 65 */
+	assert_string_equal(item_total(&b, "aws_ebs_volume.io1"), "77.50");
+	/* EBS:VolumeUsage.st1 0.045 x 500 = 22.50; EBS:VolumeUsage.sc1 0.015 x 500 = 7.50 */
+	assert_string_equal(item_total(&b, "aws_ebs_volume.st1"), "22.50");
+	assert_string_equal(item_total(&b, "aws_ebs_volume.sc1"), "7.50");
+	/* EBS:VolumeUsage 0.05 x 100 = 5.00; EBS:VolumeIOUsage 0.00000005 x 10M = 0.50 */
+	assert_string_equal(item_total(&b, "aws_ebs_volume.mag"), "5.50");
+	/* EBS:VolumeUsage.gp2 0.10 x 100 = 10.00; EBS:SnapshotUsage 0.05 x 40 = 2.00 */
+	assert_string_equal(item_total(&b, "aws_ebs_volume.gp2"), "12.00");
+	breakdown_release(&b);
+	/* what AWS refuses */
+	assert_int_equal(load("{\"resource\":{\"aws_ebs_volume\":{\"v\":{\"type\":\"io1\"}}}}"),
+			 CP_EXIT_DATA);
+	assert_int_equal(load("{\"resource\":{\"aws_ebs_volume\":{\"v\":{\"type\":\"st1\","
+			      "\"size\":10}}}}"),
+			 CP_EXIT_DATA);
+	assert_int_equal(load("{\"resource\":{\"aws_instance\":{\"i\":{\"instance_type\":"
+			      "\"t3.micro\",\"ebs_block_device\":[{\"volume_sise\":10}]}}}}"),
+			 CP_EXIT_DATA);
+}
+
+static void instance_type_missing_in_region(void **state)
+{
+	struct breakdown b;
+	const char *doc = "{\"region\":\"sa-east-1\",\"resource\":{\"aws_instance\":{"
+			  "\"a\":{\"instance_type\":\"m7g.lrage\"},\"b\":{\"instance_type\":"
+			  "\"t3.micro\"}},\"aws_ebs_volume\":{\"c\":{\"type\":\"io2\",\"iops\":"
+			  "1000,\"size\":10}}}}";
+	(void)state;
+	assert_int_equal(try_price(doc, true, false, &b), CP_EXIT_DATA);
+	assert_int_equal(try_price(doc, true, true, &b), 0);
+	/* the misspelt type, and io2, which sa-east-1's snapshot has no row for */
+	assert_int_equal(b.nunpriced, 2);
+	assert_non_null(strstr(b.unpriced[0].why, "m7g.large"));
+	assert_non_null(strstr(b.unpriced[1].why, "io2"));
+	assert_non_null(breakdown_item(&b, "aws_instance.b"));
+	breakdown_release(&b);
+}
+
 int main(void)
 {
 	resource_types_install();
@@ -202,6 +306,10 @@ int main(void)
 		cmocka_unit_test(data_tiering_nodes),
 		cmocka_unit_test(node_type_missing_in_region),
 		cmocka_unit_test(cache_choices),
+		cmocka_unit_test(t3_micro_gp3_root),
+		cmocka_unit_test(m7g_gp3_eu_central_1),
+		cmocka_unit_test(ebs_volume_types),
+		cmocka_unit_test(instance_type_missing_in_region),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -27,6 +27,9 @@
 	X(aws_db_instance) \
 	X(aws_elasticache_replication_group) \
 	X(aws_elasticache_cluster) \
+	X(aws_instance) \
+	X(aws_ebs_volume) \
+	X(aws_volume_attachment) \
 	X(aws_s3_bucket) \
 	X(aws_ecr_repository) \
 	X(aws_cloudwatch_log_group) \
