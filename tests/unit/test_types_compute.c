@@ -297,6 +297,38 @@ static void instance_type_missing_in_region(void **state)
 	breakdown_release(&b);
 }
 
+static void lambda_arm64(void **state)
+{
+	struct breakdown b;
+	const char *a = "aws_lambda_function.f";
+	const char *doc = "{\"resource\":{\"aws_lambda_function\":{\"f\":{\"memory_size\":1024,"
+			  "\"architectures\":[\"arm64\"]}}},\"usage\":{\"aws_lambda_function.f\":"
+			  "{\"monthly_requests\":5000000,\"request_duration_ms\":200}}}";
+	(void)state;
+	price(doc, false, &b);
+	/* AWSLambda, us-east-1, Request-ARM, 0.0000002: 5,000,000 x 0.0000002 = 1.00 */
+	assert_string_equal(cost(&b, a, "Requests (Arm)"), "1.00");
+	/* Lambda-GB-Second-ARM, first tier 0.0000133334: 5,000,000 x 0.2 s x 1 GB = 1,000,000
+	 * GB-s x 0.0000133334 = 13.3334 -> 13.33 */
+	assert_string_equal(cost(&b, a, "Duration (Arm)"), "13.33");
+	/* always free: 1M requests (-0.20) and 400,000 GB-s x 0.0000133334 = -5.33336 */
+	assert_string_equal(cost(&b, "free_tier", "Lambda: first 1M requests"), "-0.20");
+	assert_string_equal(cost(&b, "free_tier", "Lambda: first 400,000 GB-seconds"), "-5.33");
+	assert_string_equal(cents(b.total), "8.80");
+	breakdown_release(&b);
+	/* x86 with 2 GB of /tmp: Lambda-Storage-GB-Second 0.0000000309 x 1,000,000 s x 1.5 GB
+	 * above 512 MB = 0.04635 -> 0.05 */
+	price("{\"resource\":{\"aws_lambda_function\":{\"g\":{\"ephemeral_storage\":{\"size\":2048}}}},"
+	      "\"usage\":{\"aws_lambda_function.g\":{\"monthly_requests\":1000000,"
+	      "\"request_duration_ms\":1000}}}",
+	      true, &b);
+	assert_string_equal(cost(&b, "aws_lambda_function.g", "Ephemeral storage above 512 MB (x86)"),
+			    "0.05");
+	/* 128 MB: 1,000,000 s x 0.125 GB = 125,000 GB-s x 0.0000166667 = 2.08333 -> 2.08 */
+	assert_string_equal(cost(&b, "aws_lambda_function.g", "Duration (x86)"), "2.08");
+	breakdown_release(&b);
+}
+
 int main(void)
 {
 	resource_types_install();
@@ -310,6 +342,7 @@ int main(void)
 		cmocka_unit_test(m7g_gp3_eu_central_1),
 		cmocka_unit_test(ebs_volume_types),
 		cmocka_unit_test(instance_type_missing_in_region),
+		cmocka_unit_test(lambda_arm64),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

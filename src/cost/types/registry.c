@@ -30,6 +30,7 @@
 	X(aws_instance) \
 	X(aws_ebs_volume) \
 	X(aws_volume_attachment) \
+	X(aws_lambda_function) \
 	X(aws_s3_bucket) \
 	X(aws_ecr_repository) \
 	X(aws_cloudwatch_log_group) \
