@@ -297,6 +297,54 @@ static void instance_type_missing_in_region(void **state)
 	breakdown_release(&b);
 }
 
+static void asg_from_launch_template(void **state)
+{
+	struct breakdown b;
+	(void)state;
+	price("{\"resource\":{\"aws_launch_template\":{\"web\":{\"instance_type\":\"t3.small\"}},"
+	      "\"aws_autoscaling_group\":{\"web\":{\"min_size\":1,\"max_size\":6,"
+	      "\"desired_capacity\":3,\"launch_template\":{\"id\":\"web\"}}}}}",
+	      true, &b);
+	/* AmazonEC2, us-east-1, BoxUsage:t3.small, 0.0208/h: 3 x 730 x 0.0208 = 45.552 */
+	assert_string_equal(cost(&b, "aws_autoscaling_group.web", "t3.small (Linux, on-demand)"),
+			    "45.55");
+	/* the AMI's root volume, 8 GB gp2 each: EBS:VolumeUsage.gp2 0.10 x 24 = 2.40 */
+	assert_string_equal(cost(&b, "aws_autoscaling_group.web", "Root volume: storage (gp2)"),
+			    "2.40");
+	assert_string_equal(item_total(&b, "aws_autoscaling_group.web"), "47.95");
+	assert_true(breakdown_item(&b, "aws_launch_template.web")->free);
+	breakdown_release(&b);
+}
+
+static void asg_mixed_instances(void **state)
+{
+	struct breakdown b;
+	(void)state;
+	price("{\"resource\":{\"aws_launch_template\":{\"lt\":{\"instance_type\":\"m5.large\","
+	      "\"block_device_mappings\":[{\"ebs\":{\"volume_size\":20,\"volume_type\":\"gp3\"}}]}},"
+	      "\"aws_autoscaling_group\":{\"g\":{\"min_size\":2,\"max_size\":4,"
+	      "\"mixed_instances_policy\":[{\"launch_template\":{\"launch_template_specification\":"
+	      "{\"launch_template_id\":\"lt\"},\"override\":[{\"instance_type\":\"t3.small\"}]}}]}}},"
+	      "\"usage\":{\"aws_autoscaling_group.g\":{\"instances\":2.5}}}",
+	      true, &b);
+	/* the override's type, 2.5 instances on average: 2.5 x 730 x 0.0208 = 37.96;
+	 * EBS:VolumeUsage.gp3 0.08 x 20 GB x 2.5 = 4.00 */
+	assert_string_equal(cost(&b, "aws_autoscaling_group.g", "t3.small (Linux, on-demand)"),
+			    "37.96");
+	assert_string_equal(cost(&b, "aws_autoscaling_group.g",
+				 "block_device_mappings[0]: storage (gp3)"),
+			    "4.00");
+	breakdown_release(&b);
+	/* half of the instances above the base on Spot: refused, with the fix */
+	assert_int_equal(load("{\"resource\":{\"aws_launch_template\":{\"lt\":{\"instance_type\":"
+			      "\"m5.large\"}},\"aws_autoscaling_group\":{\"g\":{\"min_size\":4,"
+			      "\"max_size\":4,\"mixed_instances_policy\":[{\"launch_template\":"
+			      "{\"launch_template_specification\":{\"launch_template_id\":\"lt\"}},"
+			      "\"instances_distribution\":{"
+			      "\"on_demand_percentage_above_base_capacity\":50}}]}}}}"),
+			 CP_EXIT_DATA);
+}
+
 static void lambda_arm64(void **state)
 {
 	struct breakdown b;
@@ -342,6 +390,8 @@ int main(void)
 		cmocka_unit_test(m7g_gp3_eu_central_1),
 		cmocka_unit_test(ebs_volume_types),
 		cmocka_unit_test(instance_type_missing_in_region),
+		cmocka_unit_test(asg_from_launch_template),
+		cmocka_unit_test(asg_mixed_instances),
 		cmocka_unit_test(lambda_arm64),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);

@@ -31,6 +31,8 @@
 	X(aws_ebs_volume) \
 	X(aws_volume_attachment) \
 	X(aws_lambda_function) \
+	X(aws_autoscaling_group) \
+	X(aws_launch_template) \
 	X(aws_s3_bucket) \
 	X(aws_ecr_repository) \
 	X(aws_cloudwatch_log_group) \
