@@ -177,6 +177,34 @@ static void node_type_missing_in_region(void **state)
 	breakdown_release(&b);
 }
 
+static void serverless_cache(void **state)
+{
+	struct breakdown b;
+	(void)state;
+	price("{\"resource\":{\"aws_elasticache_serverless_cache\":{"
+	      "\"v\":{\"engine\":\"valkey\"},\"r\":{\"engine\":\"redis\"},\"e\":{\"engine\":\"redis\"},"
+	      "\"s\":{\"engine\":\"valkey\"}}},"
+	      "\"usage\":{\"aws_elasticache_serverless_cache.v\":{\"storage_gb\":5,"
+	      "\"monthly_ecpus\":10000000},\"aws_elasticache_serverless_cache.r\":"
+	      "{\"storage_gb\":5,\"monthly_ecpus\":10000000},"
+	      "\"aws_elasticache_serverless_cache.s\":{\"storage_gb\":0.05}}}",
+	      true, &b);
+	/* AmazonElastiCache, us-east-1, USE1-ElastiCache:ServerlessStorage, Valkey, 0.084 per
+	 * GB-hour: 5 GB x 730 h x 0.084 = 306.60; USE1-ElastiCache:ServerlessProcessingUnits,
+	 * Valkey, 0.0000000023 per ECPU: 10,000,000 x 0.0000000023 = 0.023 -> 0.02 */
+	assert_string_equal(cost(&b, "aws_elasticache_serverless_cache.v", "Data stored (Valkey)"),
+			    "306.60");
+	assert_string_equal(cost(&b, "aws_elasticache_serverless_cache.v", "ECPUs (Valkey)"),
+			    "0.02");
+	/* Redis: 5 x 730 x 0.125 = 456.25; 10,000,000 x 0.0000000034 = 0.034 -> 0.03 */
+	assert_string_equal(item_total(&b, "aws_elasticache_serverless_cache.r"), "456.28");
+	/* no usage: Redis OSS meters 1 GB at least: 1 x 730 x 0.125 = 91.25 */
+	assert_string_equal(item_total(&b, "aws_elasticache_serverless_cache.e"), "91.25");
+	/* 0.05 GB of Valkey meters the 0.1 GB minimum: 0.1 x 730 x 0.084 = 6.132 -> 6.13 */
+	assert_string_equal(item_total(&b, "aws_elasticache_serverless_cache.s"), "6.13");
+	breakdown_release(&b);
+}
+
 static void cache_choices(void **state)
 {
 	struct choice_list l = {cat, "ap-south-1", "", NULL, 0, 0};
@@ -385,6 +413,7 @@ int main(void)
 		cmocka_unit_test(memcached_m7g_cluster),
 		cmocka_unit_test(data_tiering_nodes),
 		cmocka_unit_test(node_type_missing_in_region),
+		cmocka_unit_test(serverless_cache),
 		cmocka_unit_test(cache_choices),
 		cmocka_unit_test(t3_micro_gp3_root),
 		cmocka_unit_test(m7g_gp3_eu_central_1),

@@ -27,6 +27,7 @@
 	X(aws_db_instance) \
 	X(aws_elasticache_replication_group) \
 	X(aws_elasticache_cluster) \
+	X(aws_elasticache_serverless_cache) \
 	X(aws_instance) \
 	X(aws_ebs_volume) \
 	X(aws_volume_attachment) \
