@@ -33,6 +33,8 @@ enum free_pool {
 	POOL_ALARMS,     /* standard-resolution alarms */
 	POOL_METRICS,    /* custom metrics */
 	POOL_DATA_OUT,   /* data transfer out to the internet */
+	POOL_LAMBDA_REQUESTS,   /* Lambda requests */
+	POOL_LAMBDA_GB_SECONDS, /* Lambda duration */
 	POOL_COUNT,
 };
 

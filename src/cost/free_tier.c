@@ -12,7 +12,8 @@
  * The allowances (AWS pricing pages for CloudWatch and for EC2 data
  * transfer): 5 GB of CloudWatch Logs, 3 dashboards, 10 standard alarms and
  * 10 custom metrics a month, and 100 GB of data transfer out to the
- * internet a month across all regions.
+ * internet a month across all regions. AWS Lambda (its pricing page): 1
+ * million requests and 400,000 GB-seconds a month, x86 and Arm together.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -32,6 +33,10 @@ const struct free_pool_spec FREE_POOLS[POOL_COUNT] = {
 			  "free_custom_metrics", "metrics", CAT_OBSERVABILITY},
 	[POOL_DATA_OUT] = {"Data transfer out: first 100 GB", "GB", 100, "free_data_out_gb",
 			   "GB/month", CAT_NETWORK},
+	[POOL_LAMBDA_REQUESTS] = {"Lambda: first 1M requests", "requests", 1000000,
+				  "free_lambda_requests", "requests/month", CAT_COMPUTE},
+	[POOL_LAMBDA_GB_SECONDS] = {"Lambda: first 400,000 GB-seconds", "GB-seconds", 400000,
+				    "free_lambda_gb_seconds", "GB-seconds/month", CAT_COMPUTE},
 };
 
 static void allowance(struct pricer_ctx *p, enum free_pool pool)
@@ -78,7 +83,8 @@ static void allowance(struct pricer_ctx *p, enum free_pool pool)
 void price_free_tier(struct pricer_ctx *p)
 {
 	static const enum free_pool ORDER[] = {POOL_LOGS, POOL_DASHBOARDS, POOL_ALARMS,
-					       POOL_METRICS, POOL_DATA_OUT};
+					       POOL_METRICS, POOL_DATA_OUT, POOL_LAMBDA_REQUESTS,
+					       POOL_LAMBDA_GB_SECONDS};
 	for (size_t i = 0; i < sizeof(ORDER) / sizeof(ORDER[0]) && !p->rc; i++)
 		allowance(p, ORDER[i]);
 }
