@@ -46,6 +46,7 @@ struct free_pool_spec {
 	const char *key;   /* the budget input: "free_logs_gb" */
 	const char *key_unit; /* "GB/month" */
 	enum category category; /* the category the allowance reduces */
+	const char *source;     /* the public page that states it */
 };
 extern const struct free_pool_spec FREE_POOLS[POOL_COUNT];
 
