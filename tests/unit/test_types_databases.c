@@ -333,6 +333,171 @@ static void performance_insights_retention(void **state)
 			 CP_EXIT_DATA);
 }
 
+
+/* ---- aws_rds_cluster, aws_rds_cluster_instance ---------------------------- */
+
+static void readable_standbys(void **state)
+{
+	struct breakdown b;
+	(void)state;
+	price("{\"resource\":{\"aws_rds_cluster\":{\"c\":{\"engine\":\"postgres\","
+	      "\"db_cluster_instance_class\":\"db.m6gd.large\",\"storage_type\":\"io1\","
+	      "\"allocated_storage\":100,\"iops\":1000}}}}",
+	      &b);
+	/* AmazonRDS us-east-1 Multi-AZClusterUsage:db.m6gd.large, PostgreSQL, Multi-AZ
+	 * (readable standbys), 0.522/h, one price for the cluster (the Single-AZ instance is
+	 * 0.187): 730 x 0.522 = 381.06 */
+	assert_string_equal(cost(&b, "aws_rds_cluster.c", "db.m6gd.large, writer + 2 standbys"),
+			    "381.06");
+	/* RDS:Multi-AZCluster-PIOPS-Storage 0.375: 100 x 0.375 = 37.50;
+	 * RDS:Multi-AZCluster-PIOPS 0.3: 1,000 x 0.3 = 300.00 */
+	assert_string_equal(cost(&b, "aws_rds_cluster.c", "Storage (io1)"), "37.50");
+	assert_string_equal(cost(&b, "aws_rds_cluster.c", "Provisioned IOPS (io1)"), "300.00");
+	assert_string_equal(item_total(&b, "aws_rds_cluster.c"), "718.56");
+	breakdown_release(&b);
+	/* gp3 for this deployment has no row: not priced, with the reason */
+	price("{\"resource\":{\"aws_rds_cluster\":{\"c\":{\"engine\":\"mysql\","
+	      "\"db_cluster_instance_class\":\"db.m6gd.large\",\"storage_type\":\"gp3\","
+	      "\"allocated_storage\":100}}}}",
+	      &b);
+	assert_non_null(strstr(unpriced(&b, "aws_rds_cluster.c"), "no gp3 price"));
+	breakdown_release(&b);
+}
+
+static void aurora_postgresql_standard(void **state)
+{
+	struct breakdown b;
+	(void)state;
+	price("{\"resource\":{\"aws_rds_cluster\":{\"app\":{\"engine\":\"aurora-postgresql\","
+	      "\"backup_retention_period\":7}},"
+	      "\"aws_rds_cluster_instance\":{\"app\":{\"count\":2,\"cluster_identifier\":\"app\","
+	      "\"instance_class\":\"db.r7g.large\"}}},"
+	      "\"usage\":{\"aws_rds_cluster.app\":{\"storage_gb\":200,\"read_requests_per_sec\":50,"
+	      "\"write_requests_per_sec\":10,\"backup_snapshot_size_gb\":20}}}",
+	      &b);
+	/* AmazonRDS us-east-1 InstanceUsage:db.r7g.large, Aurora PostgreSQL, 0.276/h:
+	 * 2 x 730 x 0.276 = 402.96 */
+	assert_string_equal(cost(&b, "aws_rds_cluster_instance.app", "db.r7g.large (Standard)"),
+			    "402.96");
+	/* Aurora:StorageUsage (Aurora PostgreSQL) 0.1: 200 x 0.1 = 20.00 */
+	assert_string_equal(cost(&b, "aws_rds_cluster.app", "Storage (Standard)"), "20.00");
+	/* Aurora:StorageIOUsage 0.0000002 per request: (50 + 10)/s x 3,600 x 730
+	 * = 157,680,000 x 0.0000002 = 31.536 -> 31.54 */
+	assert_string_equal(cost(&b, "aws_rds_cluster.app", "I/O requests"), "31.54");
+	/* Aurora:BackupUsage (Aurora PostgreSQL) 0.021: 20 GB x (7 - 1) days = 120 x 0.021 */
+	assert_string_equal(cost(&b, "aws_rds_cluster.app", "Backups beyond the free allowance"),
+			    "2.52");
+	breakdown_release(&b);
+}
+
+static void aurora_mysql_io_optimized(void **state)
+{
+	struct breakdown b;
+	(void)state;
+	price("{\"resource\":{\"aws_rds_cluster\":{\"shop\":{\"engine\":\"aurora-mysql\","
+	      "\"storage_type\":\"aurora-iopt1\"}},"
+	      "\"aws_rds_cluster_instance\":{\"w\":{\"cluster_identifier\":\"shop\","
+	      "\"instance_class\":\"db.r7g.large\"}}},"
+	      "\"usage\":{\"aws_rds_cluster.shop\":{\"storage_gb\":200,"
+	      "\"read_requests_per_sec\":50}}}",
+	      &b);
+	/* InstanceUsageIOOptimized:db.r7g.large, Aurora MySQL, 0.359/h: 730 x 0.359 = 262.07 */
+	assert_string_equal(cost(&b, "aws_rds_cluster_instance.w", "db.r7g.large (I/O-Optimized)"),
+			    "262.07");
+	/* Aurora:IO-OptimizedStorageUsage (Aurora MySQL) 0.225: 200 x 0.225 = 45.00 */
+	assert_string_equal(cost(&b, "aws_rds_cluster.shop", "Storage (I/O-Optimized)"), "45.00");
+	/* no I/O charge, whatever the requests */
+	const struct cost_line *io = line(&b, "aws_rds_cluster.shop", "I/O requests");
+	assert_null(io->price);
+	assert_string_equal(cents(io->cost_cents), "0.00");
+	assert_string_equal(item_total(&b, "aws_rds_cluster.shop"), "45.00");
+	breakdown_release(&b);
+}
+
+#define SV2_CLUSTER                                                                             \
+	"{\"resource\":{\"aws_rds_cluster\":{\"jobs\":{\"engine\":\"aurora-postgresql\","          \
+	"\"serverlessv2_scaling_configuration\":{\"min_capacity\":0.5,\"max_capacity\":4}}},"     \
+	"\"aws_rds_cluster_instance\":{\"j\":{\"cluster_identifier\":\"jobs\","                     \
+	"\"instance_class\":\"db.serverless\"}}}"
+
+static void aurora_serverless_v2(void **state)
+{
+	struct breakdown b;
+	(void)state;
+	/* AmazonRDS us-east-1 Aurora:ServerlessV2Usage, Aurora PostgreSQL, 0.12 per ACU-hour:
+	 * 1,500 x 0.12 = 180.00 (inside 0.5 x 730 = 365 and 4 x 730 = 2,920) */
+	price(SV2_CLUSTER ",\"usage\":{\"aws_rds_cluster_instance.j\":{\"monthly_acu_hrs\":1500}}}",
+	      &b);
+	const struct cost_line *l = line(&b, "aws_rds_cluster_instance.j", "Serverless v2 ACUs (Standard)");
+	assert_string_equal(cents(l->quantity), "1500.00");
+	assert_string_equal(cents(l->cost_cents), "180.00");
+	breakdown_release(&b);
+	/* Infracost's capacity_units_per_hr: 2 ACUs x 730 = 1,460 x 0.12 = 175.20 */
+	price(SV2_CLUSTER ",\"usage\":{\"aws_rds_cluster_instance.j\":{\"capacity_units_per_hr\":2}}}",
+	      &b);
+	assert_string_equal(cost(&b, "aws_rds_cluster_instance.j", "Serverless v2 ACUs (Standard)"),
+			    "175.20");
+	breakdown_release(&b);
+	/* no usage: min_capacity all month, 365 x 0.12 = 43.80; above max_capacity: 2,920 x 0.12 */
+	price(SV2_CLUSTER "}", &b);
+	assert_string_equal(cost(&b, "aws_rds_cluster_instance.j", "Serverless v2 ACUs (Standard)"),
+			    "43.80");
+	breakdown_release(&b);
+	price(SV2_CLUSTER ",\"usage\":{\"aws_rds_cluster_instance.j\":{\"monthly_acu_hrs\":5000}}}",
+	      &b);
+	assert_string_equal(cost(&b, "aws_rds_cluster_instance.j", "Serverless v2 ACUs (Standard)"),
+			    "350.40");
+	breakdown_release(&b);
+}
+
+static void aurora_performance_insights(void **state)
+{
+	struct breakdown b;
+	(void)state;
+	price("{\"resource\":{\"aws_rds_cluster\":{\"c\":{\"engine\":\"aurora-postgresql\"}},"
+	      "\"aws_rds_cluster_instance\":{\"i\":{\"cluster_identifier\":\"c\","
+	      "\"instance_class\":\"db.r7g.large\",\"performance_insights_enabled\":true,"
+	      "\"performance_insights_retention_period\":93}}}}",
+	      &b);
+	/* db.r7g.large has 2 vCPUs; PI_LTR_FMR:Provisioned (Aurora PostgreSQL) 1.5 per vCPU-month:
+	 * 2 x 1.5 = 3.00; 93 days = 3 months: 2 more x 2 vCPUs x PI_LTR_AMR:Provisioned 0.0631
+	 * = 0.2524 -> 0.25 */
+	assert_string_equal(cost(&b, "aws_rds_cluster_instance.i", "Performance Insights, 1st month"),
+			    "3.00");
+	assert_string_equal(cost(&b, "aws_rds_cluster_instance.i", "Performance Insights, more months"),
+			    "0.25");
+	breakdown_release(&b);
+}
+
+static void cluster_errors(void **state)
+{
+	struct breakdown b;
+	(void)state;
+	/* an instance cannot join a Multi-AZ DB cluster: located error */
+	assert_int_equal(price_at("{\"resource\":{\"aws_rds_cluster\":{\"c\":{\"engine\":\"postgres\","
+				  "\"db_cluster_instance_class\":\"db.m6gd.large\",\"storage_type\":"
+				  "\"io1\",\"allocated_storage\":100,\"iops\":1000}},"
+				  "\"aws_rds_cluster_instance\":{\"i\":{\"cluster_identifier\":\"c\","
+				  "\"instance_class\":\"db.r7g.large\"}}}}",
+				  "test.json", &b),
+			 CP_EXIT_DATA);
+	/* an RDS class asked of Aurora, in a plan: not priced, naming where it belongs */
+	price_as_plan("{\"resource\":{\"aws_rds_cluster\":{\"c\":{\"engine\":\"aurora-postgresql\"}},"
+		      "\"aws_rds_cluster_instance\":{\"i\":{\"cluster_identifier\":\"c\","
+		      "\"instance_class\":\"db.m7i.large\"}}}}",
+		      &b);
+	assert_string_equal(unpriced(&b, "aws_rds_cluster_instance.i"),
+			    "db.m7i.large is offered in us-east-1 for MariaDB, MySQL and PostgreSQL, "
+			    "not Aurora PostgreSQL; RDS for PostgreSQL, MySQL and MariaDB instances "
+			    "are aws_db_instance resources");
+	breakdown_release(&b);
+	/* Aurora takes aurora or aurora-iopt1 storage */
+	assert_int_equal(price_at("{\"resource\":{\"aws_rds_cluster\":{\"c\":{\"engine\":"
+				  "\"aurora-mysql\",\"storage_type\":\"gp3\"}}}}",
+				  "test.json", &b),
+			 CP_EXIT_DATA);
+}
+
 int main(void)
 {
 	resource_types_install();
@@ -345,6 +510,12 @@ int main(void)
 		cmocka_unit_test(magnetic_and_io2),
 		cmocka_unit_test(class_errors),
 		cmocka_unit_test(performance_insights_retention),
+		cmocka_unit_test(readable_standbys),
+		cmocka_unit_test(aurora_postgresql_standard),
+		cmocka_unit_test(aurora_mysql_io_optimized),
+		cmocka_unit_test(aurora_serverless_v2),
+		cmocka_unit_test(aurora_performance_insights),
+		cmocka_unit_test(cluster_errors),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

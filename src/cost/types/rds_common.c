@@ -281,14 +281,15 @@ bool rds_performance_insights(struct pricer_ctx *p, const struct resource *r, co
 				  days, engine, p->region);
 		return false;
 	}
-	struct cost_line *l =
-		pricer_line(p, "Performance Insights, first month kept", unit, units, &first);
+	struct cost_line *l = pricer_line(p, "Performance Insights, 1st month", unit, units, &first);
 	if (l && units_note)
 		pricer_note(l, "%s", units_note);
 	if (days > 31) {
 		const struct qty *extra = q_sub(p, rds_pi_months(p, r), q_int(p, 1));
-		pricer_line(p, "Performance Insights, each further month kept", unit,
-			    q_mul(p, units, extra), &more);
+		l = pricer_line(p, "Performance Insights, more months", unit,
+				q_mul(p, units, extra), &more);
+		if (l && units_note)
+			pricer_note(l, "%s, x each month kept after the first", units_note);
 	}
 	return true;
 }

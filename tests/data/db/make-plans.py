@@ -3,11 +3,12 @@
 # database types (format_version 1.2). Run from the repository root.
 import json
 def rc(addr, after, unknown=None, actions=("create",), before=None):
-    t, n = addr.split(".")
-    return {"address": addr, "mode": "managed", "type": t, "name": n,
+    t, n = addr.split("[")[0].split(".")
+    extra = {"index": int(addr.split("[")[1].rstrip("]"))} if "[" in addr else {}
+    return dict(extra, **{"address": addr, "mode": "managed", "type": t, "name": n,
             "provider_name": "registry.terraform.io/hashicorp/aws",
             "change": {"actions": list(actions), "before": before, "after": after,
-                       "after_unknown": unknown or {}, "before_sensitive": {}, "after_sensitive": {}}}
+                       "after_unknown": unknown or {}, "before_sensitive": {}, "after_sensitive": {}}})
 def cfg(addr, exprs):
     t, n = addr.split(".")
     return {"address": addr, "mode": "managed", "type": t, "name": n,
@@ -67,3 +68,46 @@ conf = [
         ["aws_db_instance.main.identifier", "aws_db_instance.main"]}}),
 ]
 json.dump(plan("eu-west-1", changes, conf), open("tests/data/plans/db-instances.json", "w"), indent=1)
+
+# ---- Aurora and Multi-AZ DB clusters ----
+def cluster(**kw):
+    d = {"engine_version": "16.4", "engine_mode": "provisioned", "storage_type": "", "backup_retention_period": 7,
+         "backtrack_window": 0, "db_cluster_instance_class": None, "allocated_storage": None, "iops": None,
+         "serverlessv2_scaling_configuration": [], "storage_encrypted": True, "deletion_protection": True,
+         "tags": {}}
+    d.update(kw); return d
+def member(**kw):
+    d = {"engine_version": "16.4", "performance_insights_enabled": False, "monitoring_interval": 0,
+         "promotion_tier": 0, "tags": {}}
+    d.update(kw); return d
+CU = {"arn": True, "id": True, "endpoint": True, "reader_endpoint": True}
+IU = {"arn": True, "id": True, "endpoint": True, "cluster_identifier": True, "identifier": True,
+      "performance_insights_retention_period": True}
+changes = [
+    rc("aws_rds_cluster.app", cluster(cluster_identifier="app", engine="aurora-postgresql"), CU),
+    # two provisioned writers/readers; the cluster's id is known only after apply
+    rc("aws_rds_cluster_instance.app[0]", member(engine="aurora-postgresql", instance_class="db.r7g.large"), IU),
+    rc("aws_rds_cluster_instance.app[1]", member(engine="aurora-postgresql", instance_class="db.r7g.large"), IU),
+    # Aurora MySQL I/O-Optimized, Serverless v2; the instance names its cluster by identifier
+    rc("aws_rds_cluster.orders", cluster(cluster_identifier="orders", engine="aurora-mysql",
+       engine_version="8.0.mysql_aurora.3.08.0", storage_type="aurora-iopt1",
+       serverlessv2_scaling_configuration=[{"min_capacity": 0.5, "max_capacity": 8}]), CU),
+    rc("aws_rds_cluster_instance.orders", member(cluster_identifier="orders", engine="aurora-mysql",
+       engine_version="8.0.mysql_aurora.3.08.0", instance_class="db.serverless"),
+       dict(IU, cluster_identifier=False)),
+    # a Multi-AZ DB cluster: a writer and two readable standbys, priced once
+    rc("aws_rds_cluster.ledger", cluster(cluster_identifier="ledger", engine="postgres",
+       db_cluster_instance_class="db.m6gd.large", storage_type="io1", allocated_storage=100, iops=1000), CU),
+    # Aurora Serverless v1: not priced; and so its instance-less cluster's member
+    rc("aws_rds_cluster.legacy", cluster(cluster_identifier="legacy", engine="aurora-mysql",
+       engine_mode="serverless"), CU),
+    rc("aws_rds_cluster_instance.typo", member(cluster_identifier="app", engine="aurora-postgresql",
+       instance_class="db.r7g.larg"), dict(IU, cluster_identifier=False)),
+    rc("aws_rds_cluster_instance.rds_class", member(cluster_identifier="app", engine="aurora-postgresql",
+       instance_class="db.m7i.large"), dict(IU, cluster_identifier=False)),
+]
+conf = [
+    cfg("aws_rds_cluster_instance.app", {"cluster_identifier": {"references":
+        ["aws_rds_cluster.app.id", "aws_rds_cluster.app"]}}),
+]
+json.dump(plan("us-east-1", changes, conf), open("tests/data/plans/db-aurora.json", "w"), indent=1)
