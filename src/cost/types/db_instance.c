@@ -365,34 +365,69 @@ static void price(struct pricer_ctx *p, const struct resource *r)
 		pricer_free_line(p, "Deletion protection", NULL);
 }
 
+/* What the rules across attributes look at, from a scenario's resource
+ * or from a plan being mapped. */
+struct facts {
+	bool replica;
+	const char *engine, *type;
+	long gb, iops, pi_days;
+	bool pi;
+};
+
+/* Each broken rule: report(ctx, attribute, message). The scenario loader
+ * reports them located; the plan reader makes the resource not priced. */
+static void rules(const struct facts *f, void (*report)(void *, const char *, const char *),
+		  void *ctx)
+{
+	char msg[256];
+	bool piops = !strcmp(f->type, "io1") || !strcmp(f->type, "io2");
+	long min = piops ? 100 : !strcmp(f->type, "standard") ? 5 : 20;
+
+	if (!f->replica && !f->engine[0])
+		report(ctx, NULL,
+		       "aws_db_instance needs \"engine\" (postgres, mysql or mariadb), or "
+		       "replicate_source_db naming the instance it replicates");
+	if (f->gb == 0 && !f->replica) {
+		snprintf(msg, sizeof(msg),
+			 "allocated_storage 0 is for a read replica (its source's storage); set the "
+			 "GB (%ld or more for %s)",
+			 min, f->type);
+		report(ctx, "allocated_storage", msg);
+	} else if (f->gb > 0 && f->gb < min) {
+		snprintf(msg, sizeof(msg), "allocated_storage is %ld GB; %s storage starts at %ld GB",
+			 f->gb, f->type, min);
+		report(ctx, "allocated_storage", msg);
+	}
+	if (piops && f->gb > 0 && f->iops < 1000) {
+		snprintf(msg, sizeof(msg), "%s storage needs iops (1,000 or more)", f->type);
+		report(ctx, "iops", msg);
+	}
+	if (f->pi && !rds_pi_retention_valid(f->pi_days)) {
+		snprintf(msg, sizeof(msg),
+			 "performance_insights_retention_period is %ld; AWS accepts 7, 731 or a "
+			 "multiple of 31 (31 to 713)",
+			 f->pi_days);
+		report(ctx, "performance_insights_retention_period", msg);
+	}
+}
+
+static void check_report(void *ctx, const char *attr, const char *msg)
+{
+	check_fail(ctx, attr, "%s", msg);
+}
+
 static void check(struct check_ctx *c, const struct resource *r)
 {
-	bool replica = res_str(r, "replicate_source_db")[0] != '\0';
-	const char *type = res_str(r, "storage_type");
-	bool piops = !strcmp(type, "io1") || !strcmp(type, "io2");
-	long gb = res_int(r, "allocated_storage");
-	long min = piops ? 100 : !strcmp(type, "standard") ? 5 : 20;
-
-	if (!replica && !res_str(r, "engine")[0])
-		check_fail(c, NULL,
-			   "aws_db_instance needs \"engine\" (postgres, mysql or mariadb), or "
-			   "replicate_source_db naming the instance it replicates");
-	if (gb == 0 && !replica)
-		check_fail(c, "allocated_storage",
-			   "allocated_storage 0 is for a read replica (its source's storage); set "
-			   "the GB (%ld or more for %s)",
-			   min, type);
-	else if (gb > 0 && gb < min)
-		check_fail(c, "allocated_storage", "allocated_storage is %ld GB; %s storage starts at %ld GB",
-			   gb, type, min);
-	if (piops && gb > 0 && res_int(r, "iops") < 1000)
-		check_fail(c, "iops", "%s storage needs iops (1,000 or more)", type);
-	if (res_bool(r, "performance_insights_enabled") &&
-	    !rds_pi_retention_valid(res_int(r, "performance_insights_retention_period")))
-		check_fail(c, "performance_insights_retention_period",
-			   "performance_insights_retention_period is %ld; AWS accepts 7, 731 or a "
-			   "multiple of 31 (31 to 713)",
-			   res_int(r, "performance_insights_retention_period"));
+	struct facts f = {
+		.replica = res_str(r, "replicate_source_db")[0] != '\0',
+		.engine = res_str(r, "engine"),
+		.type = res_str(r, "storage_type"),
+		.gb = res_int(r, "allocated_storage"),
+		.iops = res_int(r, "iops"),
+		.pi = res_bool(r, "performance_insights_enabled"),
+		.pi_days = res_int(r, "performance_insights_retention_period"),
+	};
+	rules(&f, check_report, c);
 }
 
 /* ---- plans --------------------------------------------------------------- */
@@ -469,6 +504,40 @@ static int plan_attr(struct plan_map *m, const struct attr_spec *a)
 	return 0;
 }
 
+static void plan_report(void *ctx, const char *attr, const char *msg)
+{
+	(void)attr;
+	plan_map_not_priced(ctx, "%s", msg);
+}
+
+/* A string the plan holds for attr, else def. */
+static const char *plan_str(struct plan_map *m, const char *attr, const char *def)
+{
+	int unk;
+	const char *v = json_string_value(plan_map_get(m, attr, &unk));
+	return v && v[0] ? v : def;
+}
+
+/* The loader's rules, on the mapped values: a plan breaking one is not
+ * priced rather than refused. */
+static void plan_check(struct plan_map *m)
+{
+	struct facts f = {
+		.replica = plan_replica(m),
+		.engine = plan_str(m, "engine", ""),
+		.type = plan_str(m, "storage_type", "gp2"),
+		.gb = plan_map_body_int(m, "allocated_storage"),
+		.iops = plan_map_body_int(m, "iops"),
+		.pi = plan_map_body_bool(m, "performance_insights_enabled"),
+		.pi_days = plan_map_body_int(m, "performance_insights_retention_period"),
+	};
+	if (!json_object_get(plan_map_values(m), "allocated_storage") && !f.replica)
+		f.gb = 20; /* the default the loader fills in */
+	if (!f.pi_days)
+		f.pi_days = 7;
+	rules(&f, plan_report, m);
+}
+
 static void choices(struct choice_list *l)
 {
 	l->heading = "instance_class  engine  deployment";
@@ -486,6 +555,7 @@ const struct type_spec aws_db_instance_type = {
 	.check = check,
 	.plan_index = INDEX,
 	.plan_attr = plan_attr,
+	.plan_check = plan_check,
 	.price = price,
 	.choices = choices,
 	.sim_role = SIM_DATABASE,

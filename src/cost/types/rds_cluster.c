@@ -287,40 +287,110 @@ static void cluster_price(struct pricer_ctx *p, const struct resource *r)
 		multi_az_cluster(p, r, ename);
 }
 
-static void cluster_check(struct check_ctx *c, const struct resource *r)
-{
-	const char *engine = res_str(r, "engine");
-	const char *type = res_str(r, "storage_type");
-	bool aurora_storage = !strcmp(type, "aurora") || !strcmp(type, "aurora-iopt1");
-	double lo = res_num(r, "serverlessv2_scaling_configuration.min_capacity");
-	double hi = res_num(r, "serverlessv2_scaling_configuration.max_capacity");
+/* What the rules across attributes look at, from a scenario's resource
+ * or from a plan being mapped. */
+struct cluster_facts {
+	const char *engine, *type, *cls;
+	long gb, iops;
+	double lo, hi;
+};
 
-	if (is_aurora(engine) && !aurora_storage)
-		check_fail(c, "storage_type",
-			   "an Aurora cluster takes storage_type aurora (Standard) or aurora-iopt1 "
-			   "(I/O-Optimized), not %s",
-			   type);
-	if (!is_aurora(engine)) {
-		if (aurora_storage)
-			check_fail(c, "storage_type",
-				   "a Multi-AZ DB cluster (engine %s) takes storage_type io1, io2 or "
-				   "gp3",
-				   engine);
-		if (!res_str(r, "db_cluster_instance_class")[0])
-			check_fail(c, "db_cluster_instance_class",
-				   "a Multi-AZ DB cluster (engine %s) needs db_cluster_instance_class",
-				   engine);
-		if (res_int(r, "allocated_storage") < 100)
-			check_fail(c, "allocated_storage",
-				   "a Multi-AZ DB cluster needs allocated_storage of 100 GB or more");
-		if (!strcmp(type, "io1") || !strcmp(type, "io2")) {
-			if (res_int(r, "iops") < 1000)
-				check_fail(c, "iops", "%s storage needs iops (1,000 or more)", type);
+/* Each broken rule: report(ctx, attribute, message). */
+static void cluster_rules(const struct cluster_facts *f,
+			  void (*report)(void *, const char *, const char *), void *ctx)
+{
+	char msg[256];
+	bool aurora_storage = !strcmp(f->type, "aurora") || !strcmp(f->type, "aurora-iopt1");
+
+	if (is_aurora(f->engine) && !aurora_storage) {
+		snprintf(msg, sizeof(msg),
+			 "an Aurora cluster takes storage_type aurora (Standard) or aurora-iopt1 "
+			 "(I/O-Optimized), not %s",
+			 f->type);
+		report(ctx, "storage_type", msg);
+	}
+	if (!is_aurora(f->engine)) {
+		if (aurora_storage) {
+			snprintf(msg, sizeof(msg),
+				 "a Multi-AZ DB cluster (engine %s) takes storage_type io1, io2 or gp3",
+				 f->engine);
+			report(ctx, "storage_type", msg);
+		}
+		if (!f->cls[0]) {
+			snprintf(msg, sizeof(msg),
+				 "a Multi-AZ DB cluster (engine %s) needs db_cluster_instance_class",
+				 f->engine);
+			report(ctx, "db_cluster_instance_class", msg);
+		}
+		if (f->gb < 100)
+			report(ctx, "allocated_storage",
+			       "a Multi-AZ DB cluster needs allocated_storage of 100 GB or more");
+		if ((!strcmp(f->type, "io1") || !strcmp(f->type, "io2")) && f->iops < 1000) {
+			snprintf(msg, sizeof(msg), "%s storage needs iops (1,000 or more)", f->type);
+			report(ctx, "iops", msg);
 		}
 	}
-	if (hi > 0 && lo > hi)
-		check_fail(c, "serverlessv2_scaling_configuration.min_capacity",
-			   "min_capacity %g is above max_capacity %g", lo, hi);
+	if (f->hi > 0 && f->lo > f->hi) {
+		snprintf(msg, sizeof(msg), "min_capacity %g is above max_capacity %g", f->lo, f->hi);
+		report(ctx, "serverlessv2_scaling_configuration.min_capacity", msg);
+	}
+}
+
+static void check_report(void *ctx, const char *attr, const char *msg)
+{
+	check_fail(ctx, attr, "%s", msg);
+}
+
+static void plan_report(void *ctx, const char *attr, const char *msg)
+{
+	(void)attr;
+	plan_map_not_priced(ctx, "%s", msg);
+}
+
+/* A string the plan holds for attr, else def. */
+static const char *plan_str(struct plan_map *m, const char *attr, const char *def)
+{
+	int unk;
+	const char *v = json_string_value(plan_map_get(m, attr, &unk));
+	return v && v[0] ? v : def;
+}
+
+static void cluster_check(struct check_ctx *c, const struct resource *r)
+{
+	struct cluster_facts f = {
+		.engine = res_str(r, "engine"),
+		.type = res_str(r, "storage_type"),
+		.cls = res_str(r, "db_cluster_instance_class"),
+		.gb = res_int(r, "allocated_storage"),
+		.iops = res_int(r, "iops"),
+		.lo = res_num(r, "serverlessv2_scaling_configuration.min_capacity"),
+		.hi = res_num(r, "serverlessv2_scaling_configuration.max_capacity"),
+	};
+	cluster_rules(&f, check_report, c);
+}
+
+/* The loader's rules, on the mapped values: a plan breaking one is not
+ * priced rather than refused. */
+static void cluster_plan_check(struct plan_map *m)
+{
+	int unk;
+	double lo = 0, hi = 0;
+	json_t *v = plan_map_get(m, "serverlessv2_scaling_configuration.min_capacity", &unk);
+	if (v)
+		plan_map_number(m, "min_capacity", v, &lo);
+	v = plan_map_get(m, "serverlessv2_scaling_configuration.max_capacity", &unk);
+	if (v)
+		plan_map_number(m, "max_capacity", v, &hi);
+	struct cluster_facts f = {
+		.engine = plan_str(m, "engine", ""),
+		.type = plan_str(m, "storage_type", "aurora"),
+		.cls = plan_str(m, "db_cluster_instance_class", ""),
+		.gb = plan_map_body_int(m, "allocated_storage"),
+		.iops = plan_map_body_int(m, "iops"),
+		.lo = lo,
+		.hi = hi,
+	};
+	cluster_rules(&f, plan_report, m);
 }
 
 static int cluster_plan_attr(struct plan_map *m, const struct attr_spec *a)
@@ -356,6 +426,7 @@ const struct type_spec aws_rds_cluster_type = {
 	.check = cluster_check,
 	.plan_index = CLUSTER_INDEX,
 	.plan_attr = cluster_plan_attr,
+	.plan_check = cluster_plan_check,
 	.price = cluster_price,
 	.choices = cluster_choices,
 };
@@ -540,6 +611,17 @@ static void instance_check(struct check_ctx *c, const struct resource *r)
 			   res_int(r, "performance_insights_retention_period"));
 }
 
+static void instance_plan_check(struct plan_map *m)
+{
+	long days = plan_map_body_int(m, "performance_insights_retention_period");
+	if (plan_map_body_bool(m, "performance_insights_enabled") && days &&
+	    !rds_pi_retention_valid(days))
+		plan_map_not_priced(m,
+				    "performance_insights_retention_period is %ld; AWS accepts 7, 731 "
+				    "or a multiple of 31 (31 to 713)",
+				    days);
+}
+
 /* The cluster: by the identifier the plan holds, else by the configuration's reference. */
 static struct plan_inst *plan_cluster(struct plan_map *m)
 {
@@ -599,6 +681,7 @@ const struct type_spec aws_rds_cluster_instance_type = {
 	.plan_rank = 1,
 	.plan_index = INSTANCE_INDEX,
 	.plan_attr = instance_plan_attr,
+	.plan_check = instance_plan_check,
 	.price = instance_price,
 	.choices = instance_choices,
 };

@@ -111,3 +111,26 @@ conf = [
         ["aws_rds_cluster.app.id", "aws_rds_cluster.app"]}}),
 ]
 json.dump(plan("us-east-1", changes, conf), open("tests/data/plans/db-aurora.json", "w"), indent=1)
+
+# ---- values known only after apply: the rules the loader checks make a resource not priced ----
+changes = [
+    rc("aws_db_instance.engine_later", db(identifier="later", engine=None, instance_class="db.t4g.micro",
+       multi_az=False, allocated_storage=20, storage_type="gp2", replicate_source_db=None),
+       dict(U, engine=True)),
+    rc("aws_db_instance.iops_later", db(identifier="iops", engine="postgres", instance_class="db.m6g.large",
+       multi_az=False, allocated_storage=200, storage_type="io1", iops=None, replicate_source_db=None),
+       dict(U, iops=True)),
+    rc("aws_db_instance.fine", db(identifier="fine", engine="postgres", instance_class="db.t4g.micro",
+       multi_az=False, allocated_storage=20, storage_type="gp2", replicate_source_db=None), U),
+    rc("aws_db_instance.orphan_replica", db(identifier="orphan", replicate_source_db="db-outside-this-plan",
+       instance_class="db.t4g.micro", multi_az=False, backup_retention_period=0, engine_version=None,
+       allocated_storage=None, storage_type=None, iops=None, storage_throughput=None),
+       dict(U, engine=True, engine_version=True, allocated_storage=True, storage_type=True, iops=True,
+            storage_throughput=True)),
+    rc("aws_rds_cluster.ledger", cluster(cluster_identifier="ledger", engine="mysql",
+       db_cluster_instance_class="db.r6gd.large", storage_type=None, allocated_storage=100, iops=1000),
+       dict(CU, storage_type=True)),
+    rc("aws_rds_cluster_instance.outside", member(cluster_identifier="cluster-outside-this-plan",
+       engine="aurora-postgresql", instance_class="db.r7g.large"), dict(IU, cluster_identifier=False)),
+]
+json.dump(plan("us-east-1", changes, []), open("tests/data/plans/db-unknowns.json", "w"), indent=1)
