@@ -494,9 +494,9 @@ static void serverless(struct pricer_ctx *p, const struct resource *r, const str
 	const struct qty *acu = json_object_get(r->usage, "monthly_acu_hrs")
 					? q_usage(p, r, "monthly_acu_hrs")
 					: q_mul(p, q_usage(p, r, "capacity_units_per_hr"), q_hours(p));
-	const struct qty *floor = q_mul(p, q_attr(p, cl, lo_attr), q_hours(p));
-	const struct qty *ceil = q_mul(p, q_attr(p, cl, hi_attr), q_hours(p));
-	const struct qty *held = q_min2(p, q_max2(p, acu, floor), ceil);
+	const struct qty *lo_hours = q_mul(p, q_attr(p, cl, lo_attr), q_hours(p));
+	const struct qty *hi_hours = q_mul(p, q_attr(p, cl, hi_attr), q_hours(p));
+	const struct qty *held = q_min2(p, q_max2(p, acu, lo_hours), hi_hours);
 
 	q_rds(&q, "ServerlessV2",
 	      io ? "Aurora:ServerlessV2IOOptimizedUsage" : "Aurora:ServerlessV2Usage");
@@ -506,17 +506,17 @@ static void serverless(struct pricer_ctx *p, const struct resource *r, const str
 	if (!l)
 		return;
 	char a[DEC_BUFSZ], b[DEC_BUFSZ];
-	if (!acu->given && dec_is_zero(floor->v))
+	if (!acu->given && dec_is_zero(lo_hours->v))
 		pricer_note(l, "no usage given: $0 until you set monthly_acu_hrs (min_capacity 0: it "
 			       "may pause)");
 	else if (!acu->given)
 		pricer_note(l, "no usage given: min_capacity all month (%s ACU-hours); set "
 			       "monthly_acu_hrs",
-			    dec_format_trim(floor->v, a, sizeof(a)));
+			    dec_format_trim(lo_hours->v, a, sizeof(a)));
 	else if (dec_cmp(acu->v, held->v) != 0)
 		pricer_note(l, "held within min_capacity and max_capacity: %s to %s ACU-hours",
-			    dec_format_trim(floor->v, a, sizeof(a)),
-			    dec_format_trim(ceil->v, b, sizeof(b)));
+			    dec_format_trim(lo_hours->v, a, sizeof(a)),
+			    dec_format_trim(hi_hours->v, b, sizeof(b)));
 	if (res_bool(r, "performance_insights_enabled") &&
 	    res_int(r, "performance_insights_retention_period") > 7)
 		rds_performance_insights(p, r, ename, true, q_div(p, held, q_hours(p)),
