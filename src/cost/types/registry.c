@@ -20,6 +20,7 @@
 	X(aws_appautoscaling_policy) \
 	X(aws_appautoscaling_scheduled_action) \
 	X(aws_lb) \
+	X(aws_alb) \
 	X(aws_nat_gateway) \
 	X(aws_eip) \
 	X(aws_vpc_endpoint) \

@@ -1,0 +1,100 @@
+#!/usr/bin/env python3
+"""make-plans.py - write the issue-16 edge plans: tests/data/plans/edge-*.json.
+
+Each file has the shape `terraform show -json` gives (format 1.2,
+Terraform 1.9): resource_changes with before/after/after_unknown, the
+configuration with the provider's region, planned_values. Attribute sets
+follow the AWS provider's schemas, abridged to what matters plus typical
+neighbours. Run it again after editing; the JSON files are committed.
+"""
+import json, os
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+OUT = os.path.join(HERE, "..", "plans")
+AWS = "registry.terraform.io/hashicorp/aws"
+ACCT = "123456789012"
+R = "us-east-1"
+
+
+def arn(svc, rest, region=R):
+    return f"arn:aws:{svc}:{region}:{ACCT}:{rest}"
+
+
+def rc(rtype, name, after, unknown=None, actions=("create",), before=None):
+    return {"address": f"{rtype}.{name}", "mode": "managed", "type": rtype, "name": name,
+            "provider_name": AWS,
+            "change": {"actions": list(actions), "before": before, "after": after,
+                       "after_unknown": unknown or {},
+                       "before_sensitive": {} if before is not None else False,
+                       "after_sensitive": {}}}
+
+
+def cfg(rtype, name, refs=None):
+    ex = {k: {"references": v} for k, v in (refs or {}).items()}
+    return {"address": f"{rtype}.{name}", "mode": "managed", "type": rtype, "name": name,
+            "provider_config_key": "aws", "expressions": ex, "schema_version": 0}
+
+
+def plan(changes, configs):
+    res = []
+    for c in changes:
+        a = c["change"]["after"]
+        if a is not None:
+            res.append({"address": c["address"], "mode": "managed", "type": c["type"],
+                        "name": c["name"], "provider_name": AWS, "schema_version": 0,
+                        "values": a, "sensitive_values": {}})
+    return {"format_version": "1.2", "terraform_version": "1.9.8",
+            "planned_values": {"root_module": {"resources": res}},
+            "resource_changes": changes,
+            "configuration": {"provider_config": {"aws": {
+                "name": "aws", "full_name": AWS,
+                "expressions": {"region": {"constant_value": R}}}},
+                "root_module": {"resources": configs}},
+            "timestamp": "2026-11-20T10:00:00Z", "applyable": True, "complete": True,
+            "errored": False}
+
+
+def write(name, doc):
+    with open(os.path.join(OUT, name), "w") as f:
+        json.dump(doc, f, indent=2, ensure_ascii=False)
+        f.write("\n")
+
+
+# ---- load balancers ----------------------------------------------------------
+
+def lb(name, lbtype, subnets, eips=(), internal=False, rtype="aws_lb"):
+    mapping = []
+    for i, s in enumerate(subnets):
+        mapping.append({"subnet_id": s, "allocation_id": eips[i] if i < len(eips) else "",
+                        "ipv6_address": "", "private_ipv4_address": ""})
+    short = {"application": "app", "network": "net", "gateway": "gwy"}[lbtype]
+    return {"name": name, "internal": internal, "load_balancer_type": lbtype,
+            "subnets": list(subnets), "subnet_mapping": mapping,
+            "security_groups": [] if lbtype != "application" else ["sg-0alb"],
+            "enable_deletion_protection": False, "enable_cross_zone_load_balancing": False,
+            "ip_address_type": "ipv4",
+            "arn": arn("elasticloadbalancing", f"loadbalancer/{short}/{name}/50dc6c495c0c9188"),
+            "tags": {}}
+
+
+def lb_plan():
+    ch = [
+        # static addresses: three AZs, two with an Elastic IP
+        rc("aws_lb", "ingress", lb("ingress", "network", ["subnet-a", "subnet-b", "subnet-c"],
+                                   ["eipalloc-01", "eipalloc-02"])),
+        rc("aws_eip", "ingress_a", {"domain": "vpc", "tags": {}}, {"id": True, "public_ip": True}),
+        rc("aws_eip", "ingress_b", {"domain": "vpc", "tags": {}}, {"id": True, "public_ip": True}),
+        rc("aws_lb", "inspection", lb("inspection", "gateway", ["subnet-a", "subnet-b"])),
+        # the old name, an ALB whose subnets are known only after apply
+        rc("aws_alb", "legacy", dict(lb("legacy", "application", []), subnets=None,
+                                     subnet_mapping=[]),
+           {"subnets": True, "arn": True}),
+        # an internal NLB in one AZ
+        rc("aws_lb", "private", lb("private", "network", ["subnet-p"], internal=True)),
+    ]
+    configs = [cfg(c["type"], c["name"]) for c in ch]
+    write("edge-lb.json", plan(ch, configs))
+
+
+if __name__ == "__main__":
+    lb_plan()

@@ -1,0 +1,219 @@
+/*
+ * test_types_edge.c - the network, edge, data and messaging types (issue
+ * 16) against figures worked out by hand from the snapshot's price rows.
+ *
+ * Each case cites the row it uses: offer, region, usage type (billing
+ * prefix as the file has it) and price, from pricing/aws/<region>/<offer>.csv.
+ * Free tiers are off (no_free = true) unless a case is about one.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "cost/engine.h"
+#include "cost/types/registry.h"
+#include "model/scenario.h"
+
+static struct catalog *cat;
+
+static int setup(void **state)
+{
+	(void)state;
+	cat = catalog_new("pricing");
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	(void)state;
+	catalog_free(cat);
+	return 0;
+}
+
+/* Price a scenario document given as text. */
+static void price_text(const char *text, const char *region, bool no_free, struct breakdown *b)
+{
+	json_error_t err;
+	json_t *root = json_loads(text, 0, &err);
+	struct scenario s;
+	struct cost_options o = {region, no_free};
+	if (!root)
+		fail_msg("bad test JSON: %s (column %d)", err.text, err.column);
+	assert_int_equal(scenario_from_json(root, "test.json", NULL, &s), 0);
+	assert_int_equal(cost_breakdown(&s, cat, &o, b), 0);
+	scenario_release(&s);
+	json_decref(root);
+}
+
+static const char *cents(dec d)
+{
+	static char buf[8][DEC_BUFSZ];
+	static int i;
+	i = (i + 1) % 8;
+	return dec_format(d, 2, buf[i], sizeof(buf[i]));
+}
+
+static const struct cost_line *find_line(const struct breakdown *b, const char *addr,
+					 const char *name)
+{
+	const struct cost_item *it = breakdown_item(b, addr);
+	if (!it)
+		return NULL;
+	for (size_t i = 0; i < it->n; i++)
+		if (strcmp(it->lines[i].name, name) == 0)
+			return &it->lines[i];
+	return NULL;
+}
+
+static const struct cost_line *line(const struct breakdown *b, const char *addr, const char *name)
+{
+	const struct cost_line *l = find_line(b, addr, name);
+	if (!l)
+		fail_msg("no line '%s' in %s", name, addr);
+	return l;
+}
+
+static const char *line_cost(const struct breakdown *b, const char *addr, const char *name)
+{
+	return cents(line(b, addr, name)->cost_cents);
+}
+
+static const char *item_total(const struct breakdown *b, const char *addr)
+{
+	const struct cost_item *it = breakdown_item(b, addr);
+	assert_non_null(it);
+	return cents(it->total);
+}
+
+/* Every item's displayed total is the sum of its displayed lines. */
+static void sums_hold(const struct breakdown *b)
+{
+	dec sum = dec_zero();
+	for (size_t i = 0; i < b->n; i++) {
+		dec isum = dec_zero();
+		for (size_t j = 0; j < b->items[i].n; j++)
+			isum = dec_add(isum, b->items[i].lines[j].cost_cents);
+		assert_string_equal(cents(isum), cents(b->items[i].total));
+		sum = dec_add(sum, b->items[i].total);
+	}
+	assert_string_equal(cents(sum), cents(b->total));
+}
+
+static bool warned(const struct breakdown *b, const char *part)
+{
+	for (size_t i = 0; i < b->nwarn; i++)
+		if (strstr(b->warnings[i], part))
+			return true;
+	return false;
+}
+
+/* ---- load balancers ----------------------------------------------------- */
+
+static void nlb_two_azs_one_gb(void **state)
+{
+	struct breakdown b;
+	(void)state;
+	price_text("{\"resource\":{\"aws_lb\":{\"n\":{\"load_balancer_type\":\"network\","
+		   "\"subnets\":[\"a\",\"b\"]}}},"
+		   "\"usage\":{\"aws_lb.n\":{\"processed_bytes_gb\":1}}}",
+		   NULL, true, &b);
+	/* AWSELB us-east-1 LoadBalancerUsage (Load Balancer-Network) $0.0225/h:
+	 * 730 x 0.0225 = 16.425 -> 16.43 */
+	assert_string_equal(line_cost(&b, "aws_lb.n", "Network load balancer"), "16.43");
+	/* NLCU: max(0 / 800, 0 / 100,000, 1 GB / 1) = 1 an hour x 730 = 730 NLCU-h;
+	 * AWSELB us-east-1 LCUUsage (Load Balancer-Network) $0.006: 730 x 0.006 = 4.38 */
+	const struct cost_line *l = line(&b, "aws_lb.n", "NLB capacity units");
+	assert_string_equal(cents(l->quantity), "730.00");
+	assert_string_equal(cents(l->cost_cents), "4.38");
+	assert_true(l->usage_based);
+	/* internet-facing, 2 subnets: AmazonVPC USE1-PublicIPv4:InUseAddress $0.005:
+	 * 2 x 730 x 0.005 = 7.30 */
+	assert_string_equal(line_cost(&b, "aws_lb.n", "Public IPv4 (one per subnet)"), "7.30");
+	assert_string_equal(item_total(&b, "aws_lb.n"), "28.11");
+	sums_hold(&b);
+	breakdown_release(&b);
+}
+
+static void nlb_protocols_add(void **state)
+{
+	struct breakdown b;
+	(void)state;
+	/* TCP 1,600 new/s = 2 NLCU; TLS 100 new/s = 2 NLCU; UDP 100,000 active = 2:
+	 * 6 NLCU x 730 = 4,380 NLCU-h x 0.006 = 26.28. Three subnets, two with an
+	 * Elastic IP: one public IPv4 here, 730 x 0.005 = 3.65 */
+	price_text("{\"resource\":{\"aws_lb\":{\"n\":{\"load_balancer_type\":\"network\","
+		   "\"subnets\":[\"a\",\"b\",\"c\"],\"elastic_ips\":[\"x\",\"y\"]}}},"
+		   "\"usage\":{\"aws_lb.n\":{\"new_connections\":1600,\"tls_new_connections\":100,"
+		   "\"udp_active_flows\":100000}}}",
+		   NULL, true, &b);
+	assert_string_equal(line_cost(&b, "aws_lb.n", "NLB capacity units"), "26.28");
+	assert_string_equal(line_cost(&b, "aws_lb.n", "Public IPv4 (one per subnet)"), "3.65");
+	breakdown_release(&b);
+	/* internal: no public IPv4 line */
+	price_text("{\"resource\":{\"aws_lb\":{\"n\":{\"load_balancer_type\":\"network\","
+		   "\"internal\":true,\"subnets\":[\"a\"]}}}}",
+		   NULL, true, &b);
+	assert_null(find_line(&b, "aws_lb.n", "Public IPv4 (one per subnet)"));
+	breakdown_release(&b);
+}
+
+static void gwlb_hours_and_glcu(void **state)
+{
+	struct breakdown b;
+	(void)state;
+	/* AWSELB us-east-1 LoadBalancerUsage (Load Balancer-Gateway) $0.0125/h:
+	 * 730 x 0.0125 = 9.125 -> 9.13; GLCU: max(1,200 new flows / 600 = 2,
+	 * 30,000 / 60,000, 0.5 GB) = 2 x 730 = 1,460 GLCU-h x $0.004 (LCUUsage,
+	 * Load Balancer-Gateway) = 5.84. Never internet-facing: no IPv4 line. */
+	price_text("{\"resource\":{\"aws_lb\":{\"g\":{\"load_balancer_type\":\"gateway\","
+		   "\"subnets\":[\"a\",\"b\"]}}},"
+		   "\"usage\":{\"aws_lb.g\":{\"new_connections\":1200,\"active_connections\":30000,"
+		   "\"processed_bytes_gb\":0.5,\"monthly_lcu_hours\":5}}}",
+		   NULL, true, &b);
+	assert_string_equal(line_cost(&b, "aws_lb.g", "Gateway load balancer"), "9.13");
+	assert_string_equal(line_cost(&b, "aws_lb.g", "GWLB capacity units"), "5.84");
+	assert_null(find_line(&b, "aws_lb.g", "Public IPv4 (one per subnet)"));
+	/* the simulated ALB figure is not used for a GWLB, and says so */
+	assert_true(warned(&b, "monthly_lcu_hours counts Application Load Balancer LCUs"));
+	breakdown_release(&b);
+}
+
+static void alb_alias_equals_lb(void **state)
+{
+	struct breakdown b;
+	(void)state;
+	/* the guide's ALB under both names: 16.43 + 0.23 + 7.30 = 23.96 each
+	 * (LCU: max(1/25, 100/3000, 0.02, 0) = 0.04 x 730 = 29.2 x 0.008 = 0.2336) */
+	price_text("{\"resource\":{\"aws_lb\":{\"main\":{\"subnets\":[\"a\",\"b\"]}},"
+		   "\"aws_alb\":{\"main\":{\"subnets\":[\"a\",\"b\"]}}},"
+		   "\"usage\":{\"aws_lb.main\":{\"new_connections\":1,\"active_connections\":100,"
+		   "\"processed_bytes_gb\":0.02},\"aws_alb.main\":{\"new_connections\":1,"
+		   "\"active_connections\":100,\"processed_bytes_gb\":0.02}}}",
+		   NULL, true, &b);
+	assert_string_equal(item_total(&b, "aws_lb.main"), "23.96");
+	assert_string_equal(item_total(&b, "aws_alb.main"), "23.96");
+	const struct cost_item *a = breakdown_item(&b, "aws_lb.main");
+	const struct cost_item *c = breakdown_item(&b, "aws_alb.main");
+	assert_int_equal(a->n, c->n);
+	for (size_t i = 0; i < a->n; i++) {
+		assert_string_equal(a->lines[i].name, c->lines[i].name);
+		assert_string_equal(cents(a->lines[i].cost), cents(c->lines[i].cost));
+	}
+	breakdown_release(&b);
+}
+
+int main(void)
+{
+	resource_types_install();
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(nlb_two_azs_one_gb),
+		cmocka_unit_test(nlb_protocols_add),
+		cmocka_unit_test(gwlb_hours_and_glcu),
+		cmocka_unit_test(alb_alias_equals_lb),
+	};
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
