@@ -12,7 +12,11 @@
  * The allowances (AWS pricing pages for CloudWatch and for EC2 data
  * transfer): 5 GB of CloudWatch Logs, 3 dashboards, 10 standard alarms and
  * 10 custom metrics a month, and 100 GB of data transfer out to the
- * internet a month across all regions.
+ * internet a month across all regions. Always free, from each service's
+ * pricing page: SQS 1 million requests and SNS 1 million requests a month;
+ * CloudFront 1 TB of data out and 10 million HTTP(S) requests a month;
+ * DynamoDB 25 GB of storage and 25 provisioned read and 25 write capacity
+ * units (25 x 730 unit-hours a month).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -32,6 +36,20 @@ const struct free_pool_spec FREE_POOLS[POOL_COUNT] = {
 			  "free_custom_metrics", "metrics", CAT_OBSERVABILITY},
 	[POOL_DATA_OUT] = {"Data transfer out: first 100 GB", "GB", 100, "free_data_out_gb",
 			   "GB/month", CAT_NETWORK},
+	[POOL_SQS_REQUESTS] = {"SQS: first 1M requests", "requests", 1000000, "free_sqs_requests",
+			       "requests/month", CAT_DATA},
+	[POOL_SNS_REQUESTS] = {"SNS: first 1M requests", "requests", 1000000, "free_sns_requests",
+			       "requests/month", CAT_DATA},
+	[POOL_CLOUDFRONT_DATA_OUT] = {"CloudFront: first 1 TB out", "GB", 1024,
+				      "free_cloudfront_data_out_gb", "GB/month", CAT_NETWORK},
+	[POOL_CLOUDFRONT_REQUESTS] = {"CloudFront: first 10M requests", "requests", 10000000,
+				      "free_cloudfront_requests", "requests/month", CAT_NETWORK},
+	[POOL_DYNAMODB_STORAGE] = {"DynamoDB: first 25 GB stored", "GB-months", 25,
+				   "free_dynamodb_storage_gb", "GB", CAT_DATA},
+	[POOL_DYNAMODB_RCU] = {"DynamoDB: 25 read capacity units", "RCU-hours", 18250,
+			       "free_dynamodb_rcu_hours", "RCU-hours/month", CAT_DATA},
+	[POOL_DYNAMODB_WCU] = {"DynamoDB: 25 write capacity units", "WCU-hours", 18250,
+			       "free_dynamodb_wcu_hours", "WCU-hours/month", CAT_DATA},
 };
 
 static void allowance(struct pricer_ctx *p, enum free_pool pool)
@@ -78,7 +96,11 @@ static void allowance(struct pricer_ctx *p, enum free_pool pool)
 void price_free_tier(struct pricer_ctx *p)
 {
 	static const enum free_pool ORDER[] = {POOL_LOGS, POOL_DASHBOARDS, POOL_ALARMS,
-					       POOL_METRICS, POOL_DATA_OUT};
+					       POOL_METRICS, POOL_DATA_OUT,
+					       POOL_SQS_REQUESTS, POOL_SNS_REQUESTS,
+					       POOL_CLOUDFRONT_DATA_OUT, POOL_CLOUDFRONT_REQUESTS,
+					       POOL_DYNAMODB_STORAGE, POOL_DYNAMODB_RCU,
+					       POOL_DYNAMODB_WCU};
 	for (size_t i = 0; i < sizeof(ORDER) / sizeof(ORDER[0]) && !p->rc; i++)
 		allowance(p, ORDER[i]);
 }

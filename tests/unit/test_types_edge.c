@@ -206,6 +206,93 @@ static void alb_alias_equals_lb(void **state)
 	breakdown_release(&b);
 }
 
+/* ---- messaging ---------------------------------------------------------- */
+
+static void sqs_fifo_30m(void **state)
+{
+	struct breakdown b;
+	(void)state;
+	/* AWSQueueService us-east-1 Requests-FIFO-RBP (FIFO) $0.0000005 for the first
+	 * 100 billion: 30,000,000 x 0.0000005 = 15.00 */
+	price_text("{\"resource\":{\"aws_sqs_queue\":{\"jobs\":{\"fifo_queue\":true}}},"
+		   "\"usage\":{\"aws_sqs_queue.jobs\":{\"monthly_requests\":30000000}}}",
+		   NULL, true, &b);
+	assert_string_equal(line_cost(&b, "aws_sqs_queue.jobs", "FIFO requests"), "15.00");
+	breakdown_release(&b);
+	/* with the free tier: the first 1,000,000 requests at the same price, -0.50 */
+	price_text("{\"resource\":{\"aws_sqs_queue\":{\"jobs\":{\"fifo_queue\":true}}},"
+		   "\"usage\":{\"aws_sqs_queue.jobs\":{\"monthly_requests\":30000000}}}",
+		   NULL, false, &b);
+	assert_string_equal(line_cost(&b, "free_tier", "SQS: first 1M requests"), "-0.50");
+	assert_string_equal(cents(b.total), "14.50");
+	breakdown_release(&b);
+}
+
+static void sqs_standard_chunks(void **state)
+{
+	struct breakdown b;
+	(void)state;
+	/* 200 KB messages are 4 chunks of 64 KB: 2,000,000 x 4 = 8,000,000 requests;
+	 * Requests-RBP (Standard) $0.0000004: 3.20. Two queues share the one free
+	 * million: -0.40 once. */
+	price_text("{\"resource\":{\"aws_sqs_queue\":{\"big\":{},\"small\":{}}},"
+		   "\"usage\":{\"aws_sqs_queue.big\":{\"monthly_requests\":2000000,"
+		   "\"request_size_kb\":200},\"aws_sqs_queue.small\":{\"monthly_requests\":500000}}}",
+		   NULL, false, &b);
+	const struct cost_line *l = line(&b, "aws_sqs_queue.big", "Standard requests");
+	assert_string_equal(cents(l->quantity), "8000000.00");
+	assert_string_equal(cents(l->cost_cents), "3.20");
+	/* 500,000 x 0.0000004 = 0.20 */
+	assert_string_equal(line_cost(&b, "aws_sqs_queue.small", "Standard requests"), "0.20");
+	assert_string_equal(line_cost(&b, "free_tier", "SQS: first 1M requests"), "-0.40");
+	sums_hold(&b);
+	breakdown_release(&b);
+	/* exactly 64 KB is one chunk; 64.5 KB is two */
+	price_text("{\"resource\":{\"aws_sqs_queue\":{\"a\":{},\"b\":{}}},"
+		   "\"usage\":{\"aws_sqs_queue.a\":{\"monthly_requests\":1000000,"
+		   "\"request_size_kb\":64},\"aws_sqs_queue.b\":{\"monthly_requests\":1000000,"
+		   "\"request_size_kb\":64.5}}}",
+		   NULL, true, &b);
+	assert_string_equal(cents(line(&b, "aws_sqs_queue.a", "Standard requests")->quantity),
+			    "1000000.00");
+	assert_string_equal(cents(line(&b, "aws_sqs_queue.b", "Standard requests")->quantity),
+			    "2000000.00");
+	breakdown_release(&b);
+}
+
+static void sns_publishes_and_https(void **state)
+{
+	struct breakdown b;
+	(void)state;
+	/* AmazonSNS us-east-1 Requests-Tier1 $0.0000005: 5,000,000 x 0.0000005 = 2.50.
+	 * DeliveryAttempts-HTTP: $0 for the first 100,000, then $0.0000006:
+	 * 5,000,000 x 1 subscription = 4,900,000 billed x 0.0000006 = 2.94 */
+	price_text("{\"resource\":{\"aws_sns_topic\":{\"events\":{}}},"
+		   "\"usage\":{\"aws_sns_topic.events\":{\"monthly_requests\":5000000,"
+		   "\"http_subscriptions\":1}}}",
+		   NULL, true, &b);
+	assert_string_equal(line_cost(&b, "aws_sns_topic.events", "API requests (publishes)"), "2.50");
+	const struct cost_line *l = line(&b, "aws_sns_topic.events", "HTTP/S deliveries");
+	assert_string_equal(cents(l->quantity), "5000000.00");
+	assert_string_equal(cents(l->cost_cents), "2.94");
+	assert_true(l->tiered);
+	assert_string_equal(item_total(&b, "aws_sns_topic.events"), "5.44");
+	breakdown_release(&b);
+	/* free tier: the first million publishes, -0.50; SQS and Lambda deliveries
+	 * have no line (free); SMS is warned about, FIFO topics are not priced */
+	price_text("{\"resource\":{\"aws_sns_topic\":{\"events\":{},\"f\":{\"fifo_topic\":true}}},"
+		   "\"usage\":{\"aws_sns_topic.events\":{\"monthly_requests\":5000000,"
+		   "\"email_subscriptions\":2,\"sms_subscriptions\":1}}}",
+		   NULL, false, &b);
+	assert_string_equal(line_cost(&b, "free_tier", "SNS: first 1M requests"), "-0.50");
+	/* email: 10,000,000 deliveries, first 1,000 free, then $0.00002: 199.98 */
+	assert_string_equal(line_cost(&b, "aws_sns_topic.events", "Email deliveries"), "199.98");
+	assert_true(warned(&b, "SMS deliveries are not priced"));
+	assert_int_equal(b.nunpriced, 1);
+	assert_string_equal(b.unpriced[0].address, "aws_sns_topic.f");
+	breakdown_release(&b);
+}
+
 int main(void)
 {
 	resource_types_install();
@@ -214,6 +301,9 @@ int main(void)
 		cmocka_unit_test(nlb_protocols_add),
 		cmocka_unit_test(gwlb_hours_and_glcu),
 		cmocka_unit_test(alb_alias_equals_lb),
+		cmocka_unit_test(sqs_fifo_30m),
+		cmocka_unit_test(sqs_standard_chunks),
+		cmocka_unit_test(sns_publishes_and_https),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -20,7 +20,6 @@
 	X(aws_appautoscaling_policy) \
 	X(aws_appautoscaling_scheduled_action) \
 	X(aws_lb) \
-	X(aws_alb) \
 	X(aws_nat_gateway) \
 	X(aws_eip) \
 	X(aws_vpc_endpoint) \
@@ -36,7 +35,11 @@
 	X(aws_secretsmanager_secret) \
 	X(aws_wafv2_web_acl) \
 	X(aws_ssm_parameter) \
-	X(aws_kms_key)
+	X(aws_kms_key) \
+	/* issue 16: network, edge, data and messaging */ \
+	X(aws_alb) \
+	X(aws_sqs_queue) \
+	X(aws_sns_topic)
 
 #define DECLARE(t) extern const struct type_spec t##_type;
 #define ENTRY(t) &t##_type,

@@ -96,5 +96,32 @@ def lb_plan():
     write("edge-lb.json", plan(ch, configs))
 
 
+# ---- messaging -----------------------------------------------------------------
+
+def queue(name, fifo=False):
+    return {"name": name, "fifo_queue": fifo, "content_based_deduplication": fifo,
+            "delay_seconds": 0, "max_message_size": 262144, "message_retention_seconds": 345600,
+            "receive_wait_time_seconds": 20, "visibility_timeout_seconds": 60,
+            "sqs_managed_sse_enabled": True, "tags": {}}
+
+
+def topic(name, fifo=False):
+    return {"name": name, "fifo_topic": fifo, "content_based_deduplication": False,
+            "delivery_policy": None, "kms_master_key_id": "", "tags": {}}
+
+
+def messaging_plan():
+    ch = [
+        rc("aws_sqs_queue", "jobs", queue("jobs.fifo", True),
+           {"arn": True, "id": True, "url": True}),
+        rc("aws_sqs_queue", "dead_letters", queue("dead-letters"),
+           {"arn": True, "id": True, "url": True}),
+        rc("aws_sns_topic", "events", topic("events"), {"arn": True, "id": True}),
+    ]
+    configs = [cfg(c["type"], c["name"]) for c in ch]
+    write("edge-messaging.json", plan(ch, configs))
+
+
 if __name__ == "__main__":
     lb_plan()
+    messaging_plan()
