@@ -293,6 +293,73 @@ static void sns_publishes_and_https(void **state)
 	breakdown_release(&b);
 }
 
+/* ---- DynamoDB ------------------------------------------------------------ */
+
+static void dynamodb_on_demand(void **state)
+{
+	struct breakdown b;
+	(void)state;
+	/* AmazonDynamoDB us-east-1: WriteRequestUnits $0.000000625, ReadRequestUnits
+	 * $0.000000125, TimedStorage-ByteHrs $0.25/GB-month:
+	 * 20,000,000 x 0.000000625 = 12.50; 100,000,000 x 0.000000125 = 12.50;
+	 * 50 x 0.25 = 12.50; total 37.50 */
+	price_text("{\"resource\":{\"aws_dynamodb_table\":{\"t\":{\"billing_mode\":\"PAY_PER_REQUEST\"}}},"
+		   "\"usage\":{\"aws_dynamodb_table.t\":{\"monthly_write_request_units\":20000000,"
+		   "\"monthly_read_request_units\":100000000,\"storage_gb\":50}}}",
+		   NULL, true, &b);
+	assert_string_equal(line_cost(&b, "aws_dynamodb_table.t", "Write request units"), "12.50");
+	assert_string_equal(line_cost(&b, "aws_dynamodb_table.t", "Read request units"), "12.50");
+	assert_string_equal(line_cost(&b, "aws_dynamodb_table.t", "Storage"), "12.50");
+	assert_string_equal(item_total(&b, "aws_dynamodb_table.t"), "37.50");
+	/* PITR is off: no PITR line */
+	assert_null(find_line(&b, "aws_dynamodb_table.t", "Point-in-time recovery storage"));
+	breakdown_release(&b);
+	/* the free tier: 25 GB at 0.25 = -6.25 */
+	price_text("{\"resource\":{\"aws_dynamodb_table\":{\"t\":{\"billing_mode\":\"PAY_PER_REQUEST\"}}},"
+		   "\"usage\":{\"aws_dynamodb_table.t\":{\"storage_gb\":50}}}",
+		   NULL, false, &b);
+	assert_string_equal(line_cost(&b, "free_tier", "DynamoDB: first 25 GB stored"), "-6.25");
+	breakdown_release(&b);
+}
+
+static void dynamodb_provisioned(void **state)
+{
+	struct breakdown b;
+	(void)state;
+	/* ReadCapacityUnit-Hrs $0.00013: 10 x 730 = 7,300 x 0.00013 = 0.949 -> 0.95;
+	 * WriteCapacityUnit-Hrs $0.00065: 5 x 730 = 3,650 x 0.00065 = 2.3725 -> 2.37 */
+	price_text("{\"resource\":{\"aws_dynamodb_table\":{\"t\":{\"read_capacity\":10,"
+		   "\"write_capacity\":5}}}}",
+		   NULL, true, &b);
+	assert_string_equal(line_cost(&b, "aws_dynamodb_table.t", "Read capacity"), "0.95");
+	assert_string_equal(line_cost(&b, "aws_dynamodb_table.t", "Write capacity"), "2.37");
+	assert_string_equal(item_total(&b, "aws_dynamodb_table.t"), "3.32");
+	breakdown_release(&b);
+	/* inside the always-free 25 RCU and 25 WCU: both given back */
+	price_text("{\"resource\":{\"aws_dynamodb_table\":{\"t\":{\"read_capacity\":10,"
+		   "\"write_capacity\":5}}}}",
+		   NULL, false, &b);
+	assert_string_equal(cents(b.total), "0.00");
+	breakdown_release(&b);
+	/* Standard-IA with two GSIs' capacity: IA-ReadCapacityUnit-Hrs $0.00016,
+	 * (10 + 20) x 730 = 21,900 x 0.00016 = 3.504 -> 3.50; IA-WriteCapacityUnit-Hrs
+	 * $0.00081, (5 + 5) x 730 = 7,300 x 0.00081 = 5.913 -> 5.91; IA storage
+	 * $0.10 x 100 = 10.00, PITR $0.20 x 100 = 20.00. IA is outside the free tier. */
+	price_text("{\"resource\":{\"aws_dynamodb_table\":{\"t\":{\"read_capacity\":10,"
+		   "\"write_capacity\":5,\"gsi_read_capacity\":20,\"gsi_write_capacity\":5,"
+		   "\"table_class\":\"STANDARD_INFREQUENT_ACCESS\","
+		   "\"point_in_time_recovery\":{\"enabled\":true}}}},"
+		   "\"usage\":{\"aws_dynamodb_table.t\":{\"storage_gb\":100,\"pitr_backup_storage_gb\":100}}}",
+		   NULL, false, &b);
+	assert_string_equal(line_cost(&b, "aws_dynamodb_table.t", "Read capacity"), "3.50");
+	assert_string_equal(line_cost(&b, "aws_dynamodb_table.t", "Write capacity"), "5.91");
+	assert_string_equal(line_cost(&b, "aws_dynamodb_table.t", "Storage (Standard-IA)"), "10.00");
+	assert_string_equal(line_cost(&b, "aws_dynamodb_table.t", "Point-in-time recovery storage"),
+			    "20.00");
+	assert_null(breakdown_item(&b, "free_tier"));
+	breakdown_release(&b);
+}
+
 int main(void)
 {
 	resource_types_install();
@@ -304,6 +371,8 @@ int main(void)
 		cmocka_unit_test(sqs_fifo_30m),
 		cmocka_unit_test(sqs_standard_chunks),
 		cmocka_unit_test(sns_publishes_and_https),
+		cmocka_unit_test(dynamodb_on_demand),
+		cmocka_unit_test(dynamodb_provisioned),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -38,6 +38,7 @@
 	X(aws_kms_key) \
 	/* issue 16: network, edge, data and messaging */ \
 	X(aws_alb) \
+	X(aws_dynamodb_table) \
 	X(aws_sqs_queue) \
 	X(aws_sns_topic)
 

@@ -122,6 +122,49 @@ def messaging_plan():
     write("edge-messaging.json", plan(ch, configs))
 
 
+# ---- DynamoDB ----------------------------------------------------------------------
+
+def table(name, mode, rcu=None, wcu=None, gsis=(), table_class="", pitr=False, stream=False,
+          replicas=()):
+    return {"name": name, "billing_mode": mode, "hash_key": "pk", "range_key": "sk",
+            "read_capacity": rcu, "write_capacity": wcu,
+            "attribute": [{"name": "pk", "type": "S"}, {"name": "sk", "type": "S"}],
+            "global_secondary_index": [
+                {"name": g[0], "hash_key": "sk", "range_key": "", "projection_type": "ALL",
+                 "non_key_attributes": [], "read_capacity": g[1], "write_capacity": g[2]}
+                for g in gsis],
+            "local_secondary_index": [],
+            "point_in_time_recovery": [{"enabled": pitr}],
+            "server_side_encryption": [], "stream_enabled": stream,
+            "stream_view_type": "NEW_AND_OLD_IMAGES" if stream else "",
+            "table_class": table_class, "deletion_protection_enabled": False,
+            "replica": [{"region_name": r, "kms_key_arn": "", "point_in_time_recovery": False,
+                         "propagate_tags": False} for r in replicas],
+            "ttl": [], "tags": {}}
+
+
+def dynamodb_plan():
+    ch = [
+        rc("aws_dynamodb_table", "sessions",
+           table("sessions", "PAY_PER_REQUEST", pitr=True, stream=True),
+           {"arn": True, "id": True, "stream_arn": True, "stream_label": True}),
+        # provisioned, two GSIs: their capacity is billed beside the table's
+        rc("aws_dynamodb_table", "catalog",
+           table("catalog", "PROVISIONED", 10, 5, gsis=[("by_sku", 15, 3), ("by_brand", 5, 2)]),
+           {"arn": True, "id": True}),
+        # an update: the table moves to Standard-IA, with a replica in another region
+        rc("aws_dynamodb_table", "archive",
+           table("archive", "PAY_PER_REQUEST", table_class="STANDARD_INFREQUENT_ACCESS",
+                 replicas=["eu-west-1"]),
+           {}, actions=("update",),
+           before=dict(table("archive", "PAY_PER_REQUEST", table_class="STANDARD"),
+                       arn=arn("dynamodb", "table/archive"), id="archive")),
+    ]
+    configs = [cfg(c["type"], c["name"]) for c in ch]
+    write("edge-dynamodb.json", plan(ch, configs))
+
+
 if __name__ == "__main__":
     lb_plan()
     messaging_plan()
+    dynamodb_plan()
