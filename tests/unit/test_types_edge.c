@@ -360,6 +360,82 @@ static void dynamodb_provisioned(void **state)
 	breakdown_release(&b);
 }
 
+/* ---- S3 storage classes --------------------------------------------------- */
+
+static void s3_ia_and_deep_archive(void **state)
+{
+	struct breakdown b;
+	(void)state;
+	price_text("{\"resource\":{\"aws_s3_bucket\":{\"b\":{}}},"
+		   "\"usage\":{\"aws_s3_bucket.b\":{"
+		   "\"standard_infrequent_access\":{\"storage_gb\":1024,"
+		   "\"monthly_tier_1_requests\":100000,\"monthly_tier_2_requests\":1000000},"
+		   "\"glacier_deep_archive\":{\"storage_gb\":10240,\"monthly_tier_1_requests\":10000,"
+		   "\"monthly_standard_data_retrieval_requests\":1000,"
+		   "\"monthly_standard_data_retrieval_gb\":100}}}}",
+		   NULL, true, &b);
+	/* AmazonS3 us-east-1 TimedStorage-SIA-ByteHrs $0.0125: 1,024 x 0.0125 = 12.80;
+	 * Requests-SIA-Tier1 $0.00001: 100,000 -> 1.00; Requests-SIA-Tier2 $0.000001:
+	 * 1,000,000 -> 1.00 */
+	assert_string_equal(line_cost(&b, "aws_s3_bucket.b", "Standard-IA storage"), "12.80");
+	assert_string_equal(line_cost(&b, "aws_s3_bucket.b", "Standard-IA PUT/COPY/POST/LIST"), "1.00");
+	assert_string_equal(line_cost(&b, "aws_s3_bucket.b", "Standard-IA GET and others"), "1.00");
+	/* AmazonS3GlacierDeepArchive us-east-1 TimedStorage-GDA-ByteHrs $0.00099:
+	 * 10,240 x 0.00099 = 10.1376 -> 10.14; Requests-GDA-Tier1 $0.00005: 10,000 -> 0.50;
+	 * Requests-GDA-Tier3 $0.0001: 1,000 -> 0.10; DAA-Standard-Retrieval-Bytes $0.02:
+	 * 100 GB -> 2.00 */
+	assert_string_equal(line_cost(&b, "aws_s3_bucket.b", "Deep Archive storage"), "10.14");
+	assert_string_equal(line_cost(&b, "aws_s3_bucket.b", "Deep Archive PUT/COPY/POST/LIST"), "0.50");
+	assert_string_equal(line_cost(&b, "aws_s3_bucket.b", "Deep Archive standard restores"), "0.10");
+	assert_string_equal(line_cost(&b, "aws_s3_bucket.b", "Deep Archive standard retrievals"),
+			    "2.00");
+	/* S3 Standard's three lines are still there, at $0 */
+	assert_string_equal(line_cost(&b, "aws_s3_bucket.b", "Standard storage"), "0.00");
+	/* classes with no figure add no line */
+	assert_null(find_line(&b, "aws_s3_bucket.b", "One Zone-IA storage"));
+	assert_string_equal(item_total(&b, "aws_s3_bucket.b"), "27.54");
+	breakdown_release(&b);
+}
+
+static void s3_other_classes(void **state)
+{
+	struct breakdown b;
+	(void)state;
+	price_text("{\"resource\":{\"aws_s3_bucket\":{\"b\":{}}},"
+		   "\"usage\":{\"aws_s3_bucket.b\":{"
+		   "\"intelligent_tiering\":{\"frequent_access_storage_gb\":60000,"
+		   "\"infrequent_access_storage_gb\":1000,\"monitored_objects\":2000000},"
+		   "\"one_zone_infrequent_access\":{\"storage_gb\":100,\"monthly_data_retrieval_gb\":50},"
+		   "\"glacier_instant_retrieval\":{\"storage_gb\":1000,\"monthly_data_retrieval_gb\":10},"
+		   "\"glacier_flexible_retrieval\":{\"storage_gb\":1000,"
+		   "\"monthly_expedited_data_retrieval_requests\":100,"
+		   "\"monthly_expedited_data_retrieval_gb\":10},"
+		   "\"glacier_deep_archive\":{\"storage_gb\":1,\"monthly_tier_2_requests\":5}}}}",
+		   NULL, true, &b);
+	/* TimedStorage-INT-FA-ByteHrs, tiered like S3 Standard: 51,200 x 0.023 = 1,177.60
+	 * plus 8,800 x 0.022 = 193.60 -> 1,371.20; INT-IA $0.0125 x 1,000 = 12.50;
+	 * Monitoring-Automation-INT $0.0000025 x 2,000,000 = 5.00 */
+	assert_string_equal(line_cost(&b, "aws_s3_bucket.b", "Int-Tiering frequent access"), "1371.20");
+	assert_string_equal(line_cost(&b, "aws_s3_bucket.b", "Int-Tiering infrequent access"), "12.50");
+	assert_string_equal(line_cost(&b, "aws_s3_bucket.b", "Int-Tiering monitoring"), "5.00");
+	/* TimedStorage-ZIA-ByteHrs $0.01 x 100 = 1.00; Retrieval-ZIA $0.01 x 50 = 0.50 */
+	assert_string_equal(line_cost(&b, "aws_s3_bucket.b", "One Zone-IA storage"), "1.00");
+	assert_string_equal(line_cost(&b, "aws_s3_bucket.b", "One Zone-IA retrievals"), "0.50");
+	/* TimedStorage-GIR-ByteHrs $0.004 x 1,000 = 4.00; Retrieval-GIR $0.03 x 10 = 0.30 */
+	assert_string_equal(line_cost(&b, "aws_s3_bucket.b", "Glacier IR storage"), "4.00");
+	assert_string_equal(line_cost(&b, "aws_s3_bucket.b", "Glacier IR retrievals"), "0.30");
+	/* TimedStorage-GLACIERByteHrs $0.0036 x 1,000 = 3.60; Requests-Tier6 $0.01 x 100
+	 * = 1.00; Expedited-Retrieval-Bytes $0.03 x 10 = 0.30 */
+	assert_string_equal(line_cost(&b, "aws_s3_bucket.b", "Glacier FR storage"), "3.60");
+	assert_string_equal(line_cost(&b, "aws_s3_bucket.b", "Glacier FR expedited restores"), "1.00");
+	assert_string_equal(line_cost(&b, "aws_s3_bucket.b", "Glacier FR expedited retrievals"), "0.30");
+	/* Deep Archive GET requests have no row: warned, no line */
+	assert_null(find_line(&b, "aws_s3_bucket.b", "Deep Archive GET and others"));
+	assert_true(warned(&b, "Requests-GDA-Tier2"));
+	sums_hold(&b);
+	breakdown_release(&b);
+}
+
 int main(void)
 {
 	resource_types_install();
@@ -373,6 +449,8 @@ int main(void)
 		cmocka_unit_test(sns_publishes_and_https),
 		cmocka_unit_test(dynamodb_on_demand),
 		cmocka_unit_test(dynamodb_provisioned),
+		cmocka_unit_test(s3_ia_and_deep_archive),
+		cmocka_unit_test(s3_other_classes),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -164,7 +164,26 @@ def dynamodb_plan():
     write("edge-dynamodb.json", plan(ch, configs))
 
 
+# ---- S3 ------------------------------------------------------------------------------
+
+def bucket(name):
+    return {"bucket": name, "bucket_prefix": "", "force_destroy": False,
+            "object_lock_enabled": False, "tags": {}}
+
+
+def s3_plan():
+    ch = [
+        rc("aws_s3_bucket", "backups", bucket("acme-backups"),
+           {"arn": True, "id": True, "bucket_domain_name": True, "region": True}),
+        rc("aws_s3_bucket", "media", bucket("acme-media"),
+           {"arn": True, "id": True, "bucket_domain_name": True, "region": True}),
+    ]
+    configs = [cfg(c["type"], c["name"]) for c in ch]
+    write("edge-s3.json", plan(ch, configs))
+
+
 if __name__ == "__main__":
     lb_plan()
     messaging_plan()
     dynamodb_plan()
+    s3_plan()
