@@ -436,6 +436,148 @@ static void s3_other_classes(void **state)
 	breakdown_release(&b);
 }
 
+/* ---- CloudFront ----------------------------------------------------------- */
+
+static void cloudfront_price_class_100(void **state)
+{
+	struct breakdown b;
+	(void)state;
+	price_text("{\"resource\":{\"aws_cloudfront_distribution\":{\"cdn\":{"
+		   "\"price_class\":\"PriceClass_100\"}}},"
+		   "\"usage\":{\"aws_cloudfront_distribution.cdn\":{"
+		   "\"monthly_data_transfer_to_internet_gb\":{\"us\":12288,\"europe\":3072},"
+		   "\"monthly_https_requests\":{\"us\":30000000,\"europe\":20000000}}}}",
+		   NULL, true, &b);
+	/* 15 TB: 12 TB to North America, 3 TB to Europe. AmazonCloudFront (every
+	 * region's file) US-DataTransfer-Out-Bytes, CloudFront Outbound, From Location
+	 * United States: $0.085 for 0-10,240 GB, $0.080 for 10,240-51,200 GB:
+	 * 10,240 x 0.085 = 870.40 + 2,048 x 0.080 = 163.84 -> 1,034.24.
+	 * EU-DataTransfer-Out-Bytes (Europe) first tier $0.085: 3,072 x 0.085 = 261.12 */
+	const struct cost_line *us = line(&b, "aws_cloudfront_distribution.cdn",
+					  "North America: data out");
+	assert_string_equal(cents(us->cost_cents), "1034.24");
+	assert_true(us->tiered);
+	assert_string_equal(line_cost(&b, "aws_cloudfront_distribution.cdn", "Europe/Israel: data out"),
+			    "261.12");
+	/* 50M HTTPS requests: US-Requests-Tier2-HTTPS $0.000001 x 30,000,000 = 30.00;
+	 * EU-Requests-Tier2-HTTPS $0.0000012 x 20,000,000 = 24.00 */
+	assert_string_equal(line_cost(&b, "aws_cloudfront_distribution.cdn",
+				      "North America: HTTPS requests"), "30.00");
+	assert_string_equal(line_cost(&b, "aws_cloudfront_distribution.cdn",
+				      "Europe/Israel: HTTPS requests"), "24.00");
+	assert_string_equal(item_total(&b, "aws_cloudfront_distribution.cdn"), "1349.36");
+	breakdown_release(&b);
+}
+
+static void cloudfront_outside_class(void **state)
+{
+	struct breakdown b;
+	(void)state;
+	/* PriceClass_100 does not serve Japan: its 1,000 GB are billed at North
+	 * America's rate, in its tiers: 10,240 x 0.085 + 3,048 x 0.080 = 1,114.24.
+	 * No Japan line. The free tier gives back 1 TB at $0.085 = 87.04 and 10M
+	 * requests at $0.000001 = 10.00. */
+	price_text("{\"resource\":{\"aws_cloudfront_distribution\":{\"cdn\":{"
+		   "\"price_class\":\"PriceClass_100\"}}},"
+		   "\"usage\":{\"aws_cloudfront_distribution.cdn\":{"
+		   "\"monthly_data_transfer_to_internet_gb\":{\"us\":12288,\"japan\":1000},"
+		   "\"monthly_https_requests\":{\"us\":30000000}}}}",
+		   NULL, false, &b);
+	const struct cost_line *us = line(&b, "aws_cloudfront_distribution.cdn",
+					  "North America: data out");
+	assert_string_equal(cents(us->quantity), "13288.00");
+	assert_string_equal(cents(us->cost_cents), "1114.24");
+	assert_non_null(us->note);
+	assert_null(find_line(&b, "aws_cloudfront_distribution.cdn", "Japan: data out"));
+	assert_string_equal(line_cost(&b, "free_tier", "CloudFront: first 1 TB out"), "-87.04");
+	assert_string_equal(line_cost(&b, "free_tier", "CloudFront: first 10M requests"), "-10.00");
+	breakdown_release(&b);
+	/* PriceClass_All serves Japan itself: JP-DataTransfer-Out-Bytes $0.114 x 1,000
+	 * = 114.00; invalidations: first 1,000 paths free, then $0.005: 500 x 0.005 = 2.50 */
+	price_text("{\"resource\":{\"aws_cloudfront_distribution\":{\"cdn\":{}}},"
+		   "\"usage\":{\"aws_cloudfront_distribution.cdn\":{"
+		   "\"monthly_data_transfer_to_internet_gb\":{\"japan\":1000},"
+		   "\"monthly_invalidation_requests\":1500}}}",
+		   NULL, true, &b);
+	assert_string_equal(line_cost(&b, "aws_cloudfront_distribution.cdn", "Japan: data out"),
+			    "114.00");
+	assert_string_equal(line_cost(&b, "aws_cloudfront_distribution.cdn", "Invalidation paths"),
+			    "2.50");
+	breakdown_release(&b);
+}
+
+/* ---- Route 53 -------------------------------------------------------------- */
+
+static void route53_zone_and_queries(void **state)
+{
+	struct breakdown b;
+	(void)state;
+	price_text("{\"resource\":{\"aws_route53_zone\":{\"main\":{\"name\":\"example.com\"}},"
+		   "\"aws_route53_record\":{\"api\":{},\"www\":{\"alias\":[{}]}}},"
+		   "\"usage\":{\"aws_route53_record.api\":{\"monthly_standard_queries\":10000000},"
+		   "\"aws_route53_record.www\":{\"monthly_standard_queries\":10000000}}}",
+		   NULL, true, &b);
+	/* AmazonRoute53 (every region's file) HostedZone: $0.50 for the first 25 */
+	assert_string_equal(line_cost(&b, "aws_route53_zone.main", "Hosted zone"), "0.50");
+	/* DNS-Queries $0.0000004 for the first billion: 10,000,000 x 0.0000004 = 4.00 */
+	assert_string_equal(line_cost(&b, "aws_route53_record.api", "Standard queries"), "4.00");
+	/* an alias to an AWS resource: free whatever its queries */
+	assert_string_equal(item_total(&b, "aws_route53_record.www"), "0.00");
+	assert_string_equal(cents(b.total), "4.50");
+	breakdown_release(&b);
+	/* 30 zones: 25 x 0.50 + 5 x 0.10 = 13.00; LBR-Queries $0.0000006 to a billion,
+	 * then $0.0000003: 1.5 billion = 600.00 + 150.00 = 750.00; a latency record
+	 * has no standard-query line unless given one */
+	price_text("{\"resource\":{\"aws_route53_zone\":{\"z\":{\"count\":30}},"
+		   "\"aws_route53_record\":{\"lat\":{\"latency_routing_policy\":[{}]}}},"
+		   "\"usage\":{\"aws_route53_record.lat\":{\"monthly_latency_based_queries\":1500000000}}}",
+		   NULL, true, &b);
+	assert_string_equal(item_total(&b, "aws_route53_zone.z"), "13.00");
+	assert_string_equal(line_cost(&b, "aws_route53_record.lat", "Latency-based routing queries"),
+			    "750.00");
+	assert_null(find_line(&b, "aws_route53_record.lat", "Standard queries"));
+	breakdown_release(&b);
+}
+
+/* ---- API Gateway ------------------------------------------------------------ */
+
+static void api_gateway_tiers(void **state)
+{
+	struct breakdown b;
+	(void)state;
+	price_text("{\"resource\":{\"aws_apigatewayv2_api\":{\"http\":{\"protocol_type\":\"HTTP\"},"
+		   "\"ws\":{\"protocol_type\":\"WEBSOCKET\"}},"
+		   "\"aws_api_gateway_rest_api\":{\"rest\":{}}},"
+		   "\"usage\":{\"aws_apigatewayv2_api.http\":{\"monthly_requests\":350000000},"
+		   "\"aws_apigatewayv2_api.ws\":{\"monthly_messages\":2000000,\"message_size_kb\":40,"
+		   "\"monthly_connection_mins\":10000000},"
+		   "\"aws_api_gateway_rest_api.rest\":{\"monthly_requests\":400000000}}}",
+		   NULL, true, &b);
+	/* AmazonApiGateway us-east-1 USE1-ApiGatewayHttpRequest: $0.000001 to 300M,
+	 * then $0.0000009: 300,000,000 x 0.000001 = 300.00 + 50,000,000 x 0.0000009 =
+	 * 45.00 -> 345.00 */
+	assert_string_equal(line_cost(&b, "aws_apigatewayv2_api.http", "HTTP API requests"), "345.00");
+	/* 40 KB messages are 2 of 32 KB: 4,000,000 x USE1-ApiGatewayMessage $0.000001 =
+	 * 4.00; USE1-ApiGatewayMinute $0.00000025 x 10,000,000 = 2.50 */
+	const struct cost_line *m = line(&b, "aws_apigatewayv2_api.ws", "Messages");
+	assert_string_equal(cents(m->quantity), "4000000.00");
+	assert_string_equal(cents(m->cost_cents), "4.00");
+	assert_string_equal(line_cost(&b, "aws_apigatewayv2_api.ws", "Connection minutes"), "2.50");
+	/* USE1-ApiGatewayRequest: $0.0000035 to 333M, then $0.0000028:
+	 * 333,000,000 x 0.0000035 = 1,165.50 + 67,000,000 x 0.0000028 = 187.60 */
+	assert_string_equal(line_cost(&b, "aws_api_gateway_rest_api.rest", "REST API requests"),
+			    "1353.10");
+	breakdown_release(&b);
+	/* 600 KB HTTP requests are two 512 KB increments */
+	price_text("{\"resource\":{\"aws_apigatewayv2_api\":{\"http\":{\"protocol_type\":\"HTTP\"}}},"
+		   "\"usage\":{\"aws_apigatewayv2_api.http\":{\"monthly_requests\":1000000,"
+		   "\"request_size_kb\":600}}}",
+		   NULL, true, &b);
+	assert_string_equal(cents(line(&b, "aws_apigatewayv2_api.http", "HTTP API requests")->quantity),
+			    "2000000.00");
+	breakdown_release(&b);
+}
+
 int main(void)
 {
 	resource_types_install();
@@ -451,6 +593,10 @@ int main(void)
 		cmocka_unit_test(dynamodb_provisioned),
 		cmocka_unit_test(s3_ia_and_deep_archive),
 		cmocka_unit_test(s3_other_classes),
+		cmocka_unit_test(cloudfront_price_class_100),
+		cmocka_unit_test(cloudfront_outside_class),
+		cmocka_unit_test(route53_zone_and_queries),
+		cmocka_unit_test(api_gateway_tiers),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -38,6 +38,11 @@
 	X(aws_kms_key) \
 	/* issue 16: network, edge, data and messaging */ \
 	X(aws_alb) \
+	X(aws_cloudfront_distribution) \
+	X(aws_route53_zone) \
+	X(aws_route53_record) \
+	X(aws_apigatewayv2_api) \
+	X(aws_api_gateway_rest_api) \
 	X(aws_dynamodb_table) \
 	X(aws_sqs_queue) \
 	X(aws_sns_topic)

@@ -182,8 +182,97 @@ def s3_plan():
     write("edge-s3.json", plan(ch, configs))
 
 
+# ---- CloudFront and Route 53 -----------------------------------------------------
+
+def distribution(price_class):
+    return {"enabled": True, "comment": "app", "price_class": price_class,
+            "aliases": ["app.example.com"], "default_root_object": "index.html",
+            "http_version": "http2", "is_ipv6_enabled": True, "retain_on_delete": False,
+            "origin": [{"domain_name": "app-alb-123.us-east-1.elb.amazonaws.com",
+                        "origin_id": "alb", "origin_path": "", "connection_attempts": 3,
+                        "connection_timeout": 10, "custom_header": [],
+                        "custom_origin_config": [{"http_port": 80, "https_port": 443,
+                                                  "origin_protocol_policy": "https-only",
+                                                  "origin_ssl_protocols": ["TLSv1.2"]}],
+                        "origin_shield": [], "s3_origin_config": []}],
+            "default_cache_behavior": [{"target_origin_id": "alb",
+                                        "viewer_protocol_policy": "redirect-to-https",
+                                        "allowed_methods": ["GET", "HEAD"],
+                                        "cached_methods": ["GET", "HEAD"], "compress": True}],
+            "restrictions": [{"geo_restriction": [{"restriction_type": "none", "locations": []}]}],
+            "viewer_certificate": [{"acm_certificate_arn": arn("acm", "certificate/abc"),
+                                    "cloudfront_default_certificate": False,
+                                    "minimum_protocol_version": "TLSv1.2_2021",
+                                    "ssl_support_method": "sni-only"}],
+            "logging_config": [], "tags": {}}
+
+
+def record(name, rtype="A", alias=None, latency=None, records=None):
+    return {"name": name, "type": rtype, "zone_id": "Z0123456789ABCDEFGHIJ", "ttl": None if alias else 300,
+            "records": records, "alias": [alias] if alias else [],
+            "latency_routing_policy": [{"region": latency}] if latency else [],
+            "geolocation_routing_policy": [], "geoproximity_routing_policy": [],
+            "weighted_routing_policy": [], "failover_routing_policy": [],
+            "set_identifier": latency or "", "health_check_id": "",
+            "allow_overwrite": None}
+
+
+def cdn_plan():
+    ch = [
+        rc("aws_cloudfront_distribution", "web", distribution("PriceClass_200"),
+           {"arn": True, "id": True, "domain_name": True, "hosted_zone_id": True}),
+        rc("aws_route53_zone", "main", {"name": "example.com", "comment": "Managed by Terraform",
+                                        "force_destroy": False, "vpc": [], "tags": {}},
+           {"zone_id": True, "name_servers": True, "arn": True}),
+        # an alias to the distribution, whose DNS name is known after apply: free
+        rc("aws_route53_record", "app",
+           record("app.example.com", alias={"name": None, "zone_id": None,
+                                            "evaluate_target_health": False}),
+           {"alias": [{"name": True, "zone_id": True}], "fqdn": True, "id": True}),
+        # an alias to another record of the zone: billed
+        rc("aws_route53_record", "www",
+           record("www.example.com", alias={"name": "app.example.com",
+                                            "zone_id": "Z0123456789ABCDEFGHIJ",
+                                            "evaluate_target_health": False}),
+           {"fqdn": True, "id": True}),
+        rc("aws_route53_record", "api", record("api.example.com", "CNAME",
+                                               records=["api.example.net"]),
+           {"fqdn": True, "id": True}),
+        rc("aws_route53_record", "eu", record("eu.example.com", latency="eu-west-1",
+                                              records=["203.0.113.7"]),
+           {"fqdn": True, "id": True}),
+    ]
+    configs = [cfg(c["type"], c["name"]) for c in ch]
+    write("edge-cdn.json", plan(ch, configs))
+
+
+# ---- API Gateway ----------------------------------------------------------------
+
+def api_plan():
+    v2 = lambda name, proto: {"name": name, "protocol_type": proto, "description": "",
+                              "route_selection_expression": "$request.method $request.path"
+                              if proto == "HTTP" else "$request.body.action",
+                              "cors_configuration": [], "disable_execute_api_endpoint": False,
+                              "tags": {}}
+    ch = [
+        rc("aws_apigatewayv2_api", "http", v2("public-api", "HTTP"),
+           {"api_endpoint": True, "arn": True, "execution_arn": True, "id": True}),
+        rc("aws_apigatewayv2_api", "live", v2("live-updates", "WEBSOCKET"),
+           {"api_endpoint": True, "arn": True, "execution_arn": True, "id": True}),
+        rc("aws_api_gateway_rest_api", "legacy",
+           {"name": "legacy-api", "description": "", "api_key_source": "HEADER",
+            "endpoint_configuration": [{"types": ["REGIONAL"]}],
+            "minimum_compression_size": "", "tags": {}},
+           {"arn": True, "id": True, "root_resource_id": True, "execution_arn": True}),
+    ]
+    configs = [cfg(c["type"], c["name"]) for c in ch]
+    write("edge-api.json", plan(ch, configs))
+
+
 if __name__ == "__main__":
     lb_plan()
     messaging_plan()
     dynamodb_plan()
     s3_plan()
+    cdn_plan()
+    api_plan()
