@@ -578,6 +578,67 @@ static void api_gateway_tiers(void **state)
 	breakdown_release(&b);
 }
 
+/* ---- KMS and alarms ---------------------------------------------------------- */
+
+static void kms_rsa_2048(void **state)
+{
+	struct breakdown b;
+	(void)state;
+	price_text("{\"resource\":{\"aws_kms_key\":{\"sign\":{\"customer_master_key_spec\":\"RSA_2048\","
+		   "\"key_usage\":\"SIGN_VERIFY\"},\"ecc\":{\"customer_master_key_spec\":\"ECC_NIST_P256\","
+		   "\"key_usage\":\"SIGN_VERIFY\"},\"data\":{}}},"
+		   "\"usage\":{\"aws_kms_key.sign\":{\"monthly_requests\":1000000},"
+		   "\"aws_kms_key.ecc\":{\"monthly_requests\":1000000},"
+		   "\"aws_kms_key.data\":{\"monthly_requests\":1000000,"
+		   "\"monthly_rsa_generate_data_key_pair_requests\":10000}}}",
+		   NULL, true, &b);
+	/* awskms us-east-1 us-east-1-KMS-Keys $1 a key-month; RSA 2048 requests
+	 * us-east-1-KMS-Requests-Asymmetric-RSA_2048 $0.000003: 1,000,000 -> 3.00 */
+	assert_string_equal(line_cost(&b, "aws_kms_key.sign", "Key"), "1.00");
+	assert_string_equal(line_cost(&b, "aws_kms_key.sign", "Requests (asymmetric)"), "3.00");
+	assert_string_equal(item_total(&b, "aws_kms_key.sign"), "4.00");
+	/* other asymmetric keys: us-east-1-KMS-Requests-Asymmetric $0.000015 -> 15.00 */
+	assert_string_equal(line_cost(&b, "aws_kms_key.ecc", "Requests (asymmetric)"), "15.00");
+	/* symmetric: us-east-1-KMS-Requests $0.000003 -> 3.00 ($0.03 per 10,000);
+	 * GenerateDataKeyPair RSA $0.0012 x 10,000 = 12.00 */
+	assert_string_equal(line_cost(&b, "aws_kms_key.data", "Requests"), "3.00");
+	assert_string_equal(line_cost(&b, "aws_kms_key.data", "GenerateDataKeyPair (RSA)"), "12.00");
+	breakdown_release(&b);
+}
+
+static void alarm_metrics(void **state)
+{
+	struct breakdown b;
+	(void)state;
+	price_text("{\"resource\":{\"aws_cloudwatch_metric_alarm\":{\"cpu\":{},\"fast\":{\"period\":10},"
+		   "\"math\":{\"metric_query\":[{},{},{}]},"
+		   "\"band\":{\"comparison_operator\":\"LessThanLowerOrGreaterThanUpperThreshold\"},"
+		   "\"fastband\":{\"period\":30,\"comparison_operator\":\"GreaterThanUpperThreshold\"}}}}",
+		   NULL, true, &b);
+	/* AmazonCloudWatch us-east-1 USE1-AlarmMonitorUsage, Alarm Type Standard $0.10,
+	 * High Resolution $0.30, per alarm metric */
+	assert_string_equal(line_cost(&b, "aws_cloudwatch_metric_alarm.cpu", "Standard alarm"), "0.10");
+	assert_string_equal(line_cost(&b, "aws_cloudwatch_metric_alarm.fast", "High-resolution alarm"),
+			    "0.30");
+	/* metric math over 3 metrics: 3 x 0.10 */
+	assert_string_equal(line_cost(&b, "aws_cloudwatch_metric_alarm.math", "Metric math alarm"),
+			    "0.30");
+	/* anomaly detection: 3 metrics, x 0.10 standard, x 0.30 high resolution */
+	assert_string_equal(line_cost(&b, "aws_cloudwatch_metric_alarm.band", "Anomaly detection alarm"),
+			    "0.30");
+	assert_string_equal(line_cost(&b, "aws_cloudwatch_metric_alarm.fastband",
+				      "High-res anomaly detection alarm"), "0.90");
+	breakdown_release(&b);
+	/* the free tier counts standard alarm metrics: 1 + 3 + 3 = 7, all free */
+	price_text("{\"resource\":{\"aws_cloudwatch_metric_alarm\":{\"cpu\":{},\"fast\":{\"period\":10},"
+		   "\"math\":{\"metric_query\":[{},{},{}]},"
+		   "\"band\":{\"comparison_operator\":\"LessThanLowerOrGreaterThanUpperThreshold\"}}}}",
+		   NULL, false, &b);
+	assert_string_equal(line_cost(&b, "free_tier", "CloudWatch: first 10 standard alarms"), "-0.70");
+	assert_string_equal(cents(b.total), "0.30");
+	breakdown_release(&b);
+}
+
 int main(void)
 {
 	resource_types_install();
@@ -597,6 +658,8 @@ int main(void)
 		cmocka_unit_test(cloudfront_outside_class),
 		cmocka_unit_test(route53_zone_and_queries),
 		cmocka_unit_test(api_gateway_tiers),
+		cmocka_unit_test(kms_rsa_2048),
+		cmocka_unit_test(alarm_metrics),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

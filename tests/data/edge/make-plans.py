@@ -269,6 +269,68 @@ def api_plan():
     write("edge-api.json", plan(ch, configs))
 
 
+# ---- KMS and alarms -------------------------------------------------------------
+
+def key(spec="SYMMETRIC_DEFAULT", usage="ENCRYPT_DECRYPT", rotation=False):
+    return {"description": "", "customer_master_key_spec": spec, "key_usage": usage,
+            "enable_key_rotation": rotation, "rotation_period_in_days": 365 if rotation else None,
+            "is_enabled": True, "multi_region": False, "deletion_window_in_days": 30,
+            "bypass_policy_lockout_safety_check": False, "tags": {}}
+
+
+def alarm(name, **kw):
+    v = {"alarm_name": name, "comparison_operator": "GreaterThanOrEqualToThreshold",
+         "evaluation_periods": 3, "metric_name": "CPUUtilization", "namespace": "AWS/ECS",
+         "period": 60, "statistic": "Average", "threshold": 80, "metric_query": [],
+         "threshold_metric_id": "", "alarm_actions": [], "actions_enabled": True,
+         "treat_missing_data": "missing", "tags": {}}
+    v.update(kw)
+    return v
+
+
+def metric(mid, name, period=60, ret=False):
+    return {"id": mid, "expression": "", "label": "", "return_data": ret, "account_id": "",
+            "period": 0,
+            "metric": [{"metric_name": name, "namespace": "AWS/ApplicationELB", "period": period,
+                        "stat": "Sum", "unit": "", "dimensions": {"LoadBalancer": "app/app/1"}}]}
+
+
+def expression(mid, expr, ret=True):
+    return {"id": mid, "expression": expr, "label": "", "return_data": ret, "account_id": "",
+            "period": 0, "metric": []}
+
+
+def kms_alarms_plan():
+    ch = [
+        rc("aws_kms_key", "data", key(rotation=True), {"arn": True, "key_id": True, "id": True}),
+        rc("aws_kms_key", "signing", key("RSA_2048", "SIGN_VERIFY"),
+           {"arn": True, "key_id": True, "id": True}),
+        rc("aws_kms_key", "tokens", key("ECC_NIST_P256", "SIGN_VERIFY"),
+           {"arn": True, "key_id": True, "id": True}),
+        rc("aws_cloudwatch_metric_alarm", "cpu_high", alarm("cpu-high"), {"arn": True, "id": True}),
+        rc("aws_cloudwatch_metric_alarm", "latency_fast",
+           alarm("p99-latency", period=10, metric_name="TargetResponseTime"),
+           {"arn": True, "id": True}),
+        # metric math over two metrics at 30 seconds: high resolution, 2 metrics
+        rc("aws_cloudwatch_metric_alarm", "error_rate",
+           alarm("5xx-rate", metric_name="", namespace="", period=0, statistic="",
+                 metric_query=[metric("errors", "HTTPCode_Target_5XX_Count", 30),
+                               metric("requests", "RequestCount", 30),
+                               expression("rate", "errors / requests * 100")]),
+           {"arn": True, "id": True}),
+        # anomaly detection: one metric and its band, 3 alarm metrics
+        rc("aws_cloudwatch_metric_alarm", "traffic_band",
+           alarm("traffic-anomaly", comparison_operator="LessThanLowerOrGreaterThanUpperThreshold",
+                 metric_name="", namespace="", period=0, statistic="", threshold=None,
+                 threshold_metric_id="band",
+                 metric_query=[metric("m1", "RequestCount", 300, ret=True),
+                               expression("band", "ANOMALY_DETECTION_BAND(m1, 2)")]),
+           {"arn": True, "id": True}),
+    ]
+    configs = [cfg(c["type"], c["name"]) for c in ch]
+    write("edge-kms-alarms.json", plan(ch, configs))
+
+
 if __name__ == "__main__":
     lb_plan()
     messaging_plan()
@@ -276,3 +338,4 @@ if __name__ == "__main__":
     s3_plan()
     cdn_plan()
     api_plan()
+    kms_alarms_plan()
