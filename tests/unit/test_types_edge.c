@@ -639,6 +639,28 @@ static void alarm_metrics(void **state)
 	breakdown_release(&b);
 }
 
+/* ---- free companions ------------------------------------------------------------ */
+
+static void companions_are_free(void **state)
+{
+	struct breakdown b;
+	(void)state;
+	price_text("{\"resource\":{\"aws_sns_topic_subscription\":{\"s\":{\"protocol\":\"https\"}},"
+		   "\"aws_alb_listener_rule\":{\"r\":{\"priority\":10}},"
+		   "\"aws_api_gateway_stage\":{\"plain\":{},\"cached\":{\"cache_cluster_enabled\":true,"
+		   "\"cache_cluster_size\":\"1.6\"}}}}",
+		   NULL, true, &b);
+	/* free types: listed at $0, any attribute accepted */
+	assert_true(breakdown_item(&b, "aws_sns_topic_subscription.s")->free);
+	assert_true(breakdown_item(&b, "aws_alb_listener_rule.r")->free);
+	/* a REST stage is free, unless it runs a cache, which the snapshot cannot price */
+	assert_string_equal(item_total(&b, "aws_api_gateway_stage.plain"), "0.00");
+	assert_int_equal(b.nunpriced, 1);
+	assert_string_equal(b.unpriced[0].address, "aws_api_gateway_stage.cached");
+	assert_non_null(strstr(b.unpriced[0].why, "1.6 GB API cache"));
+	breakdown_release(&b);
+}
+
 int main(void)
 {
 	resource_types_install();
@@ -660,6 +682,7 @@ int main(void)
 		cmocka_unit_test(api_gateway_tiers),
 		cmocka_unit_test(kms_rsa_2048),
 		cmocka_unit_test(alarm_metrics),
+		cmocka_unit_test(companions_are_free),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -106,3 +106,63 @@ const struct type_spec aws_api_gateway_rest_api_type = {
 	.usage = REST_USAGE,
 	.price = rest_price,
 };
+
+/* ---- free companions ------------------------------------------------------ */
+
+/* Settings and attachments that cost nothing themselves: listed so a plan
+ * or scenario can name them (shown as considered and free, never as "not
+ * priced"). Any attribute is accepted. */
+#define COMPANION(t, title_, why) \
+	{.type = t, .title = title_, .category = CAT_FREE, .open = true, .free_reason = why}
+
+#define API_CONFIG "API configuration is free; calls are billed on the API"
+
+const struct type_spec aws_apigatewayv2_stage_type =
+	COMPANION("aws_apigatewayv2_stage", "API Gateway v2 stage", API_CONFIG);
+const struct type_spec aws_apigatewayv2_route_type =
+	COMPANION("aws_apigatewayv2_route", "API Gateway v2 route", API_CONFIG);
+const struct type_spec aws_apigatewayv2_integration_type =
+	COMPANION("aws_apigatewayv2_integration", "API Gateway v2 integration", API_CONFIG);
+const struct type_spec aws_apigatewayv2_domain_name_type =
+	COMPANION("aws_apigatewayv2_domain_name", "API Gateway custom domain",
+		  "custom domain names are free; the certificate and DNS are billed where they are");
+const struct type_spec aws_apigatewayv2_api_mapping_type =
+	COMPANION("aws_apigatewayv2_api_mapping", "API Gateway API mapping", API_CONFIG);
+const struct type_spec aws_api_gateway_resource_type =
+	COMPANION("aws_api_gateway_resource", "REST API resource", API_CONFIG);
+const struct type_spec aws_api_gateway_method_type =
+	COMPANION("aws_api_gateway_method", "REST API method", API_CONFIG);
+const struct type_spec aws_api_gateway_integration_type =
+	COMPANION("aws_api_gateway_integration", "REST API integration", API_CONFIG);
+const struct type_spec aws_api_gateway_deployment_type =
+	COMPANION("aws_api_gateway_deployment", "REST API deployment", API_CONFIG);
+
+/* ---- REST API stage: free, unless it runs a cache --------------------------- */
+
+static const struct attr_spec STAGE_ATTRS[] = {
+	COUNT_ATTR,
+	{.name = "stage_name", .kind = ATTR_STRING, .def = "", .doc = "", .info = true},
+	{.name = "cache_cluster_enabled", .kind = ATTR_BOOL, .def = "false",
+	 .doc = "a dedicated cache, billed per hour by size (not priced: no snapshot rows)"},
+	{.name = "cache_cluster_size", .kind = ATTR_STRING, .def = "", .doc = "GB", .info = true},
+	ATTR_END,
+};
+
+static void stage_price(struct pricer_ctx *p, const struct resource *r)
+{
+	if (res_bool(r, "cache_cluster_enabled")) {
+		pricer_not_priced(p, "a %s GB API cache: cache-hours have no price in the snapshot",
+				  res_str(r, "cache_cluster_size")[0] ? res_str(r, "cache_cluster_size")
+								       : "0.5");
+		return;
+	}
+	pricer_free_line(p, "Stage", API_CONFIG);
+}
+
+const struct type_spec aws_api_gateway_stage_type = {
+	.type = "aws_api_gateway_stage",
+	.title = "REST API stage",
+	.category = CAT_NETWORK,
+	.attrs = STAGE_ATTRS,
+	.price = stage_price,
+};

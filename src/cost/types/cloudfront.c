@@ -218,3 +218,23 @@ const struct type_spec aws_cloudfront_distribution_type = {
 	.usage = USAGE,
 	.price = price,
 };
+
+/* ---- free companions ------------------------------------------------------ */
+
+/* Settings and attachments that cost nothing themselves: listed so a plan
+ * or scenario can name them (shown as considered and free, never as "not
+ * priced"). Any attribute is accepted. */
+#define COMPANION(t, title_, why) \
+	{.type = t, .title = title_, .category = CAT_FREE, .open = true, .free_reason = why}
+
+#define CF_CONFIG "distribution configuration is free; traffic is billed on the " \
+		  "aws_cloudfront_distribution"
+
+const struct type_spec aws_cloudfront_origin_access_control_type =
+	COMPANION("aws_cloudfront_origin_access_control", "CloudFront origin access control",
+		  CF_CONFIG);
+const struct type_spec aws_cloudfront_origin_access_identity_type =
+	COMPANION("aws_cloudfront_origin_access_identity", "CloudFront origin access identity",
+		  CF_CONFIG);
+const struct type_spec aws_cloudfront_cache_policy_type =
+	COMPANION("aws_cloudfront_cache_policy", "CloudFront cache policy", CF_CONFIG);

@@ -293,3 +293,26 @@ const struct type_spec aws_alb_type = {
 	.sim_role = SIM_LOAD_BALANCER,
 	.sim_usage = "monthly_lcu_hours",
 };
+
+/* ---- free companions ------------------------------------------------------ */
+
+/* Settings and attachments that cost nothing themselves: listed so a plan
+ * or scenario can name them (shown as considered and free, never as "not
+ * priced"). Any attribute is accepted. */
+#define COMPANION(t, title_, why) \
+	{.type = t, .title = title_, .category = CAT_FREE, .open = true, .free_reason = why}
+
+#define LB_BILLED "billed through the load balancer's hours and capacity units"
+
+const struct type_spec aws_alb_listener_type =
+	COMPANION("aws_alb_listener", "ALB listener (aws_alb_listener)", LB_BILLED);
+const struct type_spec aws_alb_listener_rule_type = {
+	.type = "aws_alb_listener_rule", .title = "ALB listener rule (aws_alb_listener_rule)",
+	.category = CAT_FREE, .open = true,
+	.free_reason = "billed through the load balancer's LCUs (rule evaluations)",
+	.sim_role = SIM_LB_RULE};
+const struct type_spec aws_alb_target_group_type =
+	COMPANION("aws_alb_target_group", "target group (aws_alb_target_group)", LB_BILLED);
+const struct type_spec aws_lb_target_group_attachment_type =
+	COMPANION("aws_lb_target_group_attachment", "target group attachment",
+		  "an attachment: the targets and the load balancer carry the cost");

@@ -273,3 +273,24 @@ const struct type_spec aws_s3_bucket_type = {
 	.usage = USAGE,
 	.price = price,
 };
+
+/* ---- free companions ------------------------------------------------------ */
+
+/* Settings and attachments that cost nothing themselves: listed so a plan
+ * or scenario can name them (shown as considered and free, never as "not
+ * priced"). Any attribute is accepted. */
+#define COMPANION(t, title_, why) \
+	{.type = t, .title = title_, .category = CAT_FREE, .open = true, .free_reason = why}
+
+#define BUCKET_SETTING "a bucket setting: storage and requests are billed on the aws_s3_bucket"
+
+const struct type_spec aws_s3_bucket_lifecycle_configuration_type =
+	COMPANION("aws_s3_bucket_lifecycle_configuration", "S3 lifecycle rules",
+		  "a bucket setting: storage is billed on the aws_s3_bucket by class; lifecycle "
+		  "transition requests have no price in the snapshot");
+const struct type_spec aws_s3_bucket_policy_type =
+	COMPANION("aws_s3_bucket_policy", "S3 bucket policy", BUCKET_SETTING);
+const struct type_spec aws_s3_bucket_ownership_controls_type =
+	COMPANION("aws_s3_bucket_ownership_controls", "S3 bucket setting", BUCKET_SETTING);
+const struct type_spec aws_s3_bucket_cors_configuration_type =
+	COMPANION("aws_s3_bucket_cors_configuration", "S3 bucket setting", BUCKET_SETTING);

@@ -89,3 +89,19 @@ const struct type_spec aws_sns_topic_type = {
 	.usage = USAGE,
 	.price = price,
 };
+
+/* ---- free companions ------------------------------------------------------ */
+
+/* Settings and attachments that cost nothing themselves: listed so a plan
+ * or scenario can name them (shown as considered and free, never as "not
+ * priced"). Any attribute is accepted. */
+#define COMPANION(t, title_, why) \
+	{.type = t, .title = title_, .category = CAT_FREE, .open = true, .free_reason = why}
+
+const struct type_spec aws_sns_topic_subscription_type =
+	COMPANION("aws_sns_topic_subscription", "SNS subscription",
+		  "deliveries are billed on the aws_sns_topic (its usage: subscriptions by "
+		  "protocol); SQS and Lambda deliveries are free");
+const struct type_spec aws_sns_topic_policy_type =
+	COMPANION("aws_sns_topic_policy", "SNS topic policy",
+		  "a topic setting: requests are billed on the aws_sns_topic");

@@ -54,3 +54,18 @@ const struct type_spec aws_sqs_queue_type = {
 	.usage = USAGE,
 	.price = price,
 };
+
+/* ---- free companions ------------------------------------------------------ */
+
+/* Settings and attachments that cost nothing themselves: listed so a plan
+ * or scenario can name them (shown as considered and free, never as "not
+ * priced"). Any attribute is accepted. */
+#define COMPANION(t, title_, why) \
+	{.type = t, .title = title_, .category = CAT_FREE, .open = true, .free_reason = why}
+
+#define QUEUE_SETTING "a queue setting: its requests are billed on the aws_sqs_queue"
+
+const struct type_spec aws_sqs_queue_policy_type =
+	COMPANION("aws_sqs_queue_policy", "SQS queue policy", QUEUE_SETTING);
+const struct type_spec aws_sqs_queue_redrive_policy_type =
+	COMPANION("aws_sqs_queue_redrive_policy", "SQS redrive policy", QUEUE_SETTING);

@@ -91,6 +91,16 @@ def lb_plan():
            {"subnets": True, "arn": True}),
         # an internal NLB in one AZ
         rc("aws_lb", "private", lb("private", "network", ["subnet-p"], internal=True)),
+        # the old names of the free companions
+        rc("aws_alb_listener", "https", {"port": 443, "protocol": "HTTPS",
+                                          "ssl_policy": "ELBSecurityPolicy-TLS13-1-2-2021-06",
+                                          "default_action": [{"type": "forward"}], "tags": {}},
+           {"arn": True, "id": True, "load_balancer_arn": True}),
+        rc("aws_alb_target_group", "app", {"name": "app", "port": 8000, "protocol": "HTTP",
+                                           "target_type": "ip", "vpc_id": "vpc-0a1", "tags": {}},
+           {"arn": True, "id": True}),
+        rc("aws_lb_target_group_attachment", "node", {"port": 8000, "target_id": "10.0.1.10"},
+           {"id": True, "target_group_arn": True}),
     ]
     configs = [cfg(c["type"], c["name"]) for c in ch]
     write("edge-lb.json", plan(ch, configs))
@@ -117,6 +127,11 @@ def messaging_plan():
         rc("aws_sqs_queue", "dead_letters", queue("dead-letters"),
            {"arn": True, "id": True, "url": True}),
         rc("aws_sns_topic", "events", topic("events"), {"arn": True, "id": True}),
+        rc("aws_sns_topic_subscription", "webhook",
+           {"protocol": "https", "endpoint": "https://hooks.example.com/events",
+            "raw_message_delivery": False}, {"arn": True, "id": True, "topic_arn": True}),
+        rc("aws_sqs_queue_redrive_policy", "jobs", {"redrive_policy": None},
+           {"queue_url": True, "redrive_policy": True, "id": True}),
     ]
     configs = [cfg(c["type"], c["name"]) for c in ch]
     write("edge-messaging.json", plan(ch, configs))
@@ -177,6 +192,12 @@ def s3_plan():
            {"arn": True, "id": True, "bucket_domain_name": True, "region": True}),
         rc("aws_s3_bucket", "media", bucket("acme-media"),
            {"arn": True, "id": True, "bucket_domain_name": True, "region": True}),
+        rc("aws_s3_bucket_lifecycle_configuration", "backups",
+           {"rule": [{"id": "age-out", "status": "Enabled",
+                      "transition": [{"days": 30, "storage_class": "STANDARD_IA", "date": None},
+                                     {"days": 180, "storage_class": "DEEP_ARCHIVE", "date": None}],
+                      "expiration": [], "filter": [{"prefix": ""}]}]},
+           {"bucket": True, "id": True}),
     ]
     configs = [cfg(c["type"], c["name"]) for c in ch]
     write("edge-s3.json", plan(ch, configs))
@@ -221,6 +242,10 @@ def cdn_plan():
     ch = [
         rc("aws_cloudfront_distribution", "web", distribution("PriceClass_200"),
            {"arn": True, "id": True, "domain_name": True, "hosted_zone_id": True}),
+        rc("aws_cloudfront_origin_access_control", "assets",
+           {"name": "assets", "description": "", "origin_access_control_origin_type": "s3",
+            "signing_behavior": "always", "signing_protocol": "sigv4"},
+           {"id": True, "etag": True}),
         rc("aws_route53_zone", "main", {"name": "example.com", "comment": "Managed by Terraform",
                                         "force_destroy": False, "vpc": [], "tags": {}},
            {"zone_id": True, "name_servers": True, "arn": True}),
@@ -264,6 +289,22 @@ def api_plan():
             "endpoint_configuration": [{"types": ["REGIONAL"]}],
             "minimum_compression_size": "", "tags": {}},
            {"arn": True, "id": True, "root_resource_id": True, "execution_arn": True}),
+        rc("aws_apigatewayv2_stage", "default", {"name": "$default", "auto_deploy": True,
+                                                 "default_route_settings": [], "tags": {}},
+           {"api_id": True, "arn": True, "id": True, "invoke_url": True}),
+        rc("aws_apigatewayv2_route", "any", {"route_key": "ANY /{proxy+}",
+                                             "authorization_type": "NONE"},
+           {"api_id": True, "id": True, "target": True}),
+        rc("aws_apigatewayv2_integration", "alb", {"integration_type": "HTTP_PROXY",
+                                                   "integration_method": "ANY",
+                                                   "payload_format_version": "1.0"},
+           {"api_id": True, "id": True, "integration_uri": True}),
+        # a REST stage with a 0.5 GB cache: its cache-hours have no snapshot price
+        rc("aws_api_gateway_stage", "prod", {"stage_name": "prod", "cache_cluster_enabled": True,
+                                             "cache_cluster_size": "0.5", "xray_tracing_enabled": False,
+                                             "tags": {}},
+           {"arn": True, "id": True, "invoke_url": True, "rest_api_id": True,
+            "deployment_id": True}),
     ]
     configs = [cfg(c["type"], c["name"]) for c in ch]
     write("edge-api.json", plan(ch, configs))
