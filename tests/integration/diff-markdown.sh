@@ -39,7 +39,7 @@ expect_eq "pr: two tables (changes, components)" 2 "$(grep -c '<table>' "$TMPD/p
 expect_eq "pr: everything priced, so one collapsed section (components)" 1 "$(grep -c '<details>' "$TMPD/pr.html")"
 check "pr: first line is the marker" sh -c "head -1 '$TMPD/pr.md' | grep -qx '<!-- costplan-diff -->'"
 check "pr: footer names the snapshot date" grep -q 'snapshot published 2024-07-01 to 2026-05-03' "$TMPD/pr.html"
-check "pr: unpriced lambda listed" grep -q 'aws_lambda_function.thumbnails' "$TMPD/pr.html"
+check "pr: the new lambda listed in the changes" grep -q 'aws_lambda_function.thumbnails' "$TMPD/pr.html"
 expect_eq "pr: no links at all" 0 "$(grep -c '<a ' "$TMPD/pr.html")"
 
 # not priced: a collapsed section naming each resource and its reason
