@@ -26,7 +26,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include "cost/types/common.h"
+#include "cost/types/fargate.h"
 
 /* ---- task definition ---------------------------------------------------- */
 
@@ -203,15 +203,116 @@ static const char FARGATE_PAIRS[] =
 	"1024-4096; 1024: 2048-8192; 2048: 4096-16384; 4096: 8192-30720): a spreadsheet cannot "
 	"check that, costplan does.";
 
-/* The Compute Savings Plan in the scenario, if any (it covers every
- * on-demand Fargate task; Spot is never covered). */
-static const struct resource *savings_plan(const struct scenario *s)
+extern const struct type_spec aws_ecs_service_type;
+
+/* ---- Fargate usage and the Savings Plan's share (fargate.h) -------------- */
+
+static const char *const DIM_LABEL[FG_DIMS] = {"vCPU (x86)", "memory (x86)", "vCPU (ARM64)",
+					       "memory (ARM64)"};
+static const char *const DIM_USAGE[FG_DIMS] = {"Fargate-vCPU-Hours:perCPU", "Fargate-GB-Hours",
+					       "Fargate-ARM-vCPU-Hours:perCPU",
+					       "Fargate-ARM-GB-Hours"};
+
+const char *fargate_dim_label(enum fargate_dim d)
+{
+	return DIM_LABEL[d];
+}
+
+const char *fargate_dim_unit(enum fargate_dim d)
+{
+	return d == FG_X86_VCPU || d == FG_ARM_VCPU ? "vCPU-hours" : "GB-hours";
+}
+
+void fargate_dim_query(struct price_query *q, enum fargate_dim d)
+{
+	pq_set(q, "AmazonECS", "Compute", DIM_USAGE[d]);
+}
+
+const struct resource *fargate_savings_plan(const struct scenario *s)
 {
 	for (size_t i = 0; i < s->n; i++)
 		if (strcmp(s->res[i].type, "costplan_savings_plan") == 0)
 			return &s->res[i];
 	return NULL;
 }
+
+static bool is_arm(const struct resource *td)
+{
+	return strcmp(res_str(td, "runtime_platform.cpu_architecture"), "ARM64") == 0;
+}
+
+bool fargate_on_demand(const struct scenario *s, const struct resource *r)
+{
+	if (r->spec != &aws_ecs_service_type)
+		return false;
+	if (strcmp(res_str(r, "capacity_provider"), "FARGATE_SPOT") == 0)
+		return false;
+	return res_ref(s, r, "task_definition") != NULL;
+}
+
+/* Task-hours per copy: simulated (costplan simulate), else desired_count all month. */
+static const struct qty *task_hours_of(struct pricer_ctx *p, const struct resource *r)
+{
+	if (json_object_get(r->usage, "monthly_task_hours"))
+		return q_usage(p, r, "monthly_task_hours");
+	return q_mul(p, q_attr(p, r, "desired_count"), q_hours(p));
+}
+
+/* The fewest tasks r runs: min_capacity of its scalable target, lowered by
+ * any scheduled action on it; desired_count when it is not auto-scaled. */
+static const struct qty *fewest_tasks(struct pricer_ctx *p, const struct resource *r)
+{
+	const struct scenario *s = p->s;
+	const struct qty *fewest = NULL;
+	for (size_t i = 0; i < s->n; i++) {
+		const struct resource *t = &s->res[i];
+		if (t->spec->sim_role != SIM_SCALING_TARGET || res_ref(s, t, "service") != r)
+			continue;
+		const struct qty *m = q_attr(p, t, "min_capacity");
+		fewest = fewest ? q_min2(p, fewest, m) : m;
+		for (size_t j = 0; j < s->n; j++) {
+			const struct resource *a = &s->res[j];
+			if (a->spec->sim_role != SIM_SCHEDULED_ACTION || res_ref(s, a, "target") != t ||
+			    res_int(a, "scalable_target_action.min_capacity") < 0)
+				continue;
+			fewest = q_min2(p, fewest,
+					q_attr(p, a, "scalable_target_action.min_capacity"));
+		}
+	}
+	return fewest ? fewest : q_attr(p, r, "desired_count");
+}
+
+const struct qty *fargate_steady_hours(struct pricer_ctx *p, const struct resource *r,
+				       const struct qty *task_hours)
+{
+	return q_min2(p, task_hours, q_mul(p, fewest_tasks(p, r), q_hours(p)));
+}
+
+const struct qty *fargate_usage(struct pricer_ctx *p, enum fargate_dim d, bool steady)
+{
+	const struct qty *sum = NULL;
+	bool arm = d == FG_ARM_VCPU || d == FG_ARM_GB;
+	bool mem = d == FG_X86_GB || d == FG_ARM_GB;
+	for (size_t i = 0; i < p->s->n; i++) {
+		const struct resource *r = &p->s->res[i];
+		if (!fargate_on_demand(p->s, r))
+			continue;
+		const struct resource *td = res_ref(p->s, r, "task_definition");
+		if (is_arm(td) != arm)
+			continue;
+		const struct qty *h = task_hours_of(p, r);
+		if (steady)
+			h = fargate_steady_hours(p, r, h);
+		const struct qty *u = q_div(p, q_mul(p, h, q_attr(p, td, mem ? "memory" : "cpu")),
+					    q_int(p, 1024));
+		if (r->count != 1)
+			u = q_mul(p, u, q_count(p, r));
+		sum = sum ? q_add(p, sum, u) : u;
+	}
+	return sum;
+}
+
+/* ---- service ------------------------------------------------------------ */
 
 static void discount(struct pricer_ctx *p, struct cost_line *l, const struct resource *src,
 		     const char *attr, const char *why)
@@ -228,29 +329,62 @@ static void discount(struct pricer_ctx *p, struct cost_line *l, const struct res
 	pricer_note(l, "%s: on-demand price x (1 - %s%%), an assumption", why, pct);
 }
 
-static void service_price(struct pricer_ctx *p, const struct resource *r)
+/* "37.5%" of a fraction. */
+static char *percent(dec f, char *buf, size_t size)
 {
-	const struct resource *td = res_ref(p->s, r, "task_definition");
-	const struct resource *sp = savings_plan(p->s);
+	dec x;
+	if (dec_mul(f, dec_from_int(100), &x) != 0)
+		x = dec_zero();
+	dec_format_trim(dec_round(x, 1), buf, size);
+	strncat(buf, "%", size - strlen(buf) - 1);
+	return buf;
+}
+
+/*
+ * The Fargate lines of one service (or task set): vCPU and memory of
+ * task_hours per copy, ephemeral storage above 20 GiB, public IPv4. Spot
+ * takes spot_discount off; with a Compute Savings Plan, the part the plan
+ * covers is on the plan's own item and only the rest is billed here.
+ */
+static void fargate_price(struct pricer_ctx *p, const struct resource *r,
+			  const struct resource *td, const struct qty *task_hours, bool spot)
+{
+	const struct resource *sp = spot ? NULL : fargate_savings_plan(p->s);
 	struct price_query q;
 	/* indexes, not pointers: adding a line may move the item's lines */
 	long idx[3] = {-1, -1, -1};
-	char name[96];
+	char name[96], cover_note[256] = "";
+	bool arm = is_arm(td);
 
-	if (!td) {
-		cp_error(CP_EXIT_INTERNAL, "%s: task definition not resolved", r->address);
-		pricer_fail(p, CP_EXIT_INTERNAL);
-		return;
-	}
-	bool spot = strcmp(res_str(r, "capacity_provider"), "FARGATE_SPOT") == 0;
-	bool arm = strcmp(res_str(td, "runtime_platform.cpu_architecture"), "ARM64") == 0;
 	pricer_selects(p, td, "runtime_platform.cpu_architecture");
-	/* simulated task-hours (costplan simulate) replace desired_count x 730 */
-	const struct qty *task_hours = json_object_get(r->usage, "monthly_task_hours")
-					       ? q_usage(p, r, "monthly_task_hours")
-					       : q_mul(p, q_attr(p, r, "desired_count"), q_hours(p));
 	const struct qty *cpu = q_attr_x(p, td, "cpu", FARGATE_PAIRS);
 	const struct qty *mem = q_attr_x(p, td, "memory", FARGATE_PAIRS);
+
+	/* a Savings Plan: hours above the steady minimum, or a share of all */
+	const struct qty *od_hours = task_hours, *od_share = NULL;
+	if (sp && savings_plan_explicit(sp)) {
+		const struct qty *cover = savings_plan_cover(p, sp);
+		if (p->rc)
+			return;
+		if (cover) {
+			od_share = q_sub(p, q_int(p, 1), q_min2(p, q_int(p, 1), cover));
+			char pc[DEC_BUFSZ];
+			snprintf(cover_note, sizeof(cover_note),
+				 "the %s of this usage above the hourly commitment of %s",
+				 percent(od_share->v, pc, sizeof(pc)), sp->address);
+		}
+	} else if (sp) {
+		const struct qty *steady = fargate_steady_hours(p, r, task_hours);
+		od_hours = q_sub(p, task_hours, steady);
+		char n[DEC_BUFSZ];
+		dec tasks = dec_zero();
+		if (dec_div(steady->v, dec_from_int(HOURS_PER_MONTH), &tasks) != 0)
+			tasks = dec_zero();
+		dec_format_trim(dec_round(tasks, 2), n, sizeof(n));
+		snprintf(cover_note, sizeof(cover_note),
+			 "the tasks above the steady %s (all month) that %s covers", n,
+			 sp->address);
+	}
 
 	if (spot && arm)
 		breakdown_warn(p->b,
@@ -258,20 +392,21 @@ static void service_price(struct pricer_ctx *p, const struct resource *r)
 			       "priced as if it did",
 			       r->address);
 	const char *kind = spot ? "Fargate Spot" : "Fargate";
-	const char *arch = arm ? "ARM64" : "x86";
-	const char *plan = !spot && sp ? ", Savings Plan" : "";
-	pq_set(&q, "AmazonECS", "Compute",
-	       arm ? "Fargate-ARM-vCPU-Hours:perCPU" : "Fargate-vCPU-Hours:perCPU");
-	snprintf(name, sizeof(name), "%s vCPU (%s%s)", kind, arch, plan);
-	if (pricer_line(p, name, "vCPU-hours", q_div(p, q_mul(p, task_hours, cpu), q_int(p, 1024)),
-			&q))
-		idx[0] = (long)p->item->n - 1;
-
-	pq_set(&q, "AmazonECS", "Compute", arm ? "Fargate-ARM-GB-Hours" : "Fargate-GB-Hours");
-	snprintf(name, sizeof(name), "%s memory (%s%s)", kind, arch, plan);
-	if (pricer_line(p, name, "GB-hours", q_div(p, q_mul(p, task_hours, mem), q_int(p, 1024)),
-			&q))
-		idx[1] = (long)p->item->n - 1;
+	const char *tail = sp ? ", on demand" : "";
+	for (int k = 0; k < 2; k++) {
+		enum fargate_dim d = (enum fargate_dim)((arm ? FG_ARM_VCPU : FG_X86_VCPU) + k);
+		const struct qty *hrs = od_hours;
+		const struct qty *u = q_div(p, q_mul(p, hrs, k ? mem : cpu), q_int(p, 1024));
+		if (od_share)
+			u = q_mul(p, u, od_share);
+		/* "Fargate vCPU (x86)", "Fargate memory (ARM64, on demand)" */
+		const char *label = fargate_dim_label(d);
+		snprintf(name, sizeof(name), "%s %.*s%s)", kind, (int)(strlen(label) - 1), label,
+			 tail);
+		fargate_dim_query(&q, d);
+		if (pricer_line(p, name, fargate_dim_unit(d), u, &q))
+			idx[k] = (long)p->item->n - 1;
+	}
 
 	if (res_int(td, "ephemeral_storage.size_in_gib") > 20) {
 		pq_set(&q, "AmazonECS", "Compute", "Fargate-EphemeralStorage-GB-Hours");
@@ -286,13 +421,25 @@ static void service_price(struct pricer_ctx *p, const struct resource *r)
 		struct cost_line *l = idx[i] >= 0 ? &p->item->lines[idx[i]] : NULL;
 		if (spot)
 			discount(p, l, r, "spot_discount", "Fargate Spot (spot_discount)");
-		else if (sp)
-			discount(p, l, sp, "discount_rate", "Compute Savings Plan (discount_rate)");
+		else if (l && i == 0 && cover_note[0])
+			pricer_note(l, "%s", cover_note);
 	}
 	if (res_bool(r, "network_configuration.assign_public_ip")) {
 		pq_public_ipv4(&q);
 		pricer_line(p, "Public IPv4 address per task", "IP-hours", task_hours, &q);
 	}
+}
+
+static void service_price(struct pricer_ctx *p, const struct resource *r)
+{
+	const struct resource *td = res_ref(p->s, r, "task_definition");
+	if (!td) {
+		cp_error(CP_EXIT_INTERNAL, "%s: task definition not resolved", r->address);
+		pricer_fail(p, CP_EXIT_INTERNAL);
+		return;
+	}
+	bool spot = strcmp(res_str(r, "capacity_provider"), "FARGATE_SPOT") == 0;
+	fargate_price(p, r, td, task_hours_of(p, r), spot);
 }
 
 /* Unknown (a new revision): the configuration says which; else the prior ARN. */
