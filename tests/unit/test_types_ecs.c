@@ -217,7 +217,7 @@ static void savings_plan_autoscaled_max(void **state)
 					      "Fargate vCPU (x86, on demand)");
 	assert_string_equal(cents(v->quantity), "547.50");
 	assert_string_equal(cents(v->cost_cents), cents(hand("0.04048", "547.5")));
-	assert_non_null(strstr(v->note, "above the steady 1"));
+	assert_non_null(strstr(v->note, "above the steady minimum (1 task)"));
 	assert_string_equal(total_of(&b, "aws_ecs_service.api"), "27.03");
 	/* without the plan: 6 tasks x 9.01 = 54.06; the plan saves 5.41, not
 	 * 20% of everything (10.81) */
@@ -380,6 +380,76 @@ static void savings_plan_upgrade_range(void **state)
 	json_decref(base);
 }
 
+
+/* ---- where the tasks run ---------------------------------------------------- */
+
+static const char *unpriced_why(const struct unpriced *u, size_t n, const char *addr)
+{
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(u[i].address, addr) == 0)
+			return u[i].why;
+	return NULL;
+}
+
+#define EC2_WHY \
+	"runs on EC2 instances (launch_type EC2): its cost is in those instances, priced as " \
+	"aws_instance / aws_autoscaling_group"
+
+/* A scenario service on EC2 or ECS Anywhere is not priced as Fargate. */
+static void service_not_on_fargate(void **state)
+{
+	struct breakdown b;
+	struct scenario s;
+	struct cost_options o = {NULL, true};
+	(void)state;
+	assert_int_equal(scenario_load("tests/data/ecs/launch-types.json", &s), 0);
+	assert_int_equal(cost_breakdown(&s, cat, &o, &b), 0);
+	scenario_release(&s);
+	assert_null(breakdown_item(&b, "aws_ecs_service.on_ec2"));
+	assert_string_equal(unpriced_why(b.unpriced, b.nunpriced, "aws_ecs_service.on_ec2"),
+			    EC2_WHY);
+	assert_non_null(strstr(unpriced_why(b.unpriced, b.nunpriced, "aws_ecs_service.anywhere"),
+			       "launch_type EXTERNAL, ECS Anywhere"));
+	/* the Fargate one: 2 tasks, 365 vCPU-h + 730 GB-h */
+	assert_string_equal(total_of(&b, "aws_ecs_service.fargate"),
+			    cents(dec_add(hand("0.04048", "365"), hand("0.004445", "730"))));
+	assert_string_equal(cents(b.total), "18.02");
+	breakdown_release(&b);
+}
+
+/* Scenario task sets, covered by a Savings Plan like services. */
+static void scenario_task_sets(void **state)
+{
+	struct breakdown b;
+	struct scenario s;
+	struct cost_options o = {NULL, true};
+	(void)state;
+	assert_int_equal(scenario_load("tests/data/ecs/task-sets.json", &s), 0);
+	assert_int_equal(cost_breakdown(&s, cat, &o, &b), 0);
+	scenario_release(&s);
+	/* 3 + 2x2 = 7 quarter-vCPU tasks: 1277.5 vCPU-h, 2555 GB-h at the plan's rate */
+	assert_string_equal(cents(find_line(&b, "costplan_savings_plan.compute",
+					    "Fargate vCPU (x86), plan rate")->quantity),
+			    "1277.50");
+	assert_string_equal(total_of(&b, "aws_ecs_task_set.green"), "0.00");
+	assert_string_equal(total_of(&b, "costplan_savings_plan.compute"),
+			    cents(dec_add(hand("0.032384", "1277.5"), hand("0.003556", "2555"))));
+	all_formulas(&b);
+	breakdown_release(&b);
+	/* a task set of a service that is not EXTERNAL: said, not hidden */
+	price("{\"resource\": {\"aws_ecs_task_set\": {\"x\": {\"service\": \"api\","
+	      " \"task_definition\": \"api\"}}}}",
+	      &b);
+	assert_true(warned(&b, "deployment_controller is EXTERNAL"));
+	breakdown_release(&b);
+	/* a service needs a task definition unless its task sets have them */
+	assert_int_equal(price_rc("{\"resource\": {\"aws_ecs_service\": {\"api\": "
+				  "{\"task_definition\": null}}}}",
+				  &b),
+			 CP_EXIT_DATA);
+}
+
+
 int main(void)
 {
 	resource_types_install();
@@ -392,6 +462,8 @@ int main(void)
 		cmocka_unit_test(savings_plan_spot_and_nothing),
 		cmocka_unit_test(savings_plan_bad),
 		cmocka_unit_test(savings_plan_upgrade_range),
+		cmocka_unit_test(service_not_on_fargate),
+		cmocka_unit_test(scenario_task_sets),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
