@@ -1,9 +1,11 @@
 /*
- * test_types_ecs_plan.c - ECS in Terraform plans: where a service's tasks
- * run (launch_type, capacity provider strategies, nothing said), task sets
- * of an EXTERNAL-controller service, a task definition family two
- * definitions share. Fixtures: tests/data/plans/ecs-*.json, written by
- * tests/data/ecs/make-plans.py. Prices as in test_types_ecs.c.
+ * test_types_plans.c - the billing family's types in Terraform plans. ECS:
+ * where a service's tasks run (launch_type, capacity provider strategies,
+ * nothing said), task sets of an EXTERNAL-controller service, a task
+ * definition family two definitions share (fixtures
+ * tests/data/plans/ecs-*.json, written by tests/data/ecs/make-plans.py;
+ * prices as in test_types_ecs.c). VPC endpoints: what a plan's unknown
+ * subnets mean for each endpoint type.
  *
  * (A file of its own: model/plan.h and report/budget.h both name an enum
  * input_kind, so one test file cannot include both.)
@@ -21,6 +23,7 @@
 #include "cost/types/registry.h"
 #include "model/plan.h"
 #include "model/scenario.h"
+#include "util/error.h"
 
 static struct catalog *cat;
 
@@ -191,6 +194,69 @@ static void plan_family_twice(void **state)
 	plan_release(&p);
 }
 
+/* A plan of one resource change (after, after_unknown: JSON texts). */
+static void plan_of(const char *type, const char *after, const char *unknown, struct plan *p)
+{
+	char *text = xasprintf(
+		"{\"format_version\":\"1.2\",\"resource_changes\":[{\"address\":\"%s.this\","
+		"\"mode\":\"managed\",\"type\":\"%s\",\"name\":\"this\",\"provider_name\":"
+		"\"registry.terraform.io/hashicorp/aws\",\"change\":{\"actions\":[\"create\"],"
+		"\"before\":null,\"after\":%s,\"after_unknown\":%s}}],\"configuration\":{"
+		"\"provider_config\":{\"aws\":{\"name\":\"aws\",\"expressions\":{\"region\":"
+		"{\"constant_value\":\"us-east-1\"}}}}}}",
+		type, type, after, unknown);
+	json_error_t e;
+	json_t *j = json_loads(text, 0, &e);
+	if (!j)
+		fail_msg("bad test JSON: %s", e.text);
+	free(text);
+	assert_int_equal(plan_from_json(j, "t.json", NULL, p), 0);
+	json_decref(j);
+}
+
+/* Gateway endpoints are free: their subnets, known or not, say nothing. */
+static void plan_endpoint_subnets(void **state)
+{
+	struct plan p;
+	(void)state;
+	plan_of("aws_vpc_endpoint",
+		"{\"service_name\":\"com.amazonaws.us-east-1.s3\",\"vpc_endpoint_type\":\"Gateway\"}",
+		"{\"subnet_ids\":true,\"id\":true}", &p);
+	assert_int_equal(p.after.nwarn, 0);
+	assert_int_equal(p.after.nunpriced, 0);
+	plan_release(&p);
+	/* Terraform's default type is Gateway */
+	plan_of("aws_vpc_endpoint", "{\"service_name\":\"com.amazonaws.us-east-1.s3\"}",
+		"{\"subnet_ids\":true}", &p);
+	assert_int_equal(p.after.nwarn, 0);
+	plan_release(&p);
+	/* an interface endpoint: per AZ, so the unknown count is assumed, about endpoints */
+	plan_of("aws_vpc_endpoint",
+		"{\"service_name\":\"com.amazonaws.us-east-1.logs\",\"vpc_endpoint_type\":"
+		"\"Interface\"}",
+		"{\"subnet_ids\":true}", &p);
+	assert_int_equal(p.after.nwarn, 1);
+	assert_non_null(strstr(p.after.warnings[0], "subnet_ids is known only after apply"));
+	assert_non_null(strstr(p.after.warnings[0], "an interface endpoint is billed per "
+						    "availability zone"));
+	assert_null(strstr(p.after.warnings[0], "ALB"));
+	json_t *ep = json_object_get(
+		json_object_get(json_object_get(json_object_get(p.after.docs, "us-east-1"),
+						"resource"),
+				"aws_vpc_endpoint"),
+		"this");
+	assert_int_equal(json_array_size(json_object_get(ep, "subnet_ids")), 2);
+	plan_release(&p);
+	/* known and empty: said as such, not as "known after apply" */
+	plan_of("aws_vpc_endpoint",
+		"{\"service_name\":\"com.amazonaws.us-east-1.logs\",\"vpc_endpoint_type\":"
+		"\"Interface\",\"subnet_ids\":[]}",
+		"{}", &p);
+	assert_int_equal(p.after.nwarn, 1);
+	assert_non_null(strstr(p.after.warnings[0], "an Interface endpoint with no subnet_ids"));
+	plan_release(&p);
+}
+
 int main(void)
 {
 	resource_types_install();
@@ -198,6 +264,7 @@ int main(void)
 		cmocka_unit_test(plan_launch_types),
 		cmocka_unit_test(plan_task_sets),
 		cmocka_unit_test(plan_family_twice),
+		cmocka_unit_test(plan_endpoint_subnets),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
