@@ -8,10 +8,14 @@
  *    line's quantity or price factor (cost/quantity.h), with its value.
  *    A key that only counts when the others are absent (an override) is
  *    tried alone too.
- * 2. docs/coverage.md is the table this file renders from the registry
+ * 2. The named assumptions (model/assumptions.h) agree with the schemas
+ *    (the attribute's default is the registry's), with the upgrade steps
+ *    that set them, and `costplan upgrades --assume NAME=V` moves the
+ *    priced figure.
+ * 3. docs/coverage.md is the table this file renders from the registry
  *    (schema_types()): priced, free (with the type's free_reason), or not
  *    priced, and the usage keys. UPDATE_COVERAGE=1 rewrites it.
- * 3. Every type in a shipped example or golden plan (the JSON files of
+ * 4. Every type in a shipped example or golden plan (the JSON files of
  *    scenarios/, scenarios/upgrades/, tests/data/plans/ and tests/data/guide
  *    when present) is known: priced or free with a reason, never "costplan
  *    has no price for TYPE". Each gap is reported with file and address;
@@ -28,8 +32,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cost/engine.h"
+#include "cost/upgrade_path.h"
+#include "model/assumptions.h"
+#include "model/upgrades.h"
 #include "cost/types/registry.h"
 #include "model/scenario.h"
 #include "util/error.h"
@@ -275,11 +283,127 @@ static void every_usage_key_is_priced(void **state)
 	assert_int_equal(failures, 0);
 }
 
+/* ---- 2. the named assumptions agree ---------------------------------------- */
+
+static void named_assumptions_agree(void **state)
+{
+	(void)state;
+	for (const struct assumption *a = assumptions_all(); a->name; a++) {
+		const struct type_spec *t = schema_type(a->type);
+		dec def, reg;
+		if (!t)
+			fail_msg("%s: no type %s", a->name, a->type);
+		assert_int_equal(dec_parse(a->value, &reg), 0);
+		/* a public source: an AWS page or guide, never the internal notes */
+		if (!strstr(a->source, "AWS") && !strstr(a->source, "Amazon"))
+			fail_msg("%s: its source names no AWS page", a->name);
+		assert_null(strstr(a->source, "FACTS"));
+		if (a->usage) {
+			if (!schema_usage_key(t, a->key))
+				fail_msg("%s: %s has no usage key %s", a->name, a->type, a->key);
+			continue;
+		}
+		const struct attr_spec *at = schema_attr(t, a->key);
+		if (!at || !at->def)
+			fail_msg("%s: %s has no attribute %s with a default", a->name, a->type, a->key);
+		assert_int_equal(dec_parse(at->def, &def), 0);
+		if (dec_cmp(def, reg) != 0)
+			fail_msg("%s: the default of %s.%s is %s, the registry's %s", a->name, a->type,
+				 a->key, at->def, a->value);
+	}
+	/* spot_discount is an attribute of task sets too, with the same default */
+	assert_string_equal(schema_attr(schema_type("aws_ecs_task_set"), "spot_discount")->def,
+			    ASSUME_SPOT_DISCOUNT);
+
+	/* the steps that set them take the registry's value, unit and source */
+	struct upgrade_set set;
+	assert_int_equal(upgrades_load("scenarios/upgrades", &set), 0);
+	int named = 0;
+	for (size_t i = 0; i < set.n; i++)
+		for (size_t j = 0; j < set.steps[i].nassumptions; j++) {
+			const struct upgrade_assumption *x = &set.steps[i].assumptions[j];
+			const struct assumption *a = assumption_find(x->key);
+			if (!a)
+				continue;
+			named++;
+			assert_string_equal(x->source, a->source);
+			assert_string_equal(x->unit, a->unit);
+			json_t *v = json_loads(a->value, JSON_DECODE_ANY, NULL);
+			assert_true(json_number_value(x->value) == json_number_value(v));
+			json_decref(v);
+		}
+	/* every one of them is used by a step of the guide's path */
+	size_t all = 0;
+	for (const struct assumption *a = assumptions_all(); a->name; a++)
+		all++;
+	assert_int_equal((size_t)named, all);
+
+	/* --assume moves the price: 3 rule groups x 10 more rules = $30 */
+	struct upgrade_path path;
+	struct cost_options co = {NULL, false};
+	json_error_t err;
+	json_t *base = json_load_file("scenarios/baseline.json", 0, &err);
+	assert_non_null(base);
+	assert_int_equal(upgrades_assume(&set, "waf_rules_per_rule_group=10"), 0);
+	assert_int_equal(upgrade_path_price(base, "baseline", &set, cat, &co, &path), 0);
+	for (size_t i = 0; i < path.n; i++)
+		if (!strcmp(path.results[i].step->id, "waf")) {
+			char buf[DEC_BUFSZ];
+			/* 5 + (4 + 30) rules + 3M x 0.0000006 = 40.80 */
+			assert_string_equal(dec_format(path.results[i].alone_delta, 2, buf, sizeof(buf)),
+					    "40.80");
+		}
+	upgrade_path_release(&path);
+	upgrades_release(&set);
+	json_decref(base);
+}
+
+/* A step may not give a named assumption another value, unit or source. */
+static void named_assumption_step_disagrees(void **state)
+{
+	(void)state;
+	char path[] = "/tmp/costplan-step-XXXXXX";
+	int fd = mkstemp(path);
+	assert_true(fd >= 0);
+	FILE *f = fdopen(fd, "w");
+	fputs("{\"title\": \"Spot\", \"kind\": \"alternative\", \"order\": 1, \"signal\": \"s\","
+	      " \"rationale\": \"r\", \"assumptions\": {\"spot_discount\": {"
+	      " \"path\": \"resource.aws_ecs_service.worker.spot_discount\", \"value\": 0.5}},"
+	      " \"patch\": {}}",
+	      f);
+	fclose(f);
+	struct upgrade_step st;
+	assert_int_equal(upgrade_step_load(path, &st), CP_EXIT_DATA);
+	/* the right value, the wrong attribute */
+	f = fopen(path, "w");
+	fputs("{\"title\": \"Spot\", \"kind\": \"alternative\", \"order\": 1, \"signal\": \"s\","
+	      " \"rationale\": \"r\", \"assumptions\": {\"spot_discount\": {"
+	      " \"path\": \"resource.aws_ecs_service.worker.desired_count\", \"value\": 0.7}},"
+	      " \"patch\": {}}",
+	      f);
+	fclose(f);
+	assert_int_equal(upgrade_step_load(path, &st), CP_EXIT_DATA);
+	/* the path alone: the registry fills in the rest */
+	f = fopen(path, "w");
+	fputs("{\"title\": \"Spot\", \"kind\": \"alternative\", \"order\": 1, \"signal\": \"s\","
+	      " \"rationale\": \"r\", \"assumptions\": {\"spot_discount\": {"
+	      " \"path\": \"resource.aws_ecs_service.worker.spot_discount\"}},"
+	      " \"patch\": {}}",
+	      f);
+	fclose(f);
+	assert_int_equal(upgrade_step_load(path, &st), 0);
+	assert_true(json_number_value(st.assumptions[0].value) == 0.7);
+	upgrade_step_release(&st);
+	unlink(path);
+}
+
 int main(void)
 {
 	resource_types_install();
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(every_usage_key_is_priced),
+		cmocka_unit_test(named_assumptions_agree),
+		cmocka_unit_test(named_assumption_step_disagrees),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -5,7 +5,8 @@
  * definition family two definitions share (fixtures
  * tests/data/plans/ecs-*.json, written by tests/data/ecs/make-plans.py;
  * prices as in test_types_ecs.c). VPC endpoints: what a plan's unknown
- * subnets mean for each endpoint type.
+ * subnets mean for each endpoint type. WAF: rule groups in a plan's rule
+ * blocks, priced with the waf_rules_per_rule_group assumption.
  *
  * (A file of its own: model/plan.h and report/budget.h both name an enum
  * input_kind, so one test file cannot include both.)
@@ -257,6 +258,65 @@ static void plan_endpoint_subnets(void **state)
 	plan_release(&p);
 }
 
+/* A web ACL's rule blocks: rule groups are told apart and priced. */
+static void plan_waf_rule_groups(void **state)
+{
+	struct plan p;
+	(void)state;
+	plan_of("aws_wafv2_web_acl",
+		"{\"name\":\"app\",\"scope\":\"REGIONAL\",\"rule\":["
+		"{\"name\":\"common\",\"priority\":1,\"statement\":[{\"managed_rule_group_statement\":"
+		"[{\"name\":\"AWSManagedRulesCommonRuleSet\",\"vendor_name\":\"AWS\"}]}]},"
+		"{\"name\":\"bots\",\"priority\":2,\"statement\":[{\"managed_rule_group_statement\":"
+		"[{\"name\":\"AWSManagedRulesBotControlRuleSet\",\"vendor_name\":\"AWS\"}]}]},"
+		"{\"name\":\"mine\",\"priority\":3,\"statement\":[{\"rule_group_reference_statement\":"
+		"[{\"arn\":\"arn:aws:wafv2:us-east-1:1:regional/rulegroup/mine/x\"}]}]},"
+		"{\"name\":\"rate\",\"priority\":4,\"statement\":[{\"rate_based_statement\":"
+		"[{\"limit\":2000}]}]}]}",
+		"{\"id\":true,\"arn\":true}", &p);
+	assert_int_equal(p.after.nunpriced, 0);
+	json_t *doc = json_object_get(p.after.docs, "us-east-1");
+	json_t *acl = json_object_get(
+		json_object_get(json_object_get(doc, "resource"), "aws_wafv2_web_acl"), "this");
+	json_t *rules = json_object_get(acl, "rule");
+	assert_int_equal(json_array_size(rules), 4);
+	assert_string_equal(
+		json_string_value(json_object_get(
+			json_object_get(json_object_get(json_array_get(rules, 1), "statement"),
+					"managed_rule_group_statement"),
+			"name")),
+		"AWSManagedRulesBotControlRuleSet");
+	assert_non_null(json_object_get(json_object_get(json_array_get(rules, 2), "statement"),
+					"rule_group_reference_statement"));
+
+	struct scenario s;
+	struct breakdown b;
+	struct cost_options o = {NULL, true};
+	/* three groups, 2 more rules each */
+	json_object_set_new(acl, "rules_per_rule_group", json_integer(2));
+	assert_int_equal(scenario_from_json(doc, "plan", NULL, &s), 0);
+	assert_int_equal(cost_breakdown(&s, cat, &o, &b), 0);
+	scenario_release(&s);
+	const struct cost_line *l = find_line(&b, "aws_wafv2_web_acl.this", "Rules");
+	assert_string_equal(cents(l->quantity), "10.00"); /* 4 + 3 x 2 */
+	assert_non_null(strstr(l->note, "3 of them rule groups"));
+	assert_non_null(strstr(l->note, "assumption: waf_rules_per_rule_group = 2"));
+	/* the breakdown's notes say where the figure comes from */
+	bool noted = false;
+	for (size_t i = 0; i < b.nnotes; i++)
+		noted |= strstr(b.notes[i], "assumption: waf_rules_per_rule_group = 2 (") != NULL &&
+			 strstr(b.notes[i], "override with --assume waf_rules_per_rule_group=VALUE "
+					    "or the attribute rules_per_rule_group") != NULL;
+	assert_true(noted);
+	/* Bot Control has fees of its own: said */
+	bool warned = false;
+	for (size_t i = 0; i < b.nwarn; i++)
+		warned |= strstr(b.warnings[i], "AWSManagedRulesBotControlRuleSet has its own") != NULL;
+	assert_true(warned);
+	breakdown_release(&b);
+	plan_release(&p);
+}
+
 int main(void)
 {
 	resource_types_install();
@@ -265,6 +325,7 @@ int main(void)
 		cmocka_unit_test(plan_task_sets),
 		cmocka_unit_test(plan_family_twice),
 		cmocka_unit_test(plan_endpoint_subnets),
+		cmocka_unit_test(plan_waf_rule_groups),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -51,6 +51,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "cost/assumptions.h"
 #include "cost/types/fargate.h"
 
 /* ---- task definition ---------------------------------------------------- */
@@ -204,7 +205,7 @@ static const char *const CONTROLLER[] = {"ECS", "CODE_DEPLOY", "EXTERNAL", NULL}
 	{.name = "network_configuration.assign_public_ip", .kind = ATTR_BOOL, .def = "false", \
 	 .doc = "a public IPv4 address per task"}
 #define SPOT_DISCOUNT_ATTR \
-	{.name = "spot_discount", .kind = ATTR_NUMBER, .def = "0.7", .max = 0.9, \
+	{.name = "spot_discount", .kind = ATTR_NUMBER, .def = ASSUME_SPOT_DISCOUNT, .max = 0.9, \
 	 .doc = "costplan assumption, not Terraform: FARGATE_SPOT price = on-demand x (1 - this); " \
 		"AWS advertises up to 70% off, the real Spot price varies", \
 	 .unit = "fraction off on-demand"}
@@ -446,7 +447,9 @@ static void discount(struct pricer_ctx *p, struct cost_line *l, const struct res
 	if (dec_mul(rate->v, dec_from_int(100), &r100) != 0)
 		r100 = dec_zero();
 	dec_format_trim(dec_round(r100, 2), pct, sizeof(pct));
-	pricer_note(l, "%s: on-demand price x (1 - %s%%), an assumption", why, pct);
+	char as[128];
+	pricer_note(l, "%s: on-demand price x (1 - %s%%), %s", why, pct,
+		    pricer_assumption(p, "spot_discount", rate->v, as, sizeof(as)));
 }
 
 /* "37.5%" of a fraction. */
@@ -540,7 +543,7 @@ static void fargate_price(struct pricer_ctx *p, const struct resource *r,
 	for (int i = 0; i < 3; i++) {
 		struct cost_line *l = idx[i] >= 0 ? &p->item->lines[idx[i]] : NULL;
 		if (spot)
-			discount(p, l, r, "spot_discount", "Fargate Spot (spot_discount)");
+			discount(p, l, r, "spot_discount", "Fargate Spot");
 		else if (l && i == 0 && cover_note[0])
 			pricer_note(l, "%s", cover_note);
 	}
@@ -916,11 +919,16 @@ static const struct usage_spec CLUSTER_USAGE[] = {
 	USAGE_END,
 };
 
-/* Defaults: an assumption, said on the line (no price list has the counts). */
-#define CI_METRICS_PER_CLUSTER 14
-#define CI_METRICS_PER_SERVICE 25
-#define CI_METRICS_PER_TASK 0
-#define CI_LOG_GB_PER_TASK_MILLI 100 /* 0.1 GB per task-month */
+/* A count no price list has: the usage figure, else the named assumption
+ * (model/assumptions.h); the value used is said in the breakdown's notes. */
+static const struct qty *ci_count(struct pricer_ctx *p, const struct resource *r,
+				  const char *key)
+{
+	char buf[128];
+	const struct qty *q = q_usage_or(p, r, key, assumption_default(key));
+	pricer_assumption(p, key, q->v, buf, sizeof(buf));
+	return q;
+}
 
 static void cluster_price(struct pricer_ctx *p, const struct resource *r)
 {
@@ -951,14 +959,10 @@ static void cluster_price(struct pricer_ctx *p, const struct resource *r)
 			dc = q_mul(p, dc, q_count(p, svc));
 		tasks = tasks->refs ? q_add(p, tasks, dc) : dc;
 	}
-	const struct qty *per_cluster = q_usage_or(p, r, "container_insights_metrics_per_cluster",
-						   dec_from_int(CI_METRICS_PER_CLUSTER));
-	const struct qty *per_service = q_usage_or(p, r, "container_insights_metrics_per_service",
-						   dec_from_int(CI_METRICS_PER_SERVICE));
-	const struct qty *per_task = q_usage_or(p, r, "container_insights_metrics_per_task",
-						dec_from_int(CI_METRICS_PER_TASK));
-	const struct qty *gb_task = q_usage_or(p, r, "container_insights_log_gb_per_task",
-					       dec_from_scaled(CI_LOG_GB_PER_TASK_MILLI, 3));
+	const struct qty *per_cluster = ci_count(p, r, "container_insights_metrics_per_cluster");
+	const struct qty *per_service = ci_count(p, r, "container_insights_metrics_per_service");
+	const struct qty *per_task = ci_count(p, r, "container_insights_metrics_per_task");
+	const struct qty *gb_task = ci_count(p, r, "container_insights_log_gb_per_task");
 	const struct qty *metrics =
 		q_add(p, q_add(p, per_cluster, q_mul(p, per_service, q_int(p, services))),
 		      q_mul(p, per_task, tasks));
@@ -971,15 +975,17 @@ static void cluster_price(struct pricer_ctx *p, const struct resource *r)
 	dec_format_trim(per_task->v, c, sizeof(c));
 	dec_format_trim(tasks->v, n, sizeof(n));
 	pricer_note(l,
-		    "assumption: %s per cluster + %s per service x %ld + %s per task x %s tasks "
-		    "(custom metrics, tiered)",
+		    "%s per cluster + %s per service x %ld + %s per task x %s tasks (custom "
+		    "metrics, tiered; the counts are named assumptions, see the notes)",
 		    a, b, services, c, n);
 
 	pq_logs_ingestion(&q, "STANDARD");
 	l = pricer_line(p, "Container Insights logs", "GB", q_mul(p, gb_task, tasks), &q);
 	pricer_pool(l, POOL_LOGS);
 	dec_format_trim(gb_task->v, d, sizeof(d));
-	pricer_note(l, "assumption: %s GB per task-month x %s tasks; kept 1 day, storage negligible",
+	pricer_note(l,
+		    "%s GB per task-month x %s tasks (container_insights_log_gb_per_task); kept 1 "
+		    "day, storage negligible",
 		    d, n);
 }
 

@@ -26,12 +26,14 @@
  * above the steady minimum (hours with fewer tasks leave some of it
  * unused) the result is a lower bound and the breakdown says so.
  *
- * The discount is an assumption (discount_rate): the Savings Plans price
- * list is not in the snapshot.
+ * The discount is the named assumption savings_plan_discount_rate
+ * (model/assumptions.h; the attribute discount_rate): the Savings Plans
+ * price list is not in the snapshot.
  */
 #include <stdio.h>
 #include <string.h>
 
+#include "cost/assumptions.h"
 #include "cost/types/fargate.h"
 
 static const char *const SP_TYPE[] = {"Compute", NULL};
@@ -45,7 +47,8 @@ static const struct attr_spec ATTRS[] = {
 	 .doc = "commitment term"},
 	{.name = "payment_option", .kind = ATTR_ENUM, .def = "No Upfront", .choices = SP_PAYMENT,
 	 .doc = ""},
-	{.name = "discount_rate", .kind = ATTR_NUMBER, .def = "0.2", .max = 0.72,
+	{.name = "discount_rate", .kind = ATTR_NUMBER, .def = ASSUME_SAVINGS_PLAN_DISCOUNT_RATE,
+	 .max = 0.72,
 	 .doc = "assumption: fraction off on-demand Fargate for the term and payment chosen",
 	 .unit = "fraction off on-demand"},
 	{.name = "hourly_commitment", .kind = ATTR_NUMBER, .def = "-1", .min = -1, .max = 1000000,
@@ -205,11 +208,14 @@ static void price(struct pricer_ctx *p, const struct resource *r)
 			    c, dec_cmp(saving, dec_zero()) >= 0 ? "saves" : "costs",
 			    usd(dec_cmp(saving, dec_zero()) >= 0 ? saving : dec_neg(saving), 2, name,
 				sizeof(name)));
+	char as[128];
+	pricer_assumption(p, "savings_plan_discount_rate", res_dec(r, "discount_rate"), as,
+			  sizeof(as));
 	if (nidx > 1)
 		pricer_note(&p->item->lines[idx[1]],
-			    "assumed %s%% off on-demand Fargate (discount_rate); usage above the "
-			    "commitment is on demand on the services' lines, Spot is never covered",
-			    pct);
+			    "%s%% off on-demand Fargate (%s); usage above the commitment is on "
+			    "demand on the services' lines, Spot is never covered",
+			    pct, as);
 	if (nidx == 0)
 		pricer_free_line(p, "No on-demand Fargate usage to cover",
 				 "the steady minimum is 0 tasks: the plan commits to nothing");
