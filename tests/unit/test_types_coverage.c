@@ -397,6 +397,332 @@ static void named_assumption_step_disagrees(void **state)
 	unlink(path);
 }
 
+/* ---- expected gaps ------------------------------------------------------------ */
+
+/*
+ * EXPECTED_GAPS: types a shipped example or golden plan uses that costplan
+ * has no price for yet, because another engineer is adding them right now
+ * (issue 16). The lead empties this list at merge time: a type listed here
+ * that the registry knows fails the test ("priced now: remove it"), a type
+ * missing here that an example uses fails it too. docs/coverage.md shows
+ * the list; tests/integration/coverage.sh reads it from there.
+ */
+static const struct {
+	const char *type, *who;
+} EXPECTED_GAPS[] = {
+	{"aws_lambda_function", "issue 16, Lambda is being added"},
+	{"aws_sqs_queue", "issue 16, SQS is being added"},
+	{NULL, NULL},
+};
+
+static const char *expected_gap(const char *type)
+{
+	for (size_t i = 0; EXPECTED_GAPS[i].type; i++)
+		if (!strcmp(EXPECTED_GAPS[i].type, type))
+			return EXPECTED_GAPS[i].who;
+	return NULL;
+}
+
+/* ---- 3. docs/coverage.md ------------------------------------------------------ */
+
+#define COVERAGE_MD "docs/coverage.md"
+
+/* Markdown-safe cell text: pipes escaped, nothing else needed for our strings. */
+static void cell(FILE *f, const char *s)
+{
+	for (; s && *s; s++) {
+		if (*s == '|')
+			fputc('\\', f);
+		fputc(*s, f);
+	}
+}
+
+static void usage_keys(FILE *f, const struct type_spec *t)
+{
+	bool any = false;
+	for (size_t k = 0; t->usage && t->usage[k].key; k++) {
+		fprintf(f, "%s`%s`%s", any ? ", " : "", t->usage[k].key,
+			unpriced_key(t->type, t->usage[k].key) ? " (not priced yet)" : "");
+		any = true;
+	}
+	if (!any)
+		fputs("-", f);
+}
+
+static char *render_coverage(void)
+{
+	char *buf = NULL;
+	size_t size = 0;
+	FILE *f = open_memstream(&buf, &size);
+	size_t priced = 0, free_ = 0, unpriced = 0;
+	const struct type_spec *const *all = schema_types();
+	for (const struct type_spec *const *tp = all; *tp; tp++) {
+		if ((*tp)->price)
+			priced++;
+		else if ((*tp)->free_reason)
+			free_++;
+		else
+			unpriced++;
+	}
+	size_t gaps = 0;
+	for (size_t i = 0; EXPECTED_GAPS[i].type; i++)
+		gaps++;
+
+	fputs("# What costplan prices\n\n"
+	      "<!-- Generated from costplan's registry of resource types by\n"
+	      "     tests/unit/test_types_coverage.c, which fails when this file is stale:\n"
+	      "     UPDATE_COVERAGE=1 tests/unit/test_types_coverage rewrites it. -->\n\n",
+	      f);
+	fprintf(f,
+		"Every AWS resource type costplan knows, as `costplan types` lists them: %zu "
+		"priced, %zu free (AWS does not charge for them), %zu known but not priced; and "
+		"%zu type%s the shipped examples use that costplan has no price for yet.\n\n",
+		priced, free_, unpriced, gaps, gaps == 1 ? "" : "s");
+	fputs("A priced type can still meet a configuration it does not price (an ECS service "
+	      "on EC2 instances, a class missing from the price snapshot): every command lists "
+	      "such a resource as \"not priced\" with the reason, outside the total. Usage keys "
+	      "are the figures a type takes from a usage file or a scenario's `usage` section "
+	      "(`costplan types TYPE` says what each means).\n\n",
+	      f);
+
+	fputs("## Priced\n\n| Type | What | Category | Usage keys |\n|---|---|---|---|\n", f);
+	for (const struct type_spec *const *tp = all; *tp; tp++) {
+		const struct type_spec *t = *tp;
+		if (!t->price)
+			continue;
+		fprintf(f, "| `%s` | ", t->type);
+		cell(f, t->title);
+		fprintf(f, " | %s | ", category_name(t->category));
+		usage_keys(f, t);
+		fputs(" |\n", f);
+	}
+
+	fputs("\n## Free\n\nAWS charges nothing for these; what they enable is billed where it "
+	      "happens.\n\n| Type | What | Why it is free |\n|---|---|---|\n",
+	      f);
+	for (const struct type_spec *const *tp = all; *tp; tp++) {
+		const struct type_spec *t = *tp;
+		if (t->price || !t->free_reason)
+			continue;
+		fprintf(f, "| `%s` | ", t->type);
+		cell(f, t->title);
+		fputs(" | ", f);
+		cell(f, t->free_reason);
+		fputs(" |\n", f);
+	}
+
+	fputs("\n## Not priced\n\nTypes costplan knows without a price or a reason to be free, "
+	      "and the types the shipped examples and golden plans use that costplan has no "
+	      "price for yet (\"not priced: costplan has no price for TYPE\").\n\n"
+	      "| Type | Why |\n|---|---|\n",
+	      f);
+	for (const struct type_spec *const *tp = all; *tp; tp++) {
+		const struct type_spec *t = *tp;
+		if (t->price || t->free_reason)
+			continue;
+		fprintf(f, "| `%s` | known, neither priced nor free |\n", t->type);
+	}
+	for (size_t i = 0; EXPECTED_GAPS[i].type; i++)
+		fprintf(f, "| `%s` | costplan has no price for %s (expected gap: %s) |\n",
+			EXPECTED_GAPS[i].type, EXPECTED_GAPS[i].type, EXPECTED_GAPS[i].who);
+	if (!unpriced && !gaps)
+		fputs("| - | none |\n", f);
+	fclose(f);
+	return buf;
+}
+
+static void coverage_table_is_current(void **state)
+{
+	(void)state;
+	char *want = render_coverage();
+	if (getenv("UPDATE_COVERAGE")) {
+		FILE *f = fopen(COVERAGE_MD, "w");
+		assert_non_null(f);
+		fputs(want, f);
+		fclose(f);
+	}
+	FILE *f = fopen(COVERAGE_MD, "r");
+	if (!f)
+		fail_msg("%s is missing: UPDATE_COVERAGE=1 tests/unit/test_types_coverage writes it",
+			 COVERAGE_MD);
+	char *got = NULL;
+	size_t cap = 0, n = 0, r;
+	char chunk[4096];
+	while ((r = fread(chunk, 1, sizeof(chunk), f)) > 0) {
+		got = realloc(got, n + r + 1);
+		memcpy(got + n, chunk, r);
+		n += r;
+	}
+	fclose(f);
+	(void)cap;
+	if (!got)
+		got = calloc(1, 1);
+	got[n] = '\0';
+	if (strcmp(got, want) != 0) {
+		/* the first line that differs */
+		size_t line = 1, i = 0;
+		while (got[i] && got[i] == want[i]) {
+			line += got[i] == '\n';
+			i++;
+		}
+		fail_msg("%s is stale from line %zu (a type, its usage keys or free reason "
+			 "changed): UPDATE_COVERAGE=1 tests/unit/test_types_coverage rewrites it",
+			 COVERAGE_MD, line);
+	}
+	free(got);
+	free(want);
+}
+
+/* ---- 4. the types of the shipped examples and golden plans -------------------- */
+
+struct seen {
+	bool quiet; /* the negative control: count, say nothing */
+	int failures;
+	json_t *gaps_seen; /* type -> first "file: address" */
+};
+
+static void saw(struct seen *sn, const char *file, const char *type, const char *address)
+{
+	if (!type || schema_type(type))
+		return;
+	if (expected_gap(type)) {
+		if (!json_object_get(sn->gaps_seen, type))
+			json_object_set_new(sn->gaps_seen, type, json_sprintf("%s: %s", file, address));
+		return;
+	}
+	if (!sn->quiet)
+		print_error("%s: %s: costplan has no price for %s: give it a type file "
+			    "(src/cost/types/), list it free with AWS's reason (free.c), or, when "
+			    "another engineer is adding it, add it to EXPECTED_GAPS\n",
+			    file, address ? address : type, type);
+	sn->failures++;
+}
+
+static bool aws_provider(json_t *r)
+{
+	const char *p = json_string_value(json_object_get(r, "provider_name"));
+	return !p || strstr(p, "hashicorp/aws") || !strcmp(p, "aws");
+}
+
+static void plan_module(struct seen *sn, const char *file, json_t *m)
+{
+	size_t i;
+	json_t *r;
+	json_array_foreach(json_object_get(m, "resources"), i, r) {
+		const char *mode = json_string_value(json_object_get(r, "mode"));
+		if ((mode && strcmp(mode, "managed")) || !aws_provider(r))
+			continue;
+		saw(sn, file, json_string_value(json_object_get(r, "type")),
+		    json_string_value(json_object_get(r, "address")));
+	}
+	json_array_foreach(json_object_get(m, "child_modules"), i, r)
+		plan_module(sn, file, r);
+}
+
+/* Types named under a scenario-shaped "resource" object. */
+static void scenario_resources(struct seen *sn, const char *file, json_t *resource)
+{
+	const char *type, *name;
+	json_t *names, *v;
+	json_object_foreach(resource, type, names) {
+		if (!json_is_object(names) || json_object_size(names) == 0) {
+			saw(sn, file, type, type);
+			continue;
+		}
+		json_object_foreach(names, name, v) {
+			char *addr = xasprintf("%s.%s", type, name);
+			saw(sn, file, type, addr);
+			free(addr);
+		}
+	}
+}
+
+static void scan_file(struct seen *sn, const char *file)
+{
+	json_error_t err;
+	size_t i;
+	json_t *e;
+	json_t *d = json_load_file(file, 0, &err);
+	if (!json_is_object(d)) { /* the hostile fixtures: not plans at all */
+		json_decref(d);
+		return;
+	}
+	json_array_foreach(json_object_get(d, "resource_changes"), i, e) {
+		const char *mode = json_string_value(json_object_get(e, "mode"));
+		if ((mode && strcmp(mode, "managed")) || !aws_provider(e))
+			continue;
+		saw(sn, file, json_string_value(json_object_get(e, "type")),
+		    json_string_value(json_object_get(e, "address")));
+	}
+	static const char *const ROOTS[] = {"planned_values", "values", NULL};
+	for (int k = 0; ROOTS[k]; k++)
+		plan_module(sn, file, json_object_get(json_object_get(d, ROOTS[k]), "root_module"));
+	plan_module(sn, file,
+		    json_object_get(json_object_get(json_object_get(d, "prior_state"), "values"),
+				    "root_module"));
+	scenario_resources(sn, file, json_object_get(d, "resource"));
+	scenario_resources(sn, file, json_object_get(json_object_get(d, "patch"), "resource"));
+	json_array_foreach(json_object_get(d, "variants"), i, e)
+		scenario_resources(sn, file,
+				   json_object_get(json_object_get(e, "patch"), "resource"));
+	json_decref(d);
+}
+
+static int by_name(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static void scan_dir(struct seen *sn, const char *dir)
+{
+	DIR *d = opendir(dir);
+	struct dirent *de;
+	char **names = NULL;
+	size_t n = 0;
+	if (!d)
+		return;
+	while ((de = readdir(d))) {
+		size_t len = strlen(de->d_name);
+		if (len > 5 && !strcmp(de->d_name + len - 5, ".json")) {
+			names = realloc(names, (n + 1) * sizeof(*names));
+			names[n++] = xasprintf("%s/%s", dir, de->d_name);
+		}
+	}
+	closedir(d);
+	qsort(names, n, sizeof(*names), by_name);
+	for (size_t i = 0; i < n; i++) {
+		scan_file(sn, names[i]);
+		free(names[i]);
+	}
+	free(names);
+}
+
+static void examples_are_covered(void **state)
+{
+	(void)state;
+	struct seen sn = {false, 0, json_object()};
+	static const char *const DIRS[] = {"scenarios", "scenarios/upgrades", "tests/data/plans",
+					   "tests/data/guide", NULL};
+	for (int i = 0; DIRS[i]; i++)
+		scan_dir(&sn, DIRS[i]);
+	/* the gap list is honest both ways */
+	for (size_t i = 0; EXPECTED_GAPS[i].type; i++)
+		if (schema_type(EXPECTED_GAPS[i].type)) {
+			print_error("%s is known now: remove it from EXPECTED_GAPS "
+				    "(tests/unit/test_types_coverage.c) and run UPDATE_COVERAGE=1 "
+				    "tests/unit/test_types_coverage\n",
+				    EXPECTED_GAPS[i].type);
+			sn.failures++;
+		}
+	/* a planted negative control: an unknown type is caught, with its place */
+	struct seen probe = {true, 0, json_object()};
+	saw(&probe, "probe.json", "aws_not_a_type", "aws_not_a_type.x");
+	assert_int_equal(probe.failures, 1);
+	json_decref(probe.gaps_seen);
+	json_decref(sn.gaps_seen);
+	assert_int_equal(sn.failures, 0);
+}
+
 int main(void)
 {
 	resource_types_install();
@@ -404,6 +730,8 @@ int main(void)
 		cmocka_unit_test(every_usage_key_is_priced),
 		cmocka_unit_test(named_assumptions_agree),
 		cmocka_unit_test(named_assumption_step_disagrees),
+		cmocka_unit_test(coverage_table_is_current),
+		cmocka_unit_test(examples_are_covered),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
