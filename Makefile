@@ -44,7 +44,7 @@ endif
 ifneq ($(BUILD),)
 B        = $(BUILD)/
 endif
-SRCS     = $(wildcard src/*.c src/*/*.c)
+SRCS     = $(wildcard src/*.c src/*/*.c src/*/*/*.c)
 OBJS     = $(addprefix $(B),$(SRCS:.c=.o))
 LIBOBJS  = $(filter-out $(B)src/main.o,$(OBJS))
 UNIT_SRCS = $(wildcard tests/unit/test_*.c)

@@ -12,6 +12,7 @@
 #include "cmd_simulate.h"
 #include "cost/engine.h"
 #include "diff/side.h"
+#include "model/terraform/tf_load.h"
 #include "report/report.h"
 #include "util/error.h"
 #include "util/output.h"
@@ -19,12 +20,16 @@
 static const char USAGE[] =
 	"usage: costplan breakdown [SCENARIO] [options]\n"
 	"       costplan breakdown --plan PLAN.json [--usage USAGE.json] [options]\n"
+	"       costplan breakdown DIR [--var NAME=VALUE] [--usage USAGE.json] [options]\n"
 	"\n"
 	"Price a scenario (default scenarios/baseline.json) line by line.\n"
 	"\n"
 	"  --plan FILE          price a Terraform plan's planned resources (terraform\n"
 	"                       show -json), or a state\n"
 	"  --usage FILE         usage figures by resource address (Infracost usage keys)\n"
+	"  --var NAME=VALUE     a Terraform input variable, for a directory of .tf files\n"
+	"                       (repeatable; with --var-file, applied in order)\n"
+	"  --var-file FILE      Terraform variables from a .tfvars or .tfvars.json file\n"
 	"  --region REGION      price in another region (e.g. eu-west-1)\n"
 	"  --no-free-tier       leave out the always-free allowances\n"
 	SCENARIO_WHATIF_USAGE
@@ -37,7 +42,7 @@ static const char USAGE[] =
 	"                       --seed S, --threads T\n"
 	"  -h, --help           this help\n";
 
-enum { OPT_PLAN = OPT_FIRST_COMMAND_SPECIFIC, OPT_USAGE, OPT_SIMULATE };
+enum { OPT_PLAN = OPT_FIRST_COMMAND_SPECIFIC, OPT_USAGE, OPT_SIMULATE, OPT_VAR, OPT_VAR_FILE };
 
 /* --simulate: the simulated month's p50 bill with p5-p95 per line */
 static int breakdown_simulated(struct sim_options *sim, const struct scenario_opts *so,
@@ -70,10 +75,13 @@ int cmd_breakdown(int argc, char **argv, struct cp_ctx *ctx)
 		{"output", required_argument, NULL, 'o'},
 		{"help", no_argument, NULL, 'h'},
 		{"simulate", no_argument, NULL, OPT_SIMULATE},
+		{"var", required_argument, NULL, OPT_VAR},
+		{"var-file", required_argument, NULL, OPT_VAR_FILE},
 		SIM_LONGOPTS,
 		{NULL, 0, NULL, 0},
 	};
 	struct scenario_opts so = {0};
+	struct tf_var_opts tfv = {0};
 	struct sim_options sim;
 	bool simulate = false, sim_opts = false;
 	enum report_format fmt = FMT_TABLE;
@@ -115,6 +123,11 @@ int cmd_breakdown(int argc, char **argv, struct cp_ctx *ctx)
 		case OPT_SIMULATE:
 			simulate = true;
 			break;
+		case OPT_VAR:
+		case OPT_VAR_FILE:
+			if ((rc = tf_var_opts_add(&tfv, opt == OPT_VAR ? TF_VAR_ASSIGN : TF_VAR_FILE, optarg)))
+				return rc;
+			break;
 		case 'h':
 			fputs(USAGE, stdout);
 			return 0;
@@ -129,6 +142,12 @@ int cmd_breakdown(int argc, char **argv, struct cp_ctx *ctx)
 
 	if (plan && so.path)
 		return cp_error(CP_EXIT_USAGE, "breakdown takes a scenario or --plan, not both");
+	if (so.path && tf_is_config(so.path)) { /* a Terraform directory or .tf file */
+		plan = so.path;
+		so.path = NULL;
+	}
+	if (tfv.n && !(plan && tf_is_config(plan)))
+		return cp_error(CP_EXIT_USAGE, "--var and --var-file go with a Terraform directory");
 	if (simulate && (plan || usage))
 		return cp_error(CP_EXIT_USAGE,
 				"--simulate works on a scenario's traffic profile, not with --plan or --usage");
@@ -146,7 +165,7 @@ int cmd_breakdown(int argc, char **argv, struct cp_ctx *ctx)
 	scenario_opts_cost(&so, &co);
 	if (plan || usage) {
 		if ((rc = side_breakdown(plan ? plan : so.path ? so.path : DEFAULT_SCENARIO, usage,
-					 so.region, ctx->cat, &co, &b)))
+					 so.region, &tfv, ctx->cat, &co, &b)))
 			return rc;
 	} else {
 		if ((rc = scenario_opts_load(&so, &s)))

@@ -16,6 +16,7 @@
 #include "cmd_common.h"
 #include "diff/diff.h"
 #include "diff/diff_report.h"
+#include "model/terraform/tf_load.h"
 #include "model/usage.h"
 #include "util/error.h"
 #include "util/output.h"
@@ -27,11 +28,15 @@ static const char USAGE[] =
 	"The monthly cost change of an infrastructure change. With --plan, the\n"
 	"resources before and after a Terraform plan (terraform show -json); with\n"
 	"BASE HEAD, two files, each a costplan scenario, a plan (its planned\n"
-	"resources) or a state (terraform show -json of a state), told apart by content.\n"
+	"resources) or a state (terraform show -json of a state), told apart by content,\n"
+	"or two directories of Terraform configuration (.tf files), read without terraform.\n"
 	"\n"
 	"  --plan FILE              a Terraform plan in JSON\n"
 	"  --usage FILE             usage figures by resource address (Infracost\n"
 	"                           usage-file keys, JSON)\n"
+	"  --var NAME=VALUE         a Terraform input variable for both directories\n"
+	"                           (repeatable; with --var-file, applied in order)\n"
+	"  --var-file FILE          Terraform variables from a .tfvars file\n"
 	"  --region REGION          price every resource in REGION\n"
 	"  --no-free-tier           leave out the always-free allowances\n"
 	"  --format FORMAT          table (default), json or markdown (the PR comment)\n"
@@ -50,6 +55,8 @@ enum {
 	OPT_FAIL_USD,
 	OPT_FAIL_PCT,
 	OPT_BUDGET,
+	OPT_VAR,
+	OPT_VAR_FILE,
 };
 
 static int parse_amount(const char *opt, const char *arg, dec *out)
@@ -72,10 +79,13 @@ int cmd_diff(int argc, char **argv, struct cp_ctx *ctx)
 		{"fail-above-usd", required_argument, NULL, OPT_FAIL_USD},
 		{"fail-above-percent", required_argument, NULL, OPT_FAIL_PCT},
 		{"budget", required_argument, NULL, OPT_BUDGET},
+		{"var", required_argument, NULL, OPT_VAR},
+		{"var-file", required_argument, NULL, OPT_VAR_FILE},
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
 	};
 	struct scenario_opts so = {0};
+	struct tf_var_opts tfv = {0};
 	struct guardrails g;
 	enum report_format fmt = FMT_TABLE;
 	const char *output = NULL, *plan = NULL, *usage_path = NULL;
@@ -126,6 +136,11 @@ int cmd_diff(int argc, char **argv, struct cp_ctx *ctx)
 				return rc;
 			g.budget_set = true;
 			break;
+		case OPT_VAR:
+		case OPT_VAR_FILE:
+			if ((rc = tf_var_opts_add(&tfv, opt == OPT_VAR ? TF_VAR_ASSIGN : TF_VAR_FILE, optarg)))
+				return rc;
+			break;
 		case 'h':
 			fputs(USAGE, stdout);
 			return 0;
@@ -146,7 +161,7 @@ int cmd_diff(int argc, char **argv, struct cp_ctx *ctx)
 			return rc;
 		up = &usage;
 	}
-	struct plan_opts po = {so.region, up};
+	struct plan_opts po = {so.region, up, &tfv};
 	struct cost_options co;
 	scenario_opts_cost(&so, &co);
 	char *title;

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "model/scenario.h"
+#include "model/terraform/tf_load.h"
 #include "util/error.h"
 #include "util/paths.h"
 
@@ -17,6 +18,12 @@ int input_load(const char *path, const struct plan_opts *o, struct input *in)
 	int rc;
 	memset(in, 0, sizeof(*in));
 	in->path = paths_scenario(path);
+	if (tf_is_config(in->path)) { /* Terraform configuration: read without terraform */
+		in->kind = INPUT_PLAN;
+		if ((rc = tf_plan_load(in->path, o ? o->tf_vars : NULL, o, &in->plan)))
+			goto fail;
+		return 0;
+	}
 	if ((rc = plan_read_json(in->path, &root)))
 		goto fail;
 	rc = input_detect(root, in->path, &in->kind);
@@ -306,7 +313,8 @@ char *side_unpriced_summary(const struct side *s)
 }
 
 int side_breakdown(const char *path, const char *usage_path, const char *region,
-		   struct catalog *cat, const struct cost_options *co, struct breakdown *out)
+		   const struct tf_var_opts *tf_vars, struct catalog *cat,
+		   const struct cost_options *co, struct breakdown *out)
 {
 	struct usage_file u, *up = NULL;
 	struct input in;
@@ -318,7 +326,7 @@ int side_breakdown(const char *path, const char *usage_path, const char *region,
 			return rc;
 		up = &u;
 	}
-	struct plan_opts po = {region, up};
+	struct plan_opts po = {region, up, tf_vars};
 	if ((rc = input_load(path, &po, &in)) == 0) {
 		if ((rc = side_price(&in, SIDE_AFTER, cat, co, up, &s)) == 0) {
 			if (s.nunpriced) {

@@ -76,6 +76,7 @@ struct side_build {
 	json_t *idx_fam; /* task definition family -> [indexes] */
 	json_t *idx_svc; /* ECS service name -> index */
 	json_t *idx_rid; /* scaling target resource_id -> index */
+	json_t *empty;   /* values of usage-only resources */
 	int is_after;
 	int rc;
 };
@@ -405,6 +406,30 @@ static int collect_changes(struct side_build *b, json_t *changes)
 		json_object_set_new(b->by_addr, addr, json_integer((json_int_t)(b->n - 1)));
 	}
 	return 0;
+}
+
+/* Infracost's usage-file-only resource: "aws_data_transfer.NAME" in the
+ * usage file prices data transfer, which no Terraform resource declares. */
+static void usage_only_resources(struct side_build *b)
+{
+	const char *key;
+	json_t *v;
+	if (!b->o || !b->o->usage)
+		return;
+	json_object_foreach(b->o->usage->exact, key, v) {
+		if (strncmp(key, "aws_data_transfer.", 18) || !is_ident(key + 18) ||
+		    json_object_get(b->by_addr, key))
+			continue;
+		if (!b->empty)
+			b->empty = json_object();
+		struct inst *x = new_inst(b);
+		x->address = key;
+		x->module_address = "";
+		x->type = "aws_data_transfer";
+		x->name = key + 18;
+		x->values = b->empty;
+		json_object_set_new(b->by_addr, key, json_integer((json_int_t)(b->n - 1)));
+	}
 }
 
 /* A state's (or planned_values') module tree. */
@@ -1650,6 +1675,7 @@ static void build_release(struct side_build *b)
 	json_decref(b->idx_fam);
 	json_decref(b->idx_svc);
 	json_decref(b->idx_rid);
+	json_decref(b->empty);
 }
 
 int plan_from_json(json_t *root, const char *path, const struct plan_opts *o, struct plan *out)
@@ -1725,6 +1751,8 @@ int plan_from_json(json_t *root, const char *path, const struct plan_opts *o, st
 				rc = collect_module(&b, json_object_get(vals, "root_module"),
 						    "values.root_module", 0);
 		}
+		if (!rc && b.is_after)
+			usage_only_resources(&b);
 		if (!rc)
 			rc = build_side(&b);
 		build_release(&b);

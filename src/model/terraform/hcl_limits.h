@@ -1,0 +1,45 @@
+/*
+ * hcl_limits.h - every bound the Terraform reader puts on its input, in one
+ * place (README "hostile input").
+ *
+ * A configuration directory is untrusted input: a pull request can hold
+ * anything. Each limit below turns a hostile or runaway configuration into
+ * one located error (exit 3) instead of unbounded memory or time. The
+ * figures leave ample room for real estates: the benchmark configuration of
+ * 5,000 resources in 200 files stays far below each of them.
+ */
+#ifndef COSTPLAN_HCL_LIMITS_H
+#define COSTPLAN_HCL_LIMITS_H
+
+/* One source file (.tf, .tf.json, .tfvars, modules.json, file() and
+ * templatefile() targets). */
+#define HCL_MAX_FILE_BYTES (8L * 1024 * 1024)
+/* All source text read for one load (every module, every file). */
+#define TF_MAX_SOURCE_BYTES (64L * 1024 * 1024)
+/* Files in one module directory. */
+#define TF_MAX_FILES 4096
+
+/* Nesting of brackets, blocks, templates and directives in the parser. */
+#define HCL_MAX_NESTING 100
+/* Depth of the evaluator: nested expressions plus chains of references
+ * (local.a -> local.b -> ...), each level a few C stack frames. */
+#define HCL_MAX_EVAL_DEPTH 400
+/* Elements in one list, set, map or object value (range(), for, splats). */
+#define HCL_MAX_COLLECTION 100000
+/* Bytes in one string value (templates, join, format, file, jsonencode). */
+#define HCL_MAX_STRING (8L * 1024 * 1024)
+/* Evaluation steps for one load: expression nodes evaluated plus values
+ * built. Bounds time whatever the configuration computes. */
+#define HCL_MAX_STEPS 30000000L
+/* Bytes of syntax trees and values for one load (one arena, freed at once). */
+#define HCL_MAX_ARENA (384L * 1024 * 1024)
+
+/* Module calls nested inside each other. */
+#define TF_MAX_MODULE_DEPTH 32
+/* Resource and data source instances in the whole configuration. */
+#define TF_MAX_INSTANCES 200000
+/* templatefile() inside a template rendered by templatefile(): Terraform
+ * refuses it outright; so do we. */
+#define TF_MAX_TEMPLATE_DEPTH 1
+
+#endif
