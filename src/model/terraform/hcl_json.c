@@ -58,6 +58,21 @@ static struct hcl_pos where(struct jconv *c, const struct jpath *p)
 	return pos;
 }
 
+/* A JSON string as a template; a syntax error in it is placed at its key. */
+static struct hx *template_at(struct jconv *c, const char *s, size_t n, const struct hcl_pos *pos)
+{
+	struct hcl_catch at_key;
+	hcl_catch_push(c->r, &at_key, false);
+	if (setjmp(at_key.jb)) {
+		if (!c->r->diag.fatal)
+			c->r->diag.pos = *pos;
+		hcl_rethrow(c->r);
+	}
+	struct hx *e = hcl_parse_template(c->r, c->file, s, n, pos->line, pos->col);
+	hcl_catch_pop(c->r, &at_key);
+	return e;
+}
+
 static struct hx *expr(struct jconv *c, json_t *j, const struct hcl_pos *pos, int depth)
 {
 	struct hx *e;
@@ -71,8 +86,7 @@ static struct hx *expr(struct jconv *c, json_t *j, const struct hcl_pos *pos, in
 			e->lit = hv_string(c->r, json_string_value(j), json_string_length(j));
 			return e;
 		}
-		return hcl_parse_template(c->r, c->file, json_string_value(j), json_string_length(j),
-					  pos->line, pos->col);
+		return template_at(c, json_string_value(j), json_string_length(j), pos);
 	case JSON_INTEGER:
 		e = hx_new(c->r, HX_LITERAL, pos);
 		e->lit = hv_number(c->r, (double)json_integer_value(j));
@@ -110,7 +124,7 @@ static struct hx *expr(struct jconv *c, json_t *j, const struct hcl_pos *pos, in
 				ke = hx_new(c->r, HX_LITERAL, pos);
 				ke->lit = hv_cstr(c->r, k);
 			} else {
-				ke = hcl_parse_template(c->r, c->file, k, strlen(k), pos->line, pos->col);
+				ke = template_at(c, k, strlen(k), pos);
 			}
 			e->obj.v[i].key = ke;
 			e->obj.v[i].val = expr(c, x, pos, depth + 1);

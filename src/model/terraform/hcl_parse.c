@@ -2,9 +2,10 @@
  * hcl_parse.c - HCL native syntax to the syntax tree. See hcl_parse.h.
  *
  * The parser keeps two tokens of lookahead. `nl_ignore` counts the open
- * brackets in which newlines are spaces; it only changes right after a
- * delimiter has been consumed, when the lookahead is empty, so no token is
- * ever read under the wrong rule. Templates are read character by
+ * brackets in which newlines are spaces. Entering one drops newlines
+ * already in the lookahead; leaving one happens right after its closing
+ * delimiter was consumed, when nothing past it has been read, so no token
+ * is ever taken under the wrong rule. Templates are read character by
  * character from the lexer's position; the lookahead is always empty when
  * a T_QUOTE or T_HEREDOC token has just been consumed, because nothing
  * peeks past them.
@@ -94,10 +95,15 @@ static void nest_in(struct parser *p, const struct hcl_pos *pos)
 			       HCL_MAX_NESTING);
 }
 
+/* Newlines become spaces: drop any already in the lookahead (a peek past
+ * an opening bracket sees the newline after it). */
 static void nl_enter(struct parser *p)
 {
-	if (p->nla)
-		hcl_fail(p->r, NULL, "internal error: lookahead across a newline rule change");
+	int k = 0;
+	for (int i = 0; i < p->nla; i++)
+		if (p->la[i].kind != T_NEWLINE)
+			p->la[k++] = p->la[i];
+	p->nla = k;
 	p->nl_ignore++;
 }
 
@@ -560,8 +566,6 @@ static struct hx *parse_call(struct parser *p, const char *name, const struct hc
 		if (peek(p)->kind == T_ELLIPSIS) {
 			next(p);
 			e->call.expand = true;
-			if (peek(p)->kind == T_COMMA)
-				next(p);
 			if (peek(p)->kind != T_RPAREN)
 				unexpected(p, peek(p), "expected ) after the expanded argument ...");
 			break;

@@ -451,6 +451,11 @@ static json_t *module_config(struct tf_loader *L, const struct tf_module_cfg *cf
 
 /* ---- the document ---------------------------------------------------------------------- */
 
+static int cmp_modinst_ptr(const void *x, const void *y)
+{
+	return cmp_modinst(*(struct tf_modinst *const *)x, *(struct tf_modinst *const *)y);
+}
+
 static json_t *build(struct tf_loader *L, json_t *doc)
 {
 	struct hcl_run *r = &L->run;
@@ -471,6 +476,9 @@ static json_t *build(struct tf_loader *L, json_t *doc)
 	}
 	if (n)
 		qsort(items, n, sizeof(*items), cmp_item);
+	struct tf_modinst **mods = hcl_alloc_array(r, L->nall, sizeof(*mods));
+	memcpy(mods, L->all, L->nall * sizeof(*mods));
+	qsort(mods, L->nall, sizeof(*mods), cmp_modinst_ptr);
 	/* variables */
 	json_t *vars = json_object();
 	json_object_set_new(doc, "variables", vars);
@@ -484,7 +492,7 @@ static json_t *build(struct tf_loader *L, json_t *doc)
 	json_t *pv = json_object();
 	json_object_set_new(doc, "planned_values", pv);
 	json_object_set_new(pv, "root_module",
-			    module_values(L, L->root, items, n, (const struct tf_modinst *const *)L->all,
+			    module_values(L, L->root, items, n, (const struct tf_modinst *const *)mods,
 					  L->nall));
 	/* resource changes */
 	json_t *changes = json_array();
