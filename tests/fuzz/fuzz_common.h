@@ -106,7 +106,7 @@ static void fuzz_render(const struct breakdown *b)
 
 static void fuzz_price_input(const char *path, struct usage_file *usage)
 {
-	struct plan_opts o = {NULL, usage};
+	struct plan_opts o = {NULL, usage, NULL};
 	struct input in;
 	fuzz_setup_pricing();
 	if (input_load(path, &o, &in) != 0)

@@ -33,7 +33,7 @@ enum hx_kind {
 	HX_INDEX,      /* idx.src [ idx.key ] (legacy a.0 too) */
 	HX_SPLAT,      /* splat.src, splat.each */
 	HX_SPLAT_ITEM, /* the current element inside splat.each */
-	HX_CALL,       /* call.name ( call.args ... ) */
+	HX_CALL,       /* call->name ( call->args ... ) */
 	HX_TUPLE,      /* items */
 	HX_OBJECT,     /* obj */
 	HX_FOR,        /* fr */
@@ -77,6 +77,21 @@ struct hx_objitem {
 	struct hx *val;
 };
 
+/* The two biggest node kinds keep their parts out of line, so every node
+ * is small (nodes are the bulk of a parsed configuration). */
+struct hx_call {
+	const char *name;
+	struct hx **args;
+	size_t nargs;
+	bool expand; /* last argument followed by ... */
+};
+
+struct hx_for {
+	const char *key_var, *val_var;      /* key_var NULL with one name */
+	struct hx *coll, *key, *val, *cond; /* key NULL: tuple for */
+	bool group;                         /* { ... => v... } */
+};
+
 struct hx {
 	enum hx_kind kind;
 	struct hcl_pos pos;
@@ -94,12 +109,7 @@ struct hx {
 		struct {
 			struct hx *src, *each;
 		} splat;
-		struct {
-			const char *name;
-			struct hx **args;
-			size_t nargs;
-			bool expand; /* last argument followed by ... */
-		} call;
+		struct hx_call *call;
 		struct {
 			struct hx **v;
 			size_t n;
@@ -108,11 +118,7 @@ struct hx {
 			struct hx_objitem *v;
 			size_t n;
 		} obj;
-		struct {
-			const char *key_var, *val_var; /* key_var NULL with one name */
-			struct hx *coll, *key, *val, *cond; /* key NULL: tuple for */
-			bool group;                          /* { ... => v... } */
-		} fr;
+		struct hx_for *fr;
 		struct {
 			enum hx_op op;
 			struct hx *x;

@@ -160,14 +160,13 @@ static struct hval *eval_chain(struct hcl_eval *ev, const struct hcl_scope *sc, 
 	if (root->kind == HX_GETATTR || root->kind == HX_INDEX)
 		hcl_fail_limit(ev->r, &e->pos, "nesting limit: a reference longer than %d steps", MAX_CHAIN);
 	/* steps in source order */
-	struct hcl_ref_step *steps = n ? hcl_alloc_array(ev->r, n, sizeof(*steps)) : NULL;
+	struct hcl_ref_step small[8];
+	struct hcl_ref_step *steps = n <= 8 ? small : hcl_alloc_array(ev->r, n, sizeof(*steps));
 	for (size_t i = 0; i < n; i++) {
 		const struct hx *c = chain[n - 1 - i];
 		steps[i].pos = c->pos;
-		if (c->kind == HX_GETATTR)
-			steps[i].name = c->a.name;
-		else
-			steps[i].key = eval(ev, sc, c->idx.key);
+		steps[i].name = c->kind == HX_GETATTR ? c->a.name : NULL;
+		steps[i].key = c->kind == HX_GETATTR ? NULL : eval(ev, sc, c->idx.key);
 	}
 	struct hval *v;
 	size_t used = 0;
@@ -277,7 +276,7 @@ static bool iterate(struct hcl_eval *ev, struct hval *coll, const struct hcl_pos
 		return true;
 	case HV_OBJECT:
 		for (size_t i = 0; i < coll->o.n; i++)
-			fn(ev, ctx, hv_string(ev->r, coll->o.k[i], coll->o.kn[i]), coll->o.v[i]);
+			fn(ev, ctx, hv_string_ref(ev->r, coll->o.k[i], coll->o.kn[i]), coll->o.v[i]);
 		return true;
 	case HV_NULL:
 		hcl_fail(ev->r, pos, "cannot iterate over a null value");
@@ -370,33 +369,33 @@ static void for_each_elem(struct hcl_eval *ev, void *ctx, struct hval *k, struct
 	if (c->unknown)
 		return;
 	const struct hcl_scope *s = c->sc;
-	if (e->fr.key_var)
-		s = bind(ev, s, e->fr.key_var, k);
-	s = bind(ev, s, e->fr.val_var, v);
-	if (e->fr.cond) {
-		struct hval *cv = eval(ev, s, e->fr.cond);
+	if (e->fr->key_var)
+		s = bind(ev, s, e->fr->key_var, k);
+	s = bind(ev, s, e->fr->val_var, v);
+	if (e->fr->cond) {
+		struct hval *cv = eval(ev, s, e->fr->cond);
 		if (cv->kind == HV_UNKNOWN) {
 			c->unknown = true;
 			return;
 		}
-		if (!truth(ev, cv, &e->fr.cond->pos, "the for expression's if condition"))
+		if (!truth(ev, cv, &e->fr->cond->pos, "the for expression's if condition"))
 			return;
 	}
-	if (e->fr.key) {
-		struct hval *kv = eval(ev, s, e->fr.key);
+	if (e->fr->key) {
+		struct hval *kv = eval(ev, s, e->fr->key);
 		char d[80];
 		if (kv->kind == HV_UNKNOWN) {
 			c->unknown = true;
 			return;
 		}
-		struct hval *ks = kv->kind == HV_NULL ? NULL : hcl_template_string(ev, kv, &e->fr.key->pos);
+		struct hval *ks = kv->kind == HV_NULL ? NULL : hcl_template_string(ev, kv, &e->fr->key->pos);
 		if (!ks)
-			hcl_fail(ev->r, &e->fr.key->pos, "invalid object key: %s is not a string",
+			hcl_fail(ev->r, &e->fr->key->pos, "invalid object key: %s is not a string",
 				 hcl_describe(kv, d, sizeof(d)));
 		c->keys = hcl_grow(ev->r, c->keys, &c->capkeys, c->nkeys + 1, sizeof(*c->keys));
 		c->keys[c->nkeys++] = ks;
 	}
-	hv_listb_add(&c->list, eval(ev, s, e->fr.val));
+	hv_listb_add(&c->list, eval(ev, s, e->fr->val));
 }
 
 struct group_item {
@@ -418,20 +417,20 @@ static struct hval *eval_for(struct hcl_eval *ev, const struct hcl_scope *sc, co
 	c.e = e;
 	c.sc = sc;
 	hv_listb_init(&c.list, ev->r);
-	struct hval *coll = eval(ev, sc, e->fr.coll);
-	if (!iterate(ev, coll, &e->fr.coll->pos, for_each_elem, &c) || c.unknown)
+	struct hval *coll = eval(ev, sc, e->fr->coll);
+	if (!iterate(ev, coll, &e->fr->coll->pos, for_each_elem, &c) || c.unknown)
 		return HV_UNKNOWNV;
-	if (!e->fr.key)
+	if (!e->fr->key)
 		return hv_listb_finish(&c.list);
 	struct hv_objb ob;
 	hv_objb_init(&ob, ev->r);
-	if (!e->fr.group) {
+	if (!e->fr->group) {
 		/* duplicates are an error: check after sorting */
 		for (size_t i = 0; i < c.nkeys; i++)
 			hv_objb_add(&ob, c.keys[i]->s.p, c.keys[i]->s.n, c.list.v[i]);
 		struct hval *o = hv_objb_finish(&ob, false, &e->pos);
 		if (o->o.n != c.nkeys)
-			hcl_fail(ev->r, &e->fr.key->pos,
+			hcl_fail(ev->r, &e->fr->key->pos,
 				 "duplicate key in the for expression: two elements produce the same "
 				 "key; add ... after the value to group them into lists");
 		return o;
@@ -566,13 +565,13 @@ static struct hval *eval_splat(struct hcl_eval *ev, const struct hcl_scope *sc, 
 static struct hval *eval_try(struct hcl_eval *ev, const struct hcl_scope *sc, const struct hx *e)
 {
 	struct hcl_run *r = ev->r;
-	if (e->call.nargs == 0)
+	if (e->call->nargs == 0)
 		hcl_fail(r, &e->pos, "try() needs at least one argument");
-	for (size_t i = 0; i < e->call.nargs; i++) {
+	for (size_t i = 0; i < e->call->nargs; i++) {
 		struct hcl_catch c;
 		hcl_catch_push(r, &c, true);
 		if (setjmp(c.jb) == 0) {
-			struct hval *v = eval(ev, sc, e->call.args[i]);
+			struct hval *v = eval(ev, sc, e->call->args[i]);
 			hcl_catch_pop(r, &c);
 			return hv_wholly_known(v) ? v : HV_UNKNOWNV;
 		}
@@ -584,11 +583,11 @@ static struct hval *eval_can(struct hcl_eval *ev, const struct hcl_scope *sc, co
 {
 	struct hcl_run *r = ev->r;
 	struct hcl_catch c;
-	if (e->call.nargs != 1)
-		hcl_fail(r, &e->pos, "can() takes one argument, got %zu", e->call.nargs);
+	if (e->call->nargs != 1)
+		hcl_fail(r, &e->pos, "can() takes one argument, got %zu", e->call->nargs);
 	hcl_catch_push(r, &c, true);
 	if (setjmp(c.jb) == 0) {
-		struct hval *v = eval(ev, sc, e->call.args[0]);
+		struct hval *v = eval(ev, sc, e->call->args[0]);
 		hcl_catch_pop(r, &c);
 		return hv_wholly_known(v) ? HV_TRUE : HV_UNKNOWNV;
 	}
@@ -597,23 +596,23 @@ static struct hval *eval_can(struct hcl_eval *ev, const struct hcl_scope *sc, co
 
 static struct hval *eval_call(struct hcl_eval *ev, const struct hcl_scope *sc, const struct hx *e)
 {
-	const char *name = e->call.name;
+	const char *name = e->call->name;
 	char buf[80];
 	if (!strcmp(name, "try"))
 		return eval_try(ev, sc, e);
 	if (!strcmp(name, "can"))
 		return eval_can(ev, sc, e);
 	/* arguments, with the last one spread by ... */
-	size_t n = e->call.nargs;
+	size_t n = e->call->nargs;
 	struct hval **args = hcl_alloc_array(ev->r, n ? n : 1, sizeof(*args));
 	for (size_t i = 0; i < n; i++)
-		args[i] = eval(ev, sc, e->call.args[i]);
-	if (e->call.expand && n > 0) {
+		args[i] = eval(ev, sc, e->call->args[i]);
+	if (e->call->expand && n > 0) {
 		struct hval *last = args[n - 1];
 		if (last->kind == HV_UNKNOWN)
 			return HV_UNKNOWNV;
 		if (last->kind != HV_LIST && last->kind != HV_SET)
-			hcl_fail(ev->r, &e->call.args[n - 1]->pos,
+			hcl_fail(ev->r, &e->call->args[n - 1]->pos,
 				 "invalid expanding argument: ... needs a list or set, not %s",
 				 hcl_describe(last, buf, sizeof(buf)));
 		size_t m = n - 1 + last->l.n;
@@ -915,8 +914,8 @@ static void refs(struct refwalk *w, const struct hx *e)
 		refs(w, e->splat.each);
 		return;
 	case HX_CALL:
-		for (size_t i = 0; i < e->call.nargs; i++)
-			refs(w, e->call.args[i]);
+		for (size_t i = 0; i < e->call->nargs; i++)
+			refs(w, e->call->args[i]);
 		return;
 	case HX_TUPLE:
 		for (size_t i = 0; i < e->items.n; i++)
@@ -930,15 +929,15 @@ static void refs(struct refwalk *w, const struct hx *e)
 		}
 		return;
 	case HX_FOR: {
-		refs(w, e->fr.coll);
+		refs(w, e->fr->coll);
 		size_t saved = w->nbound;
-		push_bound(w, e->fr.key_var);
-		push_bound(w, e->fr.val_var);
-		if (e->fr.key)
-			refs(w, e->fr.key);
-		refs(w, e->fr.val);
-		if (e->fr.cond)
-			refs(w, e->fr.cond);
+		push_bound(w, e->fr->key_var);
+		push_bound(w, e->fr->val_var);
+		if (e->fr->key)
+			refs(w, e->fr->key);
+		refs(w, e->fr->val);
+		if (e->fr->cond)
+			refs(w, e->fr->cond);
 		w->nbound = saved;
 		return;
 	}

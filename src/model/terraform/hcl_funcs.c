@@ -75,9 +75,12 @@ struct hval *fa_object(struct hcl_eval *ev, struct hval **a, size_t i, const cha
 
 const char *fa_path(struct hcl_eval *ev, struct hval *p)
 {
-	if (p->s.p[0] == '/' || !ev->base_dir || !strcmp(ev->base_dir, "."))
-		return p->s.p;
-	return hcl_printf(ev->r, "%s/%s", ev->base_dir, p->s.p);
+	const char *s = p->s.p;
+	while (s[0] == '.' && s[1] == '/') /* "${path.module}/x" at the root */
+		s += 2;
+	if (s[0] == '/' || !ev->base_dir || !strcmp(ev->base_dir, "."))
+		return s;
+	return hcl_printf(ev->r, "%s/%s", ev->base_dir, s);
 }
 
 void fb_add(struct fbuf *b, const char *s, size_t n)

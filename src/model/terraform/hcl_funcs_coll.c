@@ -144,7 +144,7 @@ static struct hval *f_keys(struct hcl_eval *ev, struct hval **a, size_t n, const
 		return HV_UNKNOWNV;
 	struct hval **v = hcl_alloc_array(R, m->o.n ? m->o.n : 1, sizeof(*v));
 	for (size_t i = 0; i < m->o.n; i++)
-		v[i] = hv_string(R, m->o.k[i], m->o.kn[i]);
+		v[i] = hv_string_ref(R, m->o.k[i], m->o.kn[i]);
 	return hv_list(R, v, m->o.n);
 }
 

@@ -116,7 +116,7 @@ static void nl_leave(struct parser *p)
 
 static const char *tok_str(struct parser *p, const struct htoken *t)
 {
-	return hcl_strndup(p->r, t->p, t->n);
+	return hcl_intern(p->r, t->p, t->n);
 }
 
 struct hx *hx_new(struct hcl_run *r, enum hx_kind kind, const struct hcl_pos *pos)
@@ -361,6 +361,8 @@ static struct hx *finish_template(struct parser *p, struct tpl_items *it, bool f
 		literal_only &= t->parts[i].kind == HTP_LIT;
 		total += t->parts[i].litn;
 	}
+	if (literal_only && t->n == 1 && t->parts[0].lit[t->parts[0].litn] == '\0')
+		return literal(p, hv_string_ref(p->r, t->parts[0].lit, total), pos);
 	if (literal_only) {
 		char *s = hcl_alloc(p->r, total + 1);
 		size_t o = 0;
@@ -452,34 +454,35 @@ static struct hx *scan_template(struct parser *p, enum tmode mode, const struct 
 static struct hx *parse_for(struct parser *p, bool object, const struct hcl_pos *pos)
 {
 	struct hx *e = hx_new(p->r, HX_FOR, pos);
+	e->fr = hcl_alloc(p->r, sizeof(*e->fr));
 	next(p); /* for */
 	struct htoken a = expect(p, T_IDENT, "expected a variable name after for");
-	e->fr.val_var = tok_str(p, &a);
+	e->fr->val_var = tok_str(p, &a);
 	if (peek(p)->kind == T_COMMA) {
 		next(p);
 		struct htoken b = expect(p, T_IDENT, "expected a second variable name after the comma");
-		e->fr.key_var = e->fr.val_var;
-		e->fr.val_var = tok_str(p, &b);
+		e->fr->key_var = e->fr->val_var;
+		e->fr->val_var = tok_str(p, &b);
 	}
 	if (!is_word(peek(p), "in"))
 		unexpected(p, peek(p), "expected \"in\" after the for variables");
 	next(p);
-	e->fr.coll = parse_expr(p);
+	e->fr->coll = parse_expr(p);
 	expect(p, T_COLON, "expected : after the for collection");
 	if (object) {
-		e->fr.key = parse_expr(p);
+		e->fr->key = parse_expr(p);
 		expect(p, T_ARROW, "expected => between the key and the value of a for expression");
-		e->fr.val = parse_expr(p);
+		e->fr->val = parse_expr(p);
 		if (peek(p)->kind == T_ELLIPSIS) {
 			next(p);
-			e->fr.group = true;
+			e->fr->group = true;
 		}
 	} else {
-		e->fr.val = parse_expr(p);
+		e->fr->val = parse_expr(p);
 	}
 	if (is_word(peek(p), "if")) {
 		next(p);
-		e->fr.cond = parse_expr(p);
+		e->fr->cond = parse_expr(p);
 	}
 	expect(p, object ? T_RBRACE : T_RBRACK,
 	       object ? "expected } to close the for expression" : "expected ] to close the for expression");
@@ -530,7 +533,7 @@ static struct hx *parse_object(struct parser *p)
 			if (t->kind == T_IDENT &&
 			    (peek2(p)->kind == T_ASSIGN || peek2(p)->kind == T_COLON)) {
 				struct htoken k = next(p);
-				item.key = literal(p, hv_string(p->r, k.p, k.n), &k.pos);
+				item.key = literal(p, hv_string_ref(p->r, tok_str(p, &k), k.n), &k.pos);
 			} else {
 				item.key = parse_expr(p);
 			}
@@ -555,17 +558,18 @@ static struct hx *parse_call(struct parser *p, const char *name, const struct hc
 {
 	struct hx *e = hx_new(p->r, HX_CALL, pos);
 	size_t cap = 0;
-	e->call.name = name;
+	e->call = hcl_alloc(p->r, sizeof(*e->call));
+	e->call->name = name;
 	next(p); /* ( */
 	nest_in(p, pos);
 	nl_enter(p);
 	while (peek(p)->kind != T_RPAREN) {
 		struct hx *a = parse_expr(p);
-		e->call.args = hcl_grow(p->r, e->call.args, &cap, e->call.nargs + 1, sizeof(*e->call.args));
-		e->call.args[e->call.nargs++] = a;
+		e->call->args = hcl_grow(p->r, e->call->args, &cap, e->call->nargs + 1, sizeof(*e->call->args));
+		e->call->args[e->call->nargs++] = a;
 		if (peek(p)->kind == T_ELLIPSIS) {
 			next(p);
-			e->call.expand = true;
+			e->call->expand = true;
 			if (peek(p)->kind != T_RPAREN)
 				unexpected(p, peek(p), "expected ) after the expanded argument ...");
 			break;

@@ -24,7 +24,7 @@ struct arena_chunk {
 };
 
 #define CHUNK_SIZE (64 * 1024)
-#define ALIGN (alignof(max_align_t))
+#define ALIGN 8
 
 void hcl_run_init(struct hcl_run *r)
 {
@@ -164,7 +164,7 @@ void *hcl_grow(struct hcl_run *r, void *p, size_t *cap, size_t need, size_t sz)
 {
 	if (need <= *cap)
 		return p;
-	size_t nc = *cap ? *cap * 2 : 8;
+	size_t nc = *cap ? *cap * 2 : 4;
 	while (nc < need)
 		nc *= 2;
 	void *q = hcl_alloc_array(r, nc, sz);
@@ -180,6 +180,46 @@ char *hcl_strndup(struct hcl_run *r, const char *s, size_t n)
 	memcpy(d, s, n);
 	d[n] = '\0';
 	return d;
+}
+
+static size_t name_hash(const char *s, size_t n)
+{
+	size_t h = 1469598103934665603ULL;
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ (unsigned char)s[i]) * 1099511628211ULL;
+	return h;
+}
+
+const char *hcl_intern(struct hcl_run *r, const char *s, size_t n)
+{
+	if (r->capnames) {
+		for (size_t i = name_hash(s, n) & (r->capnames - 1); r->names[i];
+		     i = (i + 1) & (r->capnames - 1))
+			if (!strncmp(r->names[i], s, n) && r->names[i][n] == '\0')
+				return r->names[i];
+	}
+	if ((r->nnames + 1) * 2 > r->capnames) {
+		size_t cap = r->capnames ? r->capnames * 2 : 256;
+		const char **t = hcl_alloc_array(r, cap, sizeof(*t));
+		for (size_t i = 0; i < r->capnames; i++) {
+			const char *k = r->names[i];
+			if (!k)
+				continue;
+			size_t j = name_hash(k, strlen(k)) & (cap - 1);
+			while (t[j])
+				j = (j + 1) & (cap - 1);
+			t[j] = k;
+		}
+		r->names = t;
+		r->capnames = cap;
+	}
+	const char *copy = hcl_strndup(r, s, n);
+	size_t j = name_hash(s, n) & (r->capnames - 1);
+	while (r->names[j])
+		j = (j + 1) & (r->capnames - 1);
+	r->names[j] = copy;
+	r->nnames++;
+	return copy;
 }
 
 char *hcl_strdup(struct hcl_run *r, const char *s)
@@ -211,20 +251,22 @@ char *hcl_read_file(struct hcl_run *r, const char *path, const struct hcl_pos *a
 {
 	struct stat st;
 	struct hcl_pos self = {path, 0, 0};
-	char buf[200];
+	char name[200];
+	/* located at the file itself, the message need not name it again */
+	const char *buf = at ? cp_sanitize(path, name, sizeof(name)) : "the file";
 	const struct hcl_pos *where = at ? at : &self;
 	if (stat(path, &st) != 0)
-		hcl_fail(r, where, "cannot read %s: %s", cp_sanitize(path, buf, sizeof(buf)),
+		hcl_fail(r, where, "cannot read %s: %s", buf,
 			 strerror(errno));
 	if (S_ISDIR(st.st_mode))
 		hcl_fail(r, where, "cannot read %s: it is a directory",
-			 cp_sanitize(path, buf, sizeof(buf)));
+			 buf);
 	if (!S_ISREG(st.st_mode))
 		hcl_fail(r, where, "cannot read %s: not a regular file",
-			 cp_sanitize(path, buf, sizeof(buf)));
+			 buf);
 	if (st.st_size > HCL_MAX_FILE_BYTES)
 		hcl_fail_limit(r, where, "size limit: %s is larger than %ld MiB",
-			       cp_sanitize(path, buf, sizeof(buf)),
+			       buf,
 			       (long)(HCL_MAX_FILE_BYTES / (1024 * 1024)));
 	size_t size = (size_t)st.st_size;
 	if (r->source_bytes + size > (size_t)TF_MAX_SOURCE_BYTES)
@@ -235,16 +277,16 @@ char *hcl_read_file(struct hcl_run *r, const char *path, const struct hcl_pos *a
 	char *text = hcl_alloc(r, size + 2);
 	FILE *fp = fopen(path, "rb");
 	if (!fp)
-		hcl_fail(r, where, "cannot read %s: %s", cp_sanitize(path, buf, sizeof(buf)),
+		hcl_fail(r, where, "cannot read %s: %s", buf,
 			 strerror(errno));
 	size_t got = fread(text, 1, size + 1, fp);
 	int err = ferror(fp);
 	fclose(fp);
 	if (err)
-		hcl_fail(r, where, "cannot read %s: read error", cp_sanitize(path, buf, sizeof(buf)));
+		hcl_fail(r, where, "cannot read %s: read error", buf);
 	if (got > size)
 		hcl_fail(r, where, "cannot read %s: it changed while being read",
-			 cp_sanitize(path, buf, sizeof(buf)));
+			 buf);
 	text[got] = '\0';
 	*len = got;
 	return text;

@@ -7,6 +7,7 @@
  * arena owned by struct hcl_run and released at once by hcl_run_free().
  * Values are shared freely and never freed one by one; that is what keeps
  * the evaluator simple and leak-free. The arena is capped (HCL_MAX_ARENA).
+ * Allocations are 8-byte aligned: nothing in the arena needs more.
  *
  * Errors: the parser and the evaluator never return error codes. They call
  * hcl_fail() (an ordinary error: a syntax error, a type mismatch, a missing
@@ -63,6 +64,8 @@ struct hcl_run {
 	long steps;
 	int depth;
 	size_t source_bytes;
+	const char **names; /* interned names (hash table of cap slots) */
+	size_t nnames, capnames;
 };
 
 void hcl_run_init(struct hcl_run *r);
@@ -102,6 +105,9 @@ void *hcl_alloc_array(struct hcl_run *r, size_t n, size_t sz);
  * abandoned to the arena). */
 void *hcl_grow(struct hcl_run *r, void *p, size_t *cap, size_t need, size_t sz);
 char *hcl_strndup(struct hcl_run *r, const char *s, size_t n);
+/* One shared copy of a name (identifiers, attribute names, keys): a
+ * configuration repeats the same few hundred names thousands of times. */
+const char *hcl_intern(struct hcl_run *r, const char *s, size_t n);
 char *hcl_strdup(struct hcl_run *r, const char *s);
 char *hcl_printf(struct hcl_run *r, const char *fmt, ...) CP_PRINTF(2, 3);
 

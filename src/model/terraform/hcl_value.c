@@ -54,6 +54,15 @@ struct hval *hv_string_own(struct hcl_run *r, char *s, size_t n)
 	return v;
 }
 
+struct hval *hv_string_ref(struct hcl_run *r, const char *s, size_t n)
+{
+	struct hval *v = hcl_alloc(r, sizeof(*v));
+	v->kind = HV_STRING;
+	v->s.p = s;
+	v->s.n = n;
+	return v;
+}
+
 struct hval *hv_string(struct hcl_run *r, const char *s, size_t n)
 {
 	if (n > (size_t)HCL_MAX_STRING)
@@ -185,14 +194,11 @@ void hv_objb_add(struct hv_objb *b, const char *k, size_t kn, struct hval *v)
 	if (b->n >= HCL_MAX_COLLECTION)
 		check_collection(b->r, b->n + 1);
 	hcl_step(b->r, NULL);
-	size_t cap = b->cap;
-	b->k = hcl_grow(b->r, b->k, &cap, b->n + 1, sizeof(*b->k));
-	cap = b->cap;
-	b->kn = hcl_grow(b->r, b->kn, &cap, b->n + 1, sizeof(*b->kn));
-	b->v = hcl_grow(b->r, b->v, &b->cap, b->n + 1, sizeof(*b->v));
-	b->k[b->n] = k;
-	b->kn[b->n] = kn;
-	b->v[b->n] = v;
+	b->it = hcl_grow(b->r, b->it, &b->cap, b->n + 1, sizeof(*b->it));
+	b->it[b->n].k = k;
+	b->it[b->n].kn = kn;
+	b->it[b->n].v = v;
+	b->it[b->n].order = b->n;
 	b->n++;
 }
 
@@ -201,16 +207,9 @@ void hv_objb_addz(struct hv_objb *b, const char *k, struct hval *v)
 	hv_objb_add(b, k, strlen(k), v);
 }
 
-struct sort_item {
-	const char *k;
-	size_t kn;
-	struct hval *v;
-	size_t order;
-};
-
 static int cmp_item(const void *x, const void *y)
 {
-	const struct sort_item *a = x, *b = y;
+	const struct hv_objitem *a = x, *b = y;
 	int c = hv_keycmp(a->k, a->kn, b->k, b->kn);
 	if (c)
 		return c;
@@ -221,20 +220,20 @@ struct hval *hv_objb_finish(struct hv_objb *b, bool dups_fail, const struct hcl_
 {
 	struct hcl_run *r = b->r;
 	size_t n = b->n, m = 0;
+	struct hv_objitem *it = b->it;
 	check_collection(r, n);
-	struct sort_item *it = hcl_alloc_array(r, n ? n : 1, sizeof(*it));
-	for (size_t i = 0; i < n; i++) {
-		it[i].k = b->k[i];
-		it[i].kn = b->kn[i];
-		it[i].v = b->v[i];
-		it[i].order = i;
-	}
-	qsort(it, n, sizeof(*it), cmp_item);
+	bool sorted = true;
+	for (size_t i = 1; i < n && sorted; i++)
+		sorted = hv_keycmp(it[i - 1].k, it[i - 1].kn, it[i].k, it[i].kn) < 0;
+	if (!sorted)
+		qsort(it, n, sizeof(*it), cmp_item);
 	struct hval *o = hcl_alloc(r, sizeof(*o));
 	o->kind = HV_OBJECT;
-	o->o.k = hcl_alloc_array(r, n ? n : 1, sizeof(*o->o.k));
-	o->o.kn = hcl_alloc_array(r, n ? n : 1, sizeof(*o->o.kn));
-	o->o.v = hcl_alloc_array(r, n ? n : 1, sizeof(*o->o.v));
+	/* the three arrays in one block */
+	void *block = hcl_alloc_array(r, n ? n : 1, sizeof(char *) + sizeof(size_t) + sizeof(struct hval *));
+	o->o.k = block;
+	o->o.kn = (size_t *)(o->o.k + (n ? n : 1));
+	o->o.v = (struct hval **)(o->o.kn + (n ? n : 1));
 	for (size_t i = 0; i < n; i++) {
 		if (m && hv_keycmp(o->o.k[m - 1], o->o.kn[m - 1], it[i].k, it[i].kn) == 0) {
 			if (dups_fail) {

@@ -56,7 +56,8 @@ struct hval {
 			size_t n;
 		} l; /* HV_LIST, HV_SET */
 		struct {
-			const char **k; /* sorted bytewise (by length-aware compare) */
+			const char **k; /* sorted bytewise (by length-aware compare),
+					   each NUL-terminated at its length */
 			size_t *kn;
 			struct hval **v;
 			size_t n;
@@ -80,6 +81,9 @@ struct hval *hv_string(struct hcl_run *r, const char *s, size_t n);
 struct hval *hv_cstr(struct hcl_run *r, const char *s);
 /* A string taking an arena buffer of n bytes (+ NUL) as it is. */
 struct hval *hv_string_own(struct hcl_run *r, char *s, size_t n);
+/* A string over memory that is already in the arena, immutable and
+ * NUL-terminated at n (object keys, interned names): no copy. */
+struct hval *hv_string_ref(struct hcl_run *r, const char *s, size_t n);
 
 /* Lists: n elements (checked against HCL_MAX_COLLECTION); the array is
  * copied. */
@@ -89,12 +93,18 @@ struct hval *hv_list(struct hcl_run *r, struct hval **v, size_t n);
 struct hval *hv_set(struct hcl_run *r, struct hval **v, size_t n);
 
 /* Building an object: add pairs in any order, then finish. Duplicate keys:
- * the later wins (dups_fail false) or hcl_fail at pos. */
+ * the later wins (dups_fail false) or hcl_fail at pos. Keys must stay
+ * valid and be NUL-terminated at their length (every object key is). */
+struct hv_objitem {
+	const char *k;
+	size_t kn;
+	struct hval *v;
+	size_t order;
+};
+
 struct hv_objb {
 	struct hcl_run *r;
-	const char **k;
-	size_t *kn;
-	struct hval **v;
+	struct hv_objitem *it;
 	size_t n, cap;
 };
 void hv_objb_init(struct hv_objb *b, struct hcl_run *r);

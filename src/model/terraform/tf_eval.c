@@ -70,8 +70,11 @@ static _Noreturn void cycle(struct tf_modinst *mi, const struct memo *m, const c
 	hcl_fail_limit(&L->run, pos, "cycle: %s refers to itself (%s)", display(mi, name), chain);
 }
 
-static struct hval *memo_eval(struct tf_modinst *mi, struct memo *m, const char *name,
-			      const struct hcl_pos *pos, memo_fn fn, const void *decl)
+/* Evaluate an object once. Its name for cycle messages is "prefix.name"
+ * (prefix may be NULL), made only when it is evaluated. */
+static struct hval *memo_eval(struct tf_modinst *mi, struct memo *m, const char *prefix,
+			      const char *rawname, const struct hcl_pos *pos, memo_fn fn,
+			      const void *decl)
 {
 	struct tf_loader *L = mi->L;
 	struct hcl_run *r = &L->run;
@@ -81,6 +84,7 @@ static struct hval *memo_eval(struct tf_modinst *mi, struct memo *m, const char 
 		r->diag = *m->err;
 		hcl_rethrow(r);
 	}
+	const char *name = prefix ? hcl_printf(r, "%s.%s", prefix, rawname) : rawname;
 	if (m->st == MEMO_BUSY)
 		cycle(mi, m, name, pos);
 	L->stack = hcl_grow(r, L->stack, &L->capstack, L->nstack + 1, sizeof(*L->stack));
@@ -151,7 +155,7 @@ static struct hval *get_var(struct tf_modinst *mi, const char *name, const struc
 	if (!v)
 		hcl_fail(&mi->L->run, at, "reference to an undeclared input variable \"%s\"%s%s",
 			 cp_sanitize(name, buf, sizeof(buf)), mi->addr[0] ? " in " : "", mi->addr);
-	return memo_eval(mi, &mi->vars[v->index], hcl_printf(&mi->L->run, "var.%s", v->name), &v->pos,
+	return memo_eval(mi, &mi->vars[v->index], "var", v->name, &v->pos,
 			 eval_var, v);
 }
 
@@ -168,7 +172,7 @@ static struct hval *get_local(struct tf_modinst *mi, const char *name, const str
 	if (!l)
 		hcl_fail(&mi->L->run, at, "reference to an undeclared local value \"%s\"%s%s",
 			 cp_sanitize(name, buf, sizeof(buf)), mi->addr[0] ? " in " : "", mi->addr);
-	return memo_eval(mi, &mi->locals[l->index], hcl_printf(&mi->L->run, "local.%s", l->name),
+	return memo_eval(mi, &mi->locals[l->index], "local", l->name,
 			 &l->pos, eval_local, l);
 }
 
@@ -187,7 +191,7 @@ static struct hval *get_output(struct tf_modinst *mi, const char *name, const st
 	if (!o)
 		hcl_fail(&mi->L->run, at, "%s has no output \"%s\"", mi->addr,
 			 cp_sanitize(name, buf, sizeof(buf)));
-	return memo_eval(mi, &mi->outputs[o->index], hcl_printf(&mi->L->run, "output.%s", o->name),
+	return memo_eval(mi, &mi->outputs[o->index], "output", o->name,
 			 &o->pos, eval_output, o);
 }
 
@@ -279,7 +283,7 @@ struct hval *tf_eval_region(struct tf_provref *p)
 {
 	if (!p->cfg)
 		return NULL;
-	struct hval *v = memo_eval(p->owner, &p->region, hcl_printf(&p->owner->L->run, "provider.%s", p->local),
+	struct hval *v = memo_eval(p->owner, &p->region, "provider", p->local,
 				   &p->cfg->pos, eval_region, p->cfg);
 	return v->kind == HV_NULL ? NULL : v;
 }
@@ -380,7 +384,7 @@ static void dynamic_block(struct tf_modinst *mi, const struct hcl_scope *sc,
 	for (size_t i = 0; i < n; i++) {
 		struct hval *k, *v;
 		if (coll->kind == HV_OBJECT) {
-			k = hv_string(r, coll->o.k[i], coll->o.kn[i]);
+			k = hv_string_ref(r, coll->o.k[i], coll->o.kn[i]);
 			v = coll->o.v[i];
 		} else {
 			v = coll->l.v[i];
@@ -516,7 +520,7 @@ static struct hval *get_resource(struct tf_modinst *mi, const char *key, const s
 			 strncmp(key, "data.", 5) ? "resource" : "data source",
 			 cp_sanitize(key, buf, sizeof(buf)), mi->addr[0] ? " in " : "", mi->addr);
 	struct tf_rstate *rs = &mi->res[c->index];
-	return memo_eval(mi, &rs->m, c->key, &c->pos, eval_resource, rs);
+	return memo_eval(mi, &rs->m, NULL, c->key, &c->pos, eval_resource, rs);
 }
 
 /* ---- module calls ---------------------------------------------------------------------- */
@@ -572,8 +576,7 @@ static struct hval *eval_call(struct tf_modinst *mi, const void *decl)
 static struct tf_callstate *call_state(struct tf_modinst *mi, const struct tf_modcall *call)
 {
 	struct tf_callstate *cs = &mi->calls[call->index];
-	memo_eval(mi, &cs->expansion, hcl_printf(&mi->L->run, "module.%s", call->name), &call->pos,
-		  eval_call, call);
+	memo_eval(mi, &cs->expansion, "module", call->name, &call->pos, eval_call, call);
 	return cs;
 }
 
@@ -652,8 +655,7 @@ static struct hval *module_ref(struct tf_modinst *mi, const struct hcl_ref_step 
 	}
 	if (!kid) {
 		*used = 1;
-		return memo_eval(mi, &cs->whole, hcl_printf(r, "module.%s", call->name), &call->pos,
-				 eval_whole, call);
+		return memo_eval(mi, &cs->whole, "module", call->name, &call->pos, eval_whole, call);
 	}
 	if (n > k && st[k].name) {
 		*used = k + 1;

@@ -85,6 +85,7 @@ struct tf_modinst {
 	struct tf_callstate *calls;
 	struct tf_names provs;    /* local provider name -> struct tf_provref */
 	struct hcl_eval ev;
+	size_t plan_first, plan_count; /* tf_plan.c: its run of sorted instances */
 };
 
 struct tf_stack {

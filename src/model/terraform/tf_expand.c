@@ -57,7 +57,7 @@ void tf_expand(struct hcl_eval *ev, const struct hcl_scope *sc, const struct hx 
 		out->keys = hcl_alloc_array(r, out->n ? out->n : 1, sizeof(*out->keys));
 		out->values = hcl_alloc_array(r, out->n ? out->n : 1, sizeof(*out->values));
 		for (size_t i = 0; i < v->o.n; i++) {
-			out->keys[i] = hv_string(r, v->o.k[i], v->o.kn[i]);
+			out->keys[i] = hv_string_ref(r, v->o.k[i], v->o.kn[i]);
 			out->values[i] = v->o.v[i];
 		}
 	} else if (v->kind == HV_SET) {

@@ -172,31 +172,51 @@ static json_t *index_json(const struct hval *key)
 	return key ? tf_value_json(key) : NULL;
 }
 
-static json_t *identity(const struct item *it, const char *provider)
+/* One json_t per distinct text, shared by every object that holds it
+ * (types, names, modes, providers repeat thousands of times). */
+static json_t *shared(json_t *pool, const char *s)
+{
+	json_t *v = json_object_get(pool, s);
+	if (!v) {
+		v = json_string(s);
+		json_object_set_new(pool, s, v);
+	}
+	return json_incref(v);
+}
+
+static json_t *identity(json_t *pool, const struct item *it, const char *provider)
 {
 	const struct tf_resource *c = it->rs->cfg;
 	json_t *o = json_object();
 	json_object_set_new(o, "address", json_string(it->in->addr));
 	if (it->mi->addr[0])
-		json_object_set_new(o, "module_address", json_string(it->mi->addr));
-	json_object_set_new(o, "mode", json_string(c->data ? "data" : "managed"));
-	json_object_set_new(o, "type", json_string(c->type));
-	json_object_set_new(o, "name", json_string(c->name));
+		json_object_set_new(o, "module_address", shared(pool, it->mi->addr));
+	json_object_set_new(o, "mode", shared(pool, c->data ? "data" : "managed"));
+	json_object_set_new(o, "type", shared(pool, c->type));
+	json_object_set_new(o, "name", shared(pool, c->name));
 	json_t *ix = index_json(it->in->key);
 	if (ix)
 		json_object_set_new(o, "index", ix);
-	json_object_set_new(o, "provider_name", json_string(provider));
+	json_object_set_new(o, "provider_name", shared(pool, provider));
 	return o;
 }
 
-static json_t *change(struct tf_loader *L, const struct item *it)
+/* values: the instance's values, shared with planned_values (jansson lets
+ * one value appear twice in a document; it is written out twice). */
+static json_t *change(struct tf_loader *L, json_t *pool, const struct item *it, json_t *values)
 {
 	const char *provider = provider_name(L, it->mi, it->in->prov);
-	json_t *rc = identity(it, provider);
+	json_t *rc = identity(pool, it, provider);
 	json_t *ch = json_object();
-	json_object_set_new(ch, "actions", json_pack("[s]", it->rs->cfg->data ? "read" : "create"));
+	const char *act = it->rs->cfg->data ? "\001read" : "\001create";
+	json_t *actions = json_object_get(pool, act);
+	if (!actions) {
+		actions = json_pack("[s]", act + 1);
+		json_object_set_new(pool, act, actions);
+	}
+	json_object_set(ch, "actions", actions);
 	json_object_set_new(ch, "before", json_null());
-	json_object_set_new(ch, "after", instance_values(it, provider));
+	json_object_set(ch, "after", values);
 	json_t *unk = tf_unknown_json(it->in->value);
 	if (!json_is_object(unk)) {
 		json_decref(unk);
@@ -209,32 +229,32 @@ static json_t *change(struct tf_loader *L, const struct item *it)
 	return rc;
 }
 
-static json_t *planned(struct tf_loader *L, const struct item *it)
+static json_t *planned(struct tf_loader *L, json_t *pool, const struct item *it, json_t *values)
 {
 	const char *provider = provider_name(L, it->mi, it->in->prov);
-	json_t *o = identity(it, provider);
+	json_t *o = identity(pool, it, provider);
 	json_object_del(o, "module_address");
 	json_object_set_new(o, "schema_version", json_integer(0));
-	json_object_set_new(o, "values", instance_values(it, provider));
+	json_object_set(o, "values", values);
 	return o;
 }
 
 /* planned_values: the module tree, each module instance with its resources. */
-static json_t *module_values(struct tf_loader *L, const struct tf_modinst *mi, const struct item *items,
-			     size_t n, const struct tf_modinst *const *mods, size_t nmods)
+static json_t *module_values(struct tf_loader *L, json_t *pool, const struct tf_modinst *mi,
+			     const struct item *items, json_t *vals,
+			     const struct tf_modinst *const *mods, size_t nmods)
 {
 	json_t *m = json_object();
 	json_t *res = json_array();
 	if (mi->addr[0])
 		json_object_set_new(m, "address", json_string(mi->addr));
-	for (size_t i = 0; i < n; i++)
-		if (items[i].mi == mi)
-			json_array_append_new(res, planned(L, &items[i]));
+	for (size_t i = mi->plan_first; i < mi->plan_first + mi->plan_count; i++)
+		json_array_append_new(res, planned(L, pool, &items[i], json_array_get(vals, i)));
 	json_object_set_new(m, "resources", res);
 	json_t *kids = json_array();
 	for (size_t i = 0; i < nmods; i++)
 		if (mods[i]->parent == mi && mods[i]->cfg)
-			json_array_append_new(kids, module_values(L, mods[i], items, n, mods, nmods));
+			json_array_append_new(kids, module_values(L, pool, mods[i], items, vals, mods, nmods));
 	if (json_array_size(kids))
 		json_object_set_new(m, "child_modules", kids);
 	else
@@ -479,6 +499,22 @@ static json_t *build(struct tf_loader *L, json_t *doc)
 	struct tf_modinst **mods = hcl_alloc_array(r, L->nall, sizeof(*mods));
 	memcpy(mods, L->all, L->nall * sizeof(*mods));
 	qsort(mods, L->nall, sizeof(*mods), cmp_modinst_ptr);
+	/* both sorted alike: each module instance's resources are one run */
+	for (size_t k = 0, i = 0; k < L->nall; k++) {
+		mods[k]->plan_first = i;
+		while (i < n && items[i].mi == mods[k])
+			i++;
+		mods[k]->plan_count = i - mods[k]->plan_first;
+	}
+	/* each instance's values, made once (held in the document until the end,
+	 * so a failure frees them with it) */
+	json_t *vals = json_array();
+	json_t *pool = json_object(); /* shared strings */
+	json_object_set_new(doc, "\001values", vals);
+	json_object_set_new(doc, "\001pool", pool);
+	for (size_t i = 0; i < n; i++)
+		json_array_append_new(vals, instance_values(&items[i], provider_name(L, items[i].mi,
+										       items[i].in->prov)));
 	/* variables */
 	json_t *vars = json_object();
 	json_object_set_new(doc, "variables", vars);
@@ -492,19 +528,21 @@ static json_t *build(struct tf_loader *L, json_t *doc)
 	json_t *pv = json_object();
 	json_object_set_new(doc, "planned_values", pv);
 	json_object_set_new(pv, "root_module",
-			    module_values(L, L->root, items, n, (const struct tf_modinst *const *)mods,
-					  L->nall));
+			    module_values(L, pool, L->root, items, vals,
+					  (const struct tf_modinst *const *)mods, L->nall));
 	/* resource changes */
 	json_t *changes = json_array();
 	json_object_set_new(doc, "resource_changes", changes);
 	for (size_t i = 0; i < n; i++)
-		json_array_append_new(changes, change(L, &items[i]));
+		json_array_append_new(changes, change(L, pool, &items[i], json_array_get(vals, i)));
 	/* configuration */
 	json_t *conf = json_object();
 	json_t *providers = json_object();
 	json_object_set_new(doc, "configuration", conf);
 	json_object_set_new(conf, "provider_config", providers);
 	json_object_set_new(conf, "root_module", module_config(L, L->rootcfg, "", "", 0, providers));
+	json_object_del(doc, "\001values");
+	json_object_del(doc, "\001pool");
 	return doc;
 }
 

@@ -23,9 +23,9 @@ static const struct tf_type *parse(struct hcl_run *r, const struct hx *e, int de
 
 static const struct tf_type *one_arg(struct hcl_run *r, const struct hx *e, int depth)
 {
-	if (e->call.nargs != 1)
-		hcl_fail(r, &e->pos, "invalid type: %s() takes one type", e->call.name);
-	return parse(r, e->call.args[0], depth + 1);
+	if (e->call->nargs != 1)
+		hcl_fail(r, &e->pos, "invalid type: %s() takes one type", e->call->name);
+	return parse(r, e->call->args[0], depth + 1);
 }
 
 static const struct tf_type *parse(struct hcl_run *r, const struct hx *e, int depth)
@@ -52,14 +52,14 @@ static const struct tf_type *parse(struct hcl_run *r, const struct hx *e, int de
 		/* bare list/map (legacy): of any */
 		t->kind = word(e, "list") ? TT_LIST : word(e, "map") ? TT_MAP : TT_SET;
 		t->elem = &ANY;
-	} else if (e->kind == HX_CALL && (!strcmp(e->call.name, "list") ||
-					  !strcmp(e->call.name, "set") || !strcmp(e->call.name, "map"))) {
-		t->kind = !strcmp(e->call.name, "list") ? TT_LIST : !strcmp(e->call.name, "set") ? TT_SET : TT_MAP;
+	} else if (e->kind == HX_CALL && (!strcmp(e->call->name, "list") ||
+					  !strcmp(e->call->name, "set") || !strcmp(e->call->name, "map"))) {
+		t->kind = !strcmp(e->call->name, "list") ? TT_LIST : !strcmp(e->call->name, "set") ? TT_SET : TT_MAP;
 		t->elem = one_arg(r, e, depth);
-	} else if (e->kind == HX_CALL && !strcmp(e->call.name, "object")) {
-		if (e->call.nargs != 1 || e->call.args[0]->kind != HX_OBJECT)
+	} else if (e->kind == HX_CALL && !strcmp(e->call->name, "object")) {
+		if (e->call->nargs != 1 || e->call->args[0]->kind != HX_OBJECT)
 			hcl_fail(r, &e->pos, "invalid type: object() takes {name = type, ...}");
-		const struct hx *o = e->call.args[0];
+		const struct hx *o = e->call->args[0];
 		t->kind = TT_OBJECT;
 		t->n = o->obj.n;
 		t->names = hcl_alloc_array(r, t->n ? t->n : 1, sizeof(*t->names));
@@ -74,20 +74,20 @@ static const struct tf_type *parse(struct hcl_run *r, const struct hx *e, int de
 				t->names[i] = k->name;
 			else
 				hcl_fail(r, &k->pos, "invalid type: object attribute names must be names");
-			if (v->kind == HX_CALL && !strcmp(v->call.name, "optional")) {
-				if (v->call.nargs < 1 || v->call.nargs > 2)
+			if (v->kind == HX_CALL && !strcmp(v->call->name, "optional")) {
+				if (v->call->nargs < 1 || v->call->nargs > 2)
 					hcl_fail(r, &v->pos, "invalid type: optional(type[, default])");
 				t->optional[i] = true;
-				t->types[i] = parse(r, v->call.args[0], depth + 1);
-				t->defaults[i] = v->call.nargs == 2 ? v->call.args[1] : NULL;
+				t->types[i] = parse(r, v->call->args[0], depth + 1);
+				t->defaults[i] = v->call->nargs == 2 ? v->call->args[1] : NULL;
 			} else {
 				t->types[i] = parse(r, v, depth + 1);
 			}
 		}
-	} else if (e->kind == HX_CALL && !strcmp(e->call.name, "tuple")) {
-		if (e->call.nargs != 1 || e->call.args[0]->kind != HX_TUPLE)
+	} else if (e->kind == HX_CALL && !strcmp(e->call->name, "tuple")) {
+		if (e->call->nargs != 1 || e->call->args[0]->kind != HX_TUPLE)
 			hcl_fail(r, &e->pos, "invalid type: tuple() takes [type, ...]");
-		const struct hx *l = e->call.args[0];
+		const struct hx *l = e->call->args[0];
 		t->kind = TT_TUPLE;
 		t->n = l->items.n;
 		t->types = hcl_alloc_array(r, t->n ? t->n : 1, sizeof(*t->types));
