@@ -702,6 +702,61 @@ static void plan_reader_takes_it(void **state)
 	plan_release(&p);
 }
 
+/* Hostile configurations end with one limit error, quickly. */
+static void hostile_inputs(void **state)
+{
+	(void)state;
+	const char *d = tdir("hostile");
+	char *big = malloc(9 * 1024 * 1024 + 100);
+	size_t o = 0;
+	/* values sharing structure: 2^40 as a tree */
+	o = (size_t)sprintf(big, "locals {\n  l0 = [1, 2]\n");
+	for (int i = 1; i <= 40; i++)
+		o += (size_t)sprintf(big + o, "  l%d = [local.l%d, local.l%d]\n", i, i - 1, i - 1);
+	sprintf(big + o, "}\nresource \"aws_eip\" \"x\" {\n  tags = { a = local.l40 }\n}\n");
+	twrite(d, "main.tf", big);
+	assert_string_equal(load_err(d, NULL),
+			    "main.tf:44:1: plan limit: the resources' arguments hold more than 4000000 "
+			    "values in all");
+	sprintf(big + o, "  j = jsonencode(local.l40)\n}\n");
+	twrite(d, "main.tf", big);
+	assert_non_null(strstr(load_err(d, NULL), "main.tf:43:7: value limit"));
+	sprintf(big + o, "  j = local.l40 == local.l39\n}\n");
+	twrite(d, "main.tf", big);
+	assert_non_null(strstr(load_err(d, NULL), "value limit"));
+	/* nested for expressions: the step limit */
+	twrite(d, "main.tf",
+	       "locals {\n  x = [for i in range(100000) : [for j in range(100000) : i + j]]\n}\n");
+	assert_non_null(strstr(load_err(d, NULL), "main.tf:2:"));
+	assert_non_null(strstr(load_err(d, NULL), "limit"));
+	/* deep nesting */
+	o = (size_t)sprintf(big, "locals {\n  x = ");
+	for (int i = 0; i < 5000; i++)
+		big[o++] = '(';
+	big[o++] = '1';
+	for (int i = 0; i < 5000; i++)
+		big[o++] = ')';
+	sprintf(big + o, "\n}\n");
+	twrite(d, "main.tf", big);
+	assert_non_null(strstr(load_err(d, NULL), "nesting limit"));
+	/* a heredoc of 7 MB is fine; a file of 9 MB is not */
+	o = (size_t)sprintf(big, "resource \"aws_s3_bucket\" \"b\" {\n  policy = <<EOT\n");
+	memset(big + o, 'x', 7 * 1024 * 1024);
+	o += 7 * 1024 * 1024;
+	sprintf(big + o, "\nEOT\n}\n");
+	twrite(d, "main.tf", big);
+	struct tf_result res;
+	load_ok(d, NULL, &res);
+	assert_int_equal(json_string_length(json_object_get(after(&res, "aws_s3_bucket.b"), "policy")),
+			 7 * 1024 * 1024 + 1);
+	tf_result_release(&res);
+	memset(big + o, 'y', 2 * 1024 * 1024);
+	sprintf(big + o + 2 * 1024 * 1024, "\nEOT\n}\n");
+	twrite(d, "main.tf", big);
+	assert_string_equal(load_err(d, NULL), "main.tf: size limit: the file is larger than 8 MiB");
+	free(big);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -721,6 +776,7 @@ int main(void)
 		cmocka_unit_test(json_syntax_equivalence),
 		cmocka_unit_test(single_files_overrides_and_detection),
 		cmocka_unit_test(plan_reader_takes_it),
+		cmocka_unit_test(hostile_inputs),
 	};
 	int rc = cmocka_run_group_tests(tests, NULL, NULL);
 	tdir_cleanup();

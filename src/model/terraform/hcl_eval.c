@@ -496,6 +496,8 @@ static struct hval *eval_binary(struct hcl_eval *ev, const struct hcl_scope *sc,
 	if (op == OP_EQ || op == OP_NE) {
 		if (!hv_wholly_known(l) || !hv_wholly_known(r))
 			return HV_UNKNOWNV;
+		hv_check_nodes(ev->r, l, pos);
+		hv_check_nodes(ev->r, r, pos);
 		bool eq = hv_equal(l, r);
 		return hv_bool(op == OP_EQ ? eq : !eq);
 	}
@@ -576,7 +578,9 @@ static struct hval *eval_try(struct hcl_eval *ev, const struct hcl_scope *sc, co
 			return hv_wholly_known(v) ? v : HV_UNKNOWNV;
 		}
 	}
-	hcl_fail(r, &e->pos, "no expression in try() succeeded; the last failed: %s", r->diag.msg);
+	char last[sizeof(r->diag.msg)];
+	snprintf(last, sizeof(last), "%s", r->diag.msg); /* the message is rewritten */
+	hcl_fail(r, &e->pos, "no expression in try() succeeded; the last failed: %s", last);
 }
 
 static struct hval *eval_can(struct hcl_eval *ev, const struct hcl_scope *sc, const struct hx *e)

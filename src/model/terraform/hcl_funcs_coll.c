@@ -163,6 +163,8 @@ static struct hval *f_contains(struct hcl_eval *ev, struct hval **a, size_t n, c
 	struct hval *l = fa_list(ev, a, 0, "contains", pos);
 	if (!hv_wholly_known(a[1]))
 		return HV_UNKNOWNV;
+	hv_check_nodes(R, l, pos);
+	hv_check_nodes(R, a[1], pos);
 	bool unknown = false;
 	for (size_t i = 0; i < l->l.n; i++) {
 		if (!hv_wholly_known(l->l.v[i]))
@@ -227,6 +229,7 @@ static struct hval *f_distinct(struct hcl_eval *ev, struct hval **a, size_t n, c
 	(void)n;
 	struct hval *l = fa_list(ev, a, 0, "distinct", pos);
 	struct hv_listb b;
+	hv_check_nodes(R, l, pos);
 	hv_listb_init(&b, R);
 	for (size_t i = 0; i < l->l.n; i++) {
 		size_t j;
@@ -317,6 +320,8 @@ static struct hval *f_index(struct hcl_eval *ev, struct hval **a, size_t n, cons
 {
 	(void)n;
 	struct hval *l = fa_list(ev, a, 0, "index", pos);
+	hv_check_nodes(R, l, pos);
+	hv_check_nodes(R, a[1], pos);
 	for (size_t i = 0; i < l->l.n; i++)
 		if (hv_equal(l->l.v[i], a[1]))
 			return hv_number(R, (double)i);
@@ -338,7 +343,7 @@ static struct hval *setop(struct hcl_eval *ev, struct hval **a, size_t n, const 
 	struct hv_listb b;
 	hv_listb_init(&b, R);
 	for (size_t i = 0; i < n; i++)
-		fa_list(ev, a, i, fn, pos);
+		hv_check_nodes(R, fa_list(ev, a, i, fn, pos), pos);
 	for (size_t i = 0; i < (op == 0 ? n : 1); i++)
 		for (size_t j = 0; j < a[i]->l.n; j++) {
 			struct hval *x = a[i]->l.v[j];

@@ -173,6 +173,7 @@ static void json_into(struct hcl_eval *ev, struct fbuf *b, const struct hval *v,
 struct hval *hcl_jsonencode(struct hcl_eval *ev, struct hval *v, const struct hcl_pos *pos)
 {
 	struct fbuf b = {R, NULL, 0, 0};
+	hv_check_nodes(R, v, pos);
 	json_into(ev, &b, v, pos);
 	return fb_value(&b);
 }

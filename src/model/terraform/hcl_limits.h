@@ -26,6 +26,11 @@
 #define HCL_MAX_EVAL_DEPTH 400
 /* Elements in one list, set, map or object value (range(), for, splats). */
 #define HCL_MAX_COLLECTION 100000
+/* Values in one value counted as a tree (a list of lists shares its
+ * elements; walked as a tree it can be exponentially large). */
+#define HCL_MAX_VALUE_NODES 1000000
+/* Values in all the resource instances of a plan, counted as trees. */
+#define TF_MAX_PLAN_VALUES 4000000
 /* Bytes in one string value (templates, join, format, file, jsonencode). */
 #define HCL_MAX_STRING (8L * 1024 * 1024)
 /* Evaluation steps for one load: expression nodes evaluated plus values

@@ -78,6 +78,8 @@ _Noreturn void hcl_vfail(struct hcl_run *r, bool fatal, const struct hcl_pos *po
 {
 	r->diag.code = CP_EXIT_DATA;
 	r->diag.fatal = fatal;
+	if (!pos && fatal && r->where.file)
+		pos = &r->where;
 	if (pos)
 		r->diag.pos = *pos;
 	else

@@ -66,6 +66,8 @@ struct hcl_run {
 	size_t source_bytes;
 	const char **names; /* interned names (hash table of cap slots) */
 	size_t nnames, capnames;
+	struct hcl_pos where; /* the expression being evaluated: the place of a
+				 limit error raised without one */
 };
 
 void hcl_run_init(struct hcl_run *r);
@@ -111,10 +113,13 @@ const char *hcl_intern(struct hcl_run *r, const char *s, size_t n);
 char *hcl_strdup(struct hcl_run *r, const char *s);
 char *hcl_printf(struct hcl_run *r, const char *fmt, ...) CP_PRINTF(2, 3);
 
-/* Count one unit of work; a limit error past HCL_MAX_STEPS. */
+/* Count one unit of work (at pos, when known); a limit error past
+ * HCL_MAX_STEPS. */
 static inline void hcl_step(struct hcl_run *r, const struct hcl_pos *pos)
 {
 	extern _Noreturn void hcl_steps_exceeded(struct hcl_run *, const struct hcl_pos *);
+	if (pos)
+		r->where = *pos;
 	if (++r->steps > HCL_MAX_STEPS)
 		hcl_steps_exceeded(r, pos);
 }

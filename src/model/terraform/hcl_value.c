@@ -14,10 +14,31 @@
 #include <stdlib.h>
 #include <string.h>
 
-struct hval hv_null_v = {.kind = HV_NULL};
-struct hval hv_true_v = {.kind = HV_BOOL, .b = true};
-struct hval hv_false_v = {.kind = HV_BOOL, .b = false};
-struct hval hv_unknown_v = {.kind = HV_UNKNOWN};
+struct hval hv_null_v = {.kind = HV_NULL, .nodes = 1};
+struct hval hv_true_v = {.kind = HV_BOOL, .nodes = 1, .b = true};
+struct hval hv_false_v = {.kind = HV_BOOL, .nodes = 1, .b = false};
+struct hval hv_unknown_v = {.kind = HV_UNKNOWN, .nodes = 1};
+
+/* A collection's node count and HV_PARTIAL from its elements. */
+static void summarize(struct hval *c, struct hval *const *v, size_t n)
+{
+	uint64_t nodes = 1;
+	for (size_t i = 0; i < n; i++) {
+		nodes += hv_nodes(v[i]);
+		if (!hv_wholly_known(v[i]))
+			c->flags |= HV_PARTIAL;
+	}
+	c->nodes = nodes > UINT32_MAX ? UINT32_MAX : (uint32_t)nodes;
+}
+
+void hv_check_nodes(struct hcl_run *r, const struct hval *v, const struct hcl_pos *pos)
+{
+	if (hv_nodes(v) > HCL_MAX_VALUE_NODES)
+		hcl_fail_limit(r, pos,
+			       "value limit: a value holding more than %d values (lists of lists "
+			       "sharing their elements?)",
+			       HCL_MAX_VALUE_NODES);
+}
 
 static void count_steps(struct hcl_run *r, size_t n)
 {
@@ -37,6 +58,7 @@ struct hval *hv_number(struct hcl_run *r, double n)
 {
 	struct hval *v = hcl_alloc(r, sizeof(*v));
 	v->kind = HV_NUMBER;
+	v->nodes = 1;
 	v->n = n == 0 ? 0 : n; /* no -0 */
 	return v;
 }
@@ -58,6 +80,7 @@ struct hval *hv_string_ref(struct hcl_run *r, const char *s, size_t n)
 {
 	struct hval *v = hcl_alloc(r, sizeof(*v));
 	v->kind = HV_STRING;
+	v->nodes = 1;
 	v->s.p = s;
 	v->s.n = n;
 	return v;
@@ -85,6 +108,7 @@ struct hval *hv_list(struct hcl_run *r, struct hval **v, size_t n)
 	l->l.v = hcl_alloc_array(r, n ? n : 1, sizeof(*v));
 	if (n)
 		memcpy(l->l.v, v, n * sizeof(*v));
+	summarize(l, l->l.v, n);
 	return l;
 }
 
@@ -151,6 +175,7 @@ struct hval *hv_set(struct hcl_run *r, struct hval **v, size_t n)
 	for (size_t i = 0; i < n; i++) {
 		if (!hv_wholly_known(v[i]))
 			return HV_UNKNOWNV;
+		hv_check_nodes(r, v[i], NULL); /* elements are compared */
 		all_str &= v[i]->kind == HV_STRING;
 		all_num &= v[i]->kind == HV_NUMBER;
 	}
@@ -180,6 +205,7 @@ struct hval *hv_set(struct hcl_run *r, struct hval **v, size_t n)
 	s->kind = HV_SET;
 	s->l.v = tmp;
 	s->l.n = m;
+	summarize(s, tmp, m);
 	return s;
 }
 
@@ -250,6 +276,7 @@ struct hval *hv_objb_finish(struct hv_objb *b, bool dups_fail, const struct hcl_
 		m++;
 	}
 	o->o.n = m;
+	summarize(o, o->o.v, m);
 	return o;
 }
 
@@ -274,6 +301,7 @@ struct hval *hv_listb_finish(struct hv_listb *b)
 	l->kind = HV_LIST;
 	l->l.v = b->v ? b->v : hcl_alloc(b->r, sizeof(*b->v));
 	l->l.n = b->n;
+	summarize(l, l->l.v, l->l.n);
 	return l;
 }
 
@@ -298,27 +326,6 @@ struct hval *hv_get(const struct hval *obj, const char *k, size_t kn)
 struct hval *hv_getz(const struct hval *obj, const char *k)
 {
 	return hv_get(obj, k, strlen(k));
-}
-
-bool hv_wholly_known(const struct hval *v)
-{
-	switch (v->kind) {
-	case HV_UNKNOWN:
-		return false;
-	case HV_LIST:
-	case HV_SET:
-		for (size_t i = 0; i < v->l.n; i++)
-			if (!hv_wholly_known(v->l.v[i]))
-				return false;
-		return true;
-	case HV_OBJECT:
-		for (size_t i = 0; i < v->o.n; i++)
-			if (!hv_wholly_known(v->o.v[i]))
-				return false;
-		return true;
-	default:
-		return true;
-	}
 }
 
 size_t hv_len(const struct hval *v)

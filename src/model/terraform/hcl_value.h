@@ -25,6 +25,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "model/terraform/hcl_run.h"
 
@@ -39,11 +40,22 @@ enum hv_kind {
 	HV_UNKNOWN,
 };
 
-#define HV_OPEN 1u /* object: a missing attribute is unknown, not an error */
+#define HV_OPEN 1u    /* object: a missing attribute is unknown, not an error */
+#define HV_PARTIAL 2u /* a collection with an unknown somewhere inside */
 
+/*
+ * Values share structure: local.b = [local.a, local.a] holds local.a
+ * twice without copying it. Walked as a tree, such a value can be
+ * exponentially large ("billion laughs"), so every value records, when it
+ * is built, how many values it holds counted as a tree (`nodes`, itself
+ * included, saturating), and whether an unknown is inside (HV_PARTIAL).
+ * Anything that walks a value as a tree checks `nodes` first
+ * (hv_check_nodes, HCL_MAX_VALUE_NODES).
+ */
 struct hval {
-	enum hv_kind kind;
-	unsigned flags;
+	unsigned char kind;  /* enum hv_kind */
+	unsigned char flags; /* HV_OPEN, HV_PARTIAL */
+	uint32_t nodes;
 	union {
 		bool b;
 		double n;
@@ -130,8 +142,19 @@ static inline bool hv_is_unknown(const struct hval *v)
 {
 	return v->kind == HV_UNKNOWN;
 }
-/* No unknown anywhere inside. */
-bool hv_wholly_known(const struct hval *v);
+/* No unknown anywhere inside (constant time). */
+static inline bool hv_wholly_known(const struct hval *v)
+{
+	return v->kind != HV_UNKNOWN && !(v->flags & HV_PARTIAL);
+}
+/* Values in v counted as a tree, itself included. */
+static inline uint32_t hv_nodes(const struct hval *v)
+{
+	return v->nodes ? v->nodes : 1;
+}
+/* A limit error unless v has at most HCL_MAX_VALUE_NODES values as a tree
+ * (call before walking v: comparing, encoding, converting). */
+void hv_check_nodes(struct hcl_run *r, const struct hval *v, const struct hcl_pos *pos);
 /* Is v a collection (list, set, object)? */
 static inline bool hv_is_coll(const struct hval *v)
 {

@@ -114,6 +114,7 @@ struct tf_loader {
 	size_t ninstances;
 	struct tf_modinst **all;  /* every module instance, root first */
 	size_t nall, capall;
+	uint64_t plan_values;     /* tf_plan.c: values written so far (TF_MAX_PLAN_VALUES) */
 };
 
 void tf_warn(struct tf_loader *L, const char *fmt, ...) CP_PRINTF(2, 3);

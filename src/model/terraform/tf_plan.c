@@ -15,6 +15,16 @@
 
 /* ---- values ---------------------------------------------------------------- */
 
+/* Count the values about to be written into the document. */
+static void spend(struct tf_loader *L, const struct hval *v, const struct hcl_pos *pos)
+{
+	L->plan_values += hv_nodes(v);
+	if (L->plan_values > TF_MAX_PLAN_VALUES)
+		hcl_fail_limit(&L->run, pos,
+			       "plan limit: the resources' arguments hold more than %d values in all",
+			       TF_MAX_PLAN_VALUES);
+}
+
 json_t *tf_value_json(const struct hval *v)
 {
 	switch (v->kind) {
@@ -280,7 +290,7 @@ static void add_ref(void *ctx, const char *ref)
 
 /* A constant expression's value, or NULL (it refers to something, or it
  * fails on its own). */
-static json_t *constant(struct tf_loader *L, const struct hx *e)
+static json_t *constant(struct tf_loader *L, const struct hx *e, const struct hcl_pos *pos)
 {
 	struct hcl_run *r = &L->run;
 	struct hcl_eval ev;
@@ -298,6 +308,7 @@ static json_t *constant(struct tf_loader *L, const struct hx *e)
 	hcl_catch_pop(r, &c);
 	if (!hv_wholly_known(v))
 		return NULL;
+	spend(L, v, pos);
 	return tf_value_json(v);
 }
 
@@ -312,7 +323,7 @@ static json_t *expr_json(struct tf_loader *L, const struct hx *e)
 		return o;
 	}
 	json_decref(r.list);
-	json_t *c = constant(L, e);
+	json_t *c = constant(L, e, &e->pos);
 	if (c)
 		json_object_set_new(o, "constant_value", c);
 	return o;
@@ -512,14 +523,18 @@ static json_t *build(struct tf_loader *L, json_t *doc)
 	json_t *pool = json_object(); /* shared strings */
 	json_object_set_new(doc, "\001values", vals);
 	json_object_set_new(doc, "\001pool", pool);
-	for (size_t i = 0; i < n; i++)
+	for (size_t i = 0; i < n; i++) {
+		spend(L, items[i].in->value, &items[i].rs->cfg->pos);
 		json_array_append_new(vals, instance_values(&items[i], provider_name(L, items[i].mi,
 										       items[i].in->prov)));
+	}
 	/* variables */
 	json_t *vars = json_object();
 	json_object_set_new(doc, "variables", vars);
 	for (size_t i = 0; i < L->rootcfg->nvars; i++) {
 		const struct memo *m = &L->root->vars[i];
+		if (m->st == MEMO_DONE && hv_wholly_known(m->v))
+			spend(L, m->v, &L->rootcfg->vars[i].pos);
 		if (m->st == MEMO_DONE && hv_wholly_known(m->v))
 			json_object_set_new(vars, L->rootcfg->vars[i].name,
 					    json_pack("{s:o}", "value", tf_value_json(m->v)));

@@ -192,5 +192,6 @@ static struct hval *convert(struct hcl_eval *ev, const struct tf_type *t, struct
 struct hval *tf_type_convert(struct hcl_eval *ev, const struct tf_type *t, struct hval *v,
 			     const struct hcl_pos *pos, const char *what)
 {
+	hv_check_nodes(ev->r, v, pos);
 	return convert(ev, t, v, pos, what, 0);
 }
