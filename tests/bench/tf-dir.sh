@@ -39,8 +39,13 @@ jsonfiles=$(find "$TMPD/json" -name '*.tf.json' | sort | tr '\n' ' ')
 timeit "jq . (all the .tf.json files)" jq . $jsonfiles | tee "$TMPD/jq"
 timeit "costplan breakdown DIR (.tf)" "$COSTPLAN" breakdown "$TMPD/hcl" --format json | tee "$TMPD/cp"
 timeit "costplan breakdown DIR (.tf.json)" "$COSTPLAN" breakdown "$TMPD/json" --format json
-awk 'NR==FNR {jw=$(NF-7); jc=$(NF-4); next} {printf "ratio costplan breakdown DIR / jq: %.2fx wall, %.2fx cpu (aim <= 2x); peak %s MB (aim < 64)\n", $(NF-7)/jw, $(NF-4)/jc, $(NF-2)}' "$TMPD/jq" "$TMPD/cp"
+awk 'NR==FNR {jw=$(NF-8); jc=$(NF-5); next} {printf "ratio costplan breakdown DIR / jq: %.2fx wall, %.2fx cpu (aim <= 2x); peak %s MB (aim < 64)\n", $(NF-8)/jw, $(NF-5)/jc, $(NF-2)}' "$TMPD/jq" "$TMPD/cp"
 "$COSTPLAN" breakdown "$TMPD/hcl" --format json >"$TMPD/out.json" 2>/dev/null
 echo "resources priced: $(jq '[.resources[] | select(.address != "free_tier")] | length' "$TMPD/out.json"), total \$$(jq .total_monthly_cost "$TMPD/out.json")"
 "$COSTPLAN" breakdown "$TMPD/json" --format json >"$TMPD/out2.json" 2>/dev/null
-if cmp -s "$TMPD/out.json" "$TMPD/out2.json"; then echo "same bill from both syntaxes"; else echo "the two syntaxes give different bills"; fi
+if [ "$(jq -c '[.resources, .total_monthly_cost]' "$TMPD/out.json")" = "$(jq -c '[.resources, .total_monthly_cost]' "$TMPD/out2.json")" ]; then
+	echo "same bill from both syntaxes"
+else
+	echo "the two syntaxes give different bills"
+fi
+echo "load average: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) CPUs"

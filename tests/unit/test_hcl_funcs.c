@@ -10,6 +10,7 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
+#include "model/terraform/hcl_funcs.h"
 #include "test_hcl_util.h"
 
 static void collections(void **state)
@@ -337,6 +338,104 @@ static void unknown_operations(void **state)
 	EXPECT_EVAL("\"%{ if u }a%{ endif }\"", "?");
 }
 
+/* Every function of the library, given unknown arguments (as many as it
+ * needs at least, one when it takes any number), answers unknown. */
+static void every_function_propagates_unknown(void **state)
+{
+	(void)state;
+	static const char *const names[] = {
+		"length",
+		"lookup",
+		"merge",
+		"concat",
+		"flatten",
+		"element",
+		"keys",
+		"values",
+		"contains",
+		"coalesce",
+		"coalescelist",
+		"zipmap",
+		"distinct",
+		"compact",
+		"one",
+		"reverse",
+		"slice",
+		"sort",
+		"index",
+		"setunion",
+		"setintersection",
+		"setsubtract",
+		"chunklist",
+		"alltrue",
+		"anytrue",
+		"tolist",
+		"toset",
+		"tomap",
+		"tonumber",
+		"tostring",
+		"tobool",
+		"sensitive",
+		"nonsensitive",
+		"format",
+		"formatlist",
+		"join",
+		"split",
+		"replace",
+		"regex",
+		"regexall",
+		"lower",
+		"upper",
+		"title",
+		"trimspace",
+		"trim",
+		"trimprefix",
+		"trimsuffix",
+		"chomp",
+		"startswith",
+		"endswith",
+		"strcontains",
+		"substr",
+		"strrev",
+		"indent",
+		"base64encode",
+		"base64decode",
+		"min",
+		"max",
+		"ceil",
+		"floor",
+		"abs",
+		"signum",
+		"pow",
+		"sum",
+		"range",
+		"parseint",
+		"cidrsubnet",
+		"cidrsubnets",
+		"cidrhost",
+		"cidrnetmask",
+		"file",
+		"fileexists",
+		"templatefile",
+		"jsonencode",
+		"jsondecode",
+		"basename",
+		"dirname",
+	};
+	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
+		const struct hcl_func *f = hcl_func_find(names[i]);
+		char text[200];
+		size_t o;
+		assert_non_null(f);
+		o = (size_t)snprintf(text, sizeof(text), "%s(", names[i]);
+		for (int k = 0; k < (f->min ? f->min : 1); k++)
+			o += (size_t)snprintf(text + o, sizeof(text) - o, "%su", k ? ", " : "");
+		snprintf(text + o, sizeof(text) - o, ")");
+		EXPECT_EVAL(text, "?");
+	}
+	assert_int_equal(sizeof(names) / sizeof(names[0]), 77);
+}
+
 static void unsupported_function(void **state)
 {
 	(void)state;
@@ -370,6 +469,7 @@ int main(void)
 		cmocka_unit_test(json_and_files),
 		cmocka_unit_test(try_and_can),
 		cmocka_unit_test(unknown_operations),
+		cmocka_unit_test(every_function_propagates_unknown),
 		cmocka_unit_test(unsupported_function),
 		cmocka_unit_test(limits),
 	};
