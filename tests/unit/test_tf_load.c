@@ -250,6 +250,10 @@ static void reference_errors(void **state)
 	const char *e = load_err(d, NULL);
 	assert_true(!strncmp(e, "main.tf:5:3: local a is declared twice (first at /", 50));
 	assert_non_null(strstr(e, "/refs/main.tf:2)"));
+	/* what Terraform rejects before evaluating, try() does not hide */
+	twrite(d, "main.tf", "locals {\n  a = try(var.nope, 1)\n}\n");
+	assert_string_equal(load_err(d, NULL),
+			    "main.tf:2:15: reference to an undeclared input variable \"nope\"");
 	/* a failure inside try() is remembered, not left half-done */
 	twrite(d, "main.tf", "locals {\n  bad = [][0]\n  a = try(local.bad, 1)\n  b = local.bad\n}\n");
 	assert_string_equal(load_err(d, NULL), "main.tf:2:11: invalid index: 0 is out of range for a list of 0");

@@ -102,6 +102,13 @@ _Noreturn void hcl_fail_limit(struct hcl_run *r, const struct hcl_pos *pos, cons
 	hcl_vfail(r, true, pos, fmt, ap);
 }
 
+_Noreturn void hcl_fail_static(struct hcl_run *r, const struct hcl_pos *pos, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	hcl_vfail(r, true, pos, fmt, ap);
+}
+
 _Noreturn void hcl_steps_exceeded(struct hcl_run *r, const struct hcl_pos *pos)
 {
 	hcl_fail_limit(r, pos,

@@ -12,9 +12,10 @@
  * Errors: the parser and the evaluator never return error codes. They call
  * hcl_fail() (an ordinary error: a syntax error, a type mismatch, a missing
  * key), which longjmps to the innermost catch point: try()/can() during
- * evaluation, else the one set by the caller with HCL_RUN_CATCH. Limit
- * errors (hcl_fail_limit: steps, depth, sizes, arena) are fatal: they skip
- * try()/can() and reach the caller's catch point. Because control can leave
+ * evaluation, else the caller's. Limit errors (hcl_fail_limit: steps,
+ * depth, sizes, arena) and static ones (hcl_fail_static: undeclared names,
+ * cycles) are fatal: they skip try()/can() and reach the caller's catch
+ * point. Because control can leave
  * any function that way, code between a catch point and a failure must own
  * nothing outside the arena (no malloc, no open FILE, no regex_t).
  *
@@ -95,6 +96,10 @@ _Noreturn void hcl_vfail(struct hcl_run *r, bool fatal, const struct hcl_pos *po
 			 const char *fmt, va_list ap) CP_PRINTF(4, 0);
 /* A limit: unwinds past try()/can() to the caller. */
 _Noreturn void hcl_fail_limit(struct hcl_run *r, const struct hcl_pos *pos, const char *fmt, ...)
+	CP_PRINTF(3, 4);
+/* An error Terraform finds before evaluating anything (a reference to
+ * something not declared, a cycle): try()/can() do not catch it either. */
+_Noreturn void hcl_fail_static(struct hcl_run *r, const struct hcl_pos *pos, const char *fmt, ...)
 	CP_PRINTF(3, 4);
 /* Rethrow r->diag as it is (after a catch that does not handle it). */
 _Noreturn void hcl_rethrow(struct hcl_run *r);

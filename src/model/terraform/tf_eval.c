@@ -67,7 +67,7 @@ static _Noreturn void cycle(struct tf_modinst *mi, const struct memo *m, const c
 	for (; k < L->nstack && o < sizeof(chain) - 80; k++)
 		o += (size_t)snprintf(chain + o, sizeof(chain) - o, "%s -> ", L->stack[k].name);
 	snprintf(chain + o, sizeof(chain) - o, "%s", display(mi, name));
-	hcl_fail_limit(&L->run, pos, "cycle: %s refers to itself (%s)", display(mi, name), chain);
+	hcl_fail_static(&L->run, pos, "cycle: %s refers to itself (%s)", display(mi, name), chain);
 }
 
 /* Evaluate an object once. Its name for cycle messages is "prefix.name"
@@ -153,7 +153,7 @@ static struct hval *get_var(struct tf_modinst *mi, const char *name, const struc
 	char buf[120];
 	const struct tf_variable *v = tf_names_get(&mi->cfg->by_var, name);
 	if (!v)
-		hcl_fail(&mi->L->run, at, "reference to an undeclared input variable \"%s\"%s%s",
+		hcl_fail_static(&mi->L->run, at, "reference to an undeclared input variable \"%s\"%s%s",
 			 cp_sanitize(name, buf, sizeof(buf)), mi->addr[0] ? " in " : "", mi->addr);
 	return memo_eval(mi, &mi->vars[v->index], "var", v->name, &v->pos,
 			 eval_var, v);
@@ -170,7 +170,7 @@ static struct hval *get_local(struct tf_modinst *mi, const char *name, const str
 	char buf[120];
 	const struct tf_local *l = tf_names_get(&mi->cfg->by_local, name);
 	if (!l)
-		hcl_fail(&mi->L->run, at, "reference to an undeclared local value \"%s\"%s%s",
+		hcl_fail_static(&mi->L->run, at, "reference to an undeclared local value \"%s\"%s%s",
 			 cp_sanitize(name, buf, sizeof(buf)), mi->addr[0] ? " in " : "", mi->addr);
 	return memo_eval(mi, &mi->locals[l->index], "local", l->name,
 			 &l->pos, eval_local, l);
@@ -189,7 +189,7 @@ static struct hval *get_output(struct tf_modinst *mi, const char *name, const st
 		return HV_UNKNOWNV; /* not installed */
 	const struct tf_output *o = tf_names_get(&mi->cfg->by_out, name);
 	if (!o)
-		hcl_fail(&mi->L->run, at, "%s has no output \"%s\"", mi->addr,
+		hcl_fail_static(&mi->L->run, at, "%s has no output \"%s\"", mi->addr,
 			 cp_sanitize(name, buf, sizeof(buf)));
 	return memo_eval(mi, &mi->outputs[o->index], "output", o->name,
 			 &o->pos, eval_output, o);
@@ -516,7 +516,7 @@ static struct hval *get_resource(struct tf_modinst *mi, const char *key, const s
 	char buf[160];
 	const struct tf_resource *c = tf_names_get(&mi->cfg->by_res, key);
 	if (!c)
-		hcl_fail(&mi->L->run, at, "reference to an undeclared %s %s%s%s",
+		hcl_fail_static(&mi->L->run, at, "reference to an undeclared %s %s%s%s",
 			 strncmp(key, "data.", 5) ? "resource" : "data source",
 			 cp_sanitize(key, buf, sizeof(buf)), mi->addr[0] ? " in " : "", mi->addr);
 	struct tf_rstate *rs = &mi->res[c->index];
@@ -634,7 +634,7 @@ static struct hval *module_ref(struct tf_modinst *mi, const struct hcl_ref_step 
 		hcl_fail(r, pos, "a module reference needs a name: module.NAME");
 	const struct tf_modcall *call = tf_names_get(&mi->cfg->by_call, st[0].name);
 	if (!call)
-		hcl_fail(r, &st[0].pos, "reference to an undeclared module \"%s\"%s%s",
+		hcl_fail_static(r, &st[0].pos, "reference to an undeclared module \"%s\"%s%s",
 			 cp_sanitize(st[0].name, buf, sizeof(buf)), mi->addr[0] ? " in " : "", mi->addr);
 	struct tf_callstate *cs = call_state(mi, call);
 	if (cs->x.kind == TFX_UNKNOWN) {
