@@ -733,6 +733,12 @@ static void hostile_inputs(void **state)
 	       "locals {\n  x = [for i in range(100000) : [for j in range(100000) : i + j]]\n}\n");
 	assert_non_null(strstr(load_err(d, NULL), "main.tf:2:"));
 	assert_non_null(strstr(load_err(d, NULL), "limit"));
+	/* a module calling itself twice per level, twenty levels deep */
+	twrite(d, "main.tf",
+	       "variable \"n\" {\n  default = 0\n}\nmodule \"m\" {\n"
+	       "  for_each = var.n < 20 ? toset([\"a\", \"b\"]) : toset([])\n"
+	       "  source   = \"./\"\n  n        = var.n + 1\n}\n");
+	assert_string_equal(load_err(d, NULL), "main.tf:4:1: module limit: more than 20000 module instances");
 	/* deep nesting */
 	o = (size_t)sprintf(big, "locals {\n  x = ");
 	for (int i = 0; i < 5000; i++)

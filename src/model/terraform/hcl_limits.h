@@ -39,8 +39,9 @@
 /* Bytes of syntax trees and values for one load (one arena, freed at once). */
 #define HCL_MAX_ARENA (384L * 1024 * 1024)
 
-/* Module calls nested inside each other. */
+/* Module calls nested inside each other, and module instances in all. */
 #define TF_MAX_MODULE_DEPTH 32
+#define TF_MAX_MODULE_INSTANCES 20000
 /* Resource and data source instances in the whole configuration. */
 #define TF_MAX_INSTANCES 200000
 /* templatefile() inside a template rendered by templatefile(): Terraform

@@ -564,6 +564,9 @@ static struct hval *eval_call(struct tf_modinst *mi, const void *decl)
 		hcl_fail_limit(r, &call->pos, "module limit: modules nested deeper than %d (does a module "
 					      "call itself?)",
 			       TF_MAX_MODULE_DEPTH);
+	if (L->nall + cs->x.n > TF_MAX_MODULE_INSTANCES)
+		hcl_fail_limit(r, &call->pos, "module limit: more than %d module instances",
+			       TF_MAX_MODULE_INSTANCES);
 	cs->kids = hcl_alloc_array(r, cs->x.n ? cs->x.n : 1, sizeof(*cs->kids));
 	for (size_t i = 0; i < cs->x.n; i++) {
 		struct hval *key = cs->x.kind == TFX_SINGLE ? NULL : cs->x.keys[i];
