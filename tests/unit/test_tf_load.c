@@ -738,7 +738,16 @@ static void hostile_inputs(void **state)
 	       "variable \"n\" {\n  default = 0\n}\nmodule \"m\" {\n"
 	       "  for_each = var.n < 20 ? toset([\"a\", \"b\"]) : toset([])\n"
 	       "  source   = \"./\"\n  n        = var.n + 1\n}\n");
-	assert_string_equal(load_err(d, NULL), "main.tf:4:1: module limit: more than 20000 module instances");
+	assert_string_equal(load_err(d, NULL), "main.tf:4:1: module limit: more than 5000 module instances");
+	/* locals each wrapping the previous: a value nested far deeper than any
+	 * one expression (the recursion of everything that walks it) */
+	o = (size_t)sprintf(big, "locals {\n  l0 = 1\n");
+	for (int i = 1; i < 40; i++)
+		o += (size_t)sprintf(big + o, "  l%d = [[[[[[[[[[[[[[[[[[[[local.l%d]]]]]]]]]]]]]]]]]]]]\n", i, i - 1);
+	sprintf(big + o, "}\n");
+	twrite(d, "main.tf", big);
+	assert_string_equal(load_err(d, NULL),
+			    "main.tf:28:35: value limit: a value nested deeper than 500 (lists in lists)");
 	/* deep nesting */
 	o = (size_t)sprintf(big, "locals {\n  x = ");
 	for (int i = 0; i < 5000; i++)

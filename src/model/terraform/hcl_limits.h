@@ -29,19 +29,22 @@
 /* Values in one value counted as a tree (a list of lists shares its
  * elements; walked as a tree it can be exponentially large). */
 #define HCL_MAX_VALUE_NODES 1000000
+/* Nesting of one value (lists in lists...): the recursion of whatever
+ * walks it (comparing, encoding, writing the plan, freeing the document). */
+#define HCL_MAX_VALUE_DEPTH 500
 /* Values in all the resource instances of a plan, counted as trees. */
 #define TF_MAX_PLAN_VALUES 4000000
 /* Bytes in one string value (templates, join, format, file, jsonencode). */
 #define HCL_MAX_STRING (8L * 1024 * 1024)
 /* Evaluation steps for one load: expression nodes evaluated plus values
  * built. Bounds time whatever the configuration computes. */
-#define HCL_MAX_STEPS 30000000L
+#define HCL_MAX_STEPS 5000000L
 /* Bytes of syntax trees and values for one load (one arena, freed at once). */
-#define HCL_MAX_ARENA (384L * 1024 * 1024)
+#define HCL_MAX_ARENA (128L * 1024 * 1024)
 
 /* Module calls nested inside each other, and module instances in all. */
 #define TF_MAX_MODULE_DEPTH 32
-#define TF_MAX_MODULE_INSTANCES 20000
+#define TF_MAX_MODULE_INSTANCES 5000
 /* Resource and data source instances in the whole configuration. */
 #define TF_MAX_INSTANCES 200000
 /* templatefile() inside a template rendered by templatefile(): Terraform

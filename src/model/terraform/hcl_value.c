@@ -19,15 +19,22 @@ struct hval hv_true_v = {.kind = HV_BOOL, .nodes = 1, .b = true};
 struct hval hv_false_v = {.kind = HV_BOOL, .nodes = 1, .b = false};
 struct hval hv_unknown_v = {.kind = HV_UNKNOWN, .nodes = 1};
 
-/* A collection's node count and HV_PARTIAL from its elements. */
-static void summarize(struct hval *c, struct hval *const *v, size_t n)
+/* A collection's node count, depth and HV_PARTIAL from its elements. */
+static void summarize(struct hcl_run *r, struct hval *c, struct hval *const *v, size_t n)
 {
 	uint64_t nodes = 1;
+	unsigned depth = 0;
 	for (size_t i = 0; i < n; i++) {
 		nodes += hv_nodes(v[i]);
+		if (v[i]->depth > depth)
+			depth = v[i]->depth;
 		if (!hv_wholly_known(v[i]))
 			c->flags |= HV_PARTIAL;
 	}
+	if (depth + 1 > HCL_MAX_VALUE_DEPTH)
+		hcl_fail_limit(r, NULL, "value limit: a value nested deeper than %d (lists in lists)",
+			       HCL_MAX_VALUE_DEPTH);
+	c->depth = (uint16_t)(depth + 1);
 	c->nodes = nodes > UINT32_MAX ? UINT32_MAX : (uint32_t)nodes;
 }
 
@@ -108,7 +115,7 @@ struct hval *hv_list(struct hcl_run *r, struct hval **v, size_t n)
 	l->l.v = hcl_alloc_array(r, n ? n : 1, sizeof(*v));
 	if (n)
 		memcpy(l->l.v, v, n * sizeof(*v));
-	summarize(l, l->l.v, n);
+	summarize(r, l, l->l.v, n);
 	return l;
 }
 
@@ -205,7 +212,7 @@ struct hval *hv_set(struct hcl_run *r, struct hval **v, size_t n)
 	s->kind = HV_SET;
 	s->l.v = tmp;
 	s->l.n = m;
-	summarize(s, tmp, m);
+	summarize(r, s, tmp, m);
 	return s;
 }
 
@@ -276,7 +283,7 @@ struct hval *hv_objb_finish(struct hv_objb *b, bool dups_fail, const struct hcl_
 		m++;
 	}
 	o->o.n = m;
-	summarize(o, o->o.v, m);
+	summarize(r, o, o->o.v, m);
 	return o;
 }
 
@@ -301,7 +308,7 @@ struct hval *hv_listb_finish(struct hv_listb *b)
 	l->kind = HV_LIST;
 	l->l.v = b->v ? b->v : hcl_alloc(b->r, sizeof(*b->v));
 	l->l.n = b->n;
-	summarize(l, l->l.v, l->l.n);
+	summarize(b->r, l, l->l.v, l->l.n);
 	return l;
 }
 

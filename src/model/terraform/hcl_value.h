@@ -50,11 +50,15 @@ enum hv_kind {
  * is built, how many values it holds counted as a tree (`nodes`, itself
  * included, saturating), and whether an unknown is inside (HV_PARTIAL).
  * Anything that walks a value as a tree checks `nodes` first
- * (hv_check_nodes, HCL_MAX_VALUE_NODES).
+ * (hv_check_nodes, HCL_MAX_VALUE_NODES). Nesting depth is capped when a
+ * value is built (HCL_MAX_VALUE_DEPTH), so the walkers' recursion is
+ * bounded too: a chain of locals each wrapping the previous in brackets
+ * nests deeper than any expression does.
  */
 struct hval {
 	unsigned char kind;  /* enum hv_kind */
 	unsigned char flags; /* HV_OPEN, HV_PARTIAL */
+	uint16_t depth;      /* 0 for scalars */
 	uint32_t nodes;
 	union {
 		bool b;
