@@ -58,6 +58,7 @@ struct inst {
 	json_t *unknown; /* after_unknown, or NULL */
 	json_t *prior;   /* before, for unknowns on the after side; or NULL */
 	char *sname;     /* scenario name */
+	char *modpath;   /* module_address without indexes, once asked for */
 	char *region;
 	int rank;        /* mapping order */
 	int priced;      /* 1 mapped into a document, 0 not priced, -1 not yet */
@@ -591,8 +592,11 @@ static struct inst *find_inst(struct side_build *b, const char *modpath, const c
 		struct inst *x = &b->in[i];
 		if (strcmp(x->type, type) || strcmp(x->name, name))
 			continue;
-		strip_indexes(x->module_address, buf, sizeof(buf));
-		if (strcmp(buf, modpath))
+		if (!x->modpath) { /* parsed once, not once per reference */
+			strip_indexes(x->module_address, buf, sizeof(buf));
+			x->modpath = xstrdup(buf);
+		}
+		if (strcmp(x->modpath, modpath))
 			continue;
 		size_t score = 1;
 		if (like) {
@@ -1667,6 +1671,7 @@ static void build_release(struct side_build *b)
 	for (size_t i = 0; i < b->n; i++) {
 		free(b->in[i].sname);
 		free(b->in[i].region);
+		free(b->in[i].modpath);
 	}
 	free(b->in);
 	json_decref(b->by_addr);
