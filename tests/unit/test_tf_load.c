@@ -195,7 +195,7 @@ static void expansion_errors(void **state)
 	assert_non_null(strstr(load_err(d, NULL), "collection limit"));
 	twrite(d, "main.tf", "resource \"aws_eip\" \"e\" {\n  count = 500000\n}\n");
 	assert_string_equal(load_err(d, NULL),
-			    "main.tf:2:11: instance limit: the count of aws_eip.e is 500000, above 200000");
+			    "main.tf:2:11: instance limit: the count of aws_eip.e is 500000, above 50000");
 }
 
 /* ---- locals, references and cycles ------------------------------------------------ */
@@ -720,7 +720,7 @@ static void hostile_inputs(void **state)
 	sprintf(big + o, "}\nresource \"aws_eip\" \"x\" {\n  tags = { a = local.l40 }\n}\n");
 	twrite(d, "main.tf", big);
 	assert_string_equal(load_err(d, NULL),
-			    "main.tf:44:1: plan limit: the resources' arguments hold more than 4000000 "
+			    "main.tf:44:1: plan limit: the resources' arguments hold more than 500000 "
 			    "values in all");
 	sprintf(big + o, "  j = jsonencode(local.l40)\n}\n");
 	twrite(d, "main.tf", big);
