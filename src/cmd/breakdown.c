@@ -14,6 +14,7 @@
 #include "cost/side.h"
 #include "report/report.h"
 #include "util/error.h"
+#include "util/paths.h"
 
 static const char USAGE[] =
 	"usage: costplan breakdown [SCENARIO] [options]\n"
@@ -133,6 +134,8 @@ static int run(struct cmd_args *a)
 		return simulated(a);
 	scenario_opts_cost(&a->so, &co);
 	if (opt.plan || opt.usage) {
+		if (!opt.plan && !a->so.path && paths_require_default(DEFAULT_SCENARIO, "scenario"))
+			return CP_EXIT_IO;
 		rc = side_breakdown(opt.plan ? opt.plan : a->so.path ? a->so.path : DEFAULT_SCENARIO,
 				    opt.usage, a->so.region, a->ctx->cat, &co, &b);
 	} else {

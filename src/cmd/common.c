@@ -278,6 +278,9 @@ void cmd_echo_warnings(char *const *warnings, size_t n)
 
 int scenario_opts_load(const struct scenario_opts *o, struct scenario *out)
 {
+	memset(out, 0, sizeof(*out));
+	if (!o->path && paths_require_default(DEFAULT_SCENARIO, "scenario"))
+		return CP_EXIT_IO;
 	char *path = paths_scenario(o->path ? o->path : DEFAULT_SCENARIO);
 	int rc = scenario_load_overlaid(path, o->ov, o->nov, out);
 	free(path);
@@ -291,6 +294,12 @@ int scenario_opts_load(const struct scenario_opts *o, struct scenario *out)
 int scenario_opts_doc(const struct scenario_opts *o, json_t **doc, char **path, char ***notes,
 		      size_t *nnotes)
 {
+	*doc = NULL;
+	*path = NULL;
+	*notes = NULL;
+	*nnotes = 0;
+	if (!o->path && paths_require_default(DEFAULT_SCENARIO, "scenario"))
+		return CP_EXIT_IO;
 	*path = paths_scenario(o->path ? o->path : DEFAULT_SCENARIO);
 	int rc = doc_load_overlaid(*path, o->ov, o->nov, doc, notes, nnotes);
 	if (rc) {
@@ -313,6 +322,9 @@ int cmd_upgrade_path(const struct cmd_args *a, struct upgrade_set *set, struct u
 	char *file = NULL, **notes = NULL;
 	size_t nnotes = 0;
 	struct cost_options co;
+	memset(set, 0, sizeof(*set));
+	if (!a->steps && paths_require_default(DEFAULT_STEPS, "upgrade steps folder"))
+		return CP_EXIT_IO;
 	char *dir = paths_scenario(a->steps ? a->steps : DEFAULT_STEPS);
 	int rc = upgrades_load(dir, set);
 	free(dir);

@@ -17,6 +17,7 @@
 #include "pricing/regions.h"
 #include "report/jsonw.h"
 #include "util/error.h"
+#include "util/paths.h"
 #include "util/escape.h"
 #include "util/strings.h"
 
@@ -297,16 +298,16 @@ static int list_run(struct cmd_args *a)
 		regions = xcalloc(1, sizeof(char *));
 		regions[0] = xstrdup(opt.region);
 		if (!catalog_has_region(ctx->cat, opt.region)) {
-			rc = cp_error(CP_EXIT_DATA,
-				      "no price snapshot for region %s in %s/aws: run `costplan pricing "
-				      "fetch --region %s`",
-				      opt.region, ctx->pricing_dir, opt.region);
+			char *fetch = paths_fetch_command(ctx->pricing_dir, opt.region, NULL);
+			rc = cp_error(CP_EXIT_IO, "no price snapshot for region %s in %s/aws: run `%s`",
+				      opt.region, ctx->pricing_dir, fetch);
+			free(fetch);
 			goto out;
 		}
 	} else {
 		regions = catalog_regions(ctx->pricing_dir, &nreg);
 		if (!nreg) {
-			rc = cp_error(CP_EXIT_DATA, "no price snapshot in %s/aws", ctx->pricing_dir);
+			rc = cp_error(CP_EXIT_IO, "no price snapshot in %s/aws", ctx->pricing_dir);
 			goto out;
 		}
 	}

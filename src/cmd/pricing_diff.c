@@ -334,7 +334,7 @@ static int run(struct cmd_args *a)
 	}
 	if (!nreg) {
 		free(regions);
-		return cp_error(CP_EXIT_DATA, "no price snapshot in %s/aws nor in %s/aws", d.old_dir,
+		return cp_error(CP_EXIT_IO, "no price snapshot in %s/aws nor in %s/aws", d.old_dir,
 				d.new_dir);
 	}
 	struct catalog *ca = catalog_new(d.old_dir), *cb = catalog_new(d.new_dir);

@@ -15,6 +15,7 @@
 #include "cost/pricer.h"
 #include "pricing/regions.h"
 #include "util/error.h"
+#include "util/paths.h"
 
 /* ---- quantities --------------------------------------------------------- */
 
@@ -458,10 +459,14 @@ static int missing_region(const struct catalog *cat, const char *region)
 				"unknown region '%s': use an AWS region code such as us-east-1 "
 				"(`costplan pricing list` shows the shipped regions)",
 				region);
-	return cp_error(CP_EXIT_DATA,
-			"no price snapshot for region %s in %s/aws: run `costplan pricing fetch "
-			"--region %s` (`costplan pricing list` shows the shipped regions)",
-			region, cat->dir, region);
+	/* the region's price files are missing: an I/O failure */
+	char *fetch = paths_fetch_command(cat->dir, region, NULL);
+	cp_error(CP_EXIT_IO,
+		 "no price snapshot for region %s in %s/aws: run `%s` (`costplan pricing list` "
+		 "shows the shipped regions)",
+		 region, cat->dir, fetch);
+	free(fetch);
+	return CP_EXIT_IO;
 }
 
 int cost_breakdown(const struct scenario *s, struct catalog *cat, const struct cost_options *o,

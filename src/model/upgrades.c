@@ -6,6 +6,7 @@
 #include "model/upgrades.h"
 
 #include <dirent.h>
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -230,7 +231,8 @@ int upgrades_load(const char *dir, struct upgrade_set *out)
 	memset(out, 0, sizeof(*out));
 	out->dir = xstrdup(dir);
 	if (!(d = opendir(dir))) {
-		rc = cp_error(CP_EXIT_DATA, "%s: cannot read the upgrade steps folder", dir);
+		rc = cp_error(CP_EXIT_IO, "%s: cannot read the upgrade steps folder: %s", dir,
+			      strerror(errno));
 		free(out->dir);
 		out->dir = NULL;
 		return rc;

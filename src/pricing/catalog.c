@@ -14,6 +14,7 @@
 #include "pricing/offer.h"
 #include "pricing/regions.h"
 #include "util/error.h"
+#include "util/paths.h"
 
 const char *const CATALOG_OFFERS[] = {
 	"AmazonECS",	 "AmazonEC2",	     "AmazonVPC",
@@ -419,11 +420,14 @@ int catalog_offer(struct catalog *c, const char *region, const char *offer,
 				 "unknown region '%s': use an AWS region code such as us-east-1 or "
 				 "eu-west-1 (`costplan pricing list` shows the shipped ones)",
 				 region);
-		else
-			cp_error(CP_EXIT_DATA,
-				 "no %s prices for %s in %s/aws/%s: run `costplan pricing fetch "
-				 "--region %s --offer %s`",
-				 offer, region, c->dir, region, region, offer);
+		else {
+			/* the price file is missing: an I/O failure, like any missing input */
+			char *fetch = paths_fetch_command(c->dir, region, offer);
+			cp_error(CP_EXIT_IO, "no %s prices for %s in %s/aws/%s: run `%s`", offer,
+				 region, c->dir, region, fetch);
+			free(fetch);
+			s->status = CP_EXIT_IO;
+		}
 	}
 	return s->status;
 }
@@ -635,10 +639,11 @@ static int find(struct catalog *c, const char *region, const struct price_query 
 		if (quiet)
 			return CP_EXIT_DATA;
 		describe(q, what, sizeof(what));
-		return cp_error(CP_EXIT_DATA,
-				"no price in %s for %s, %s: run `costplan pricing fetch --region %s "
-				"--offer %s`",
-				region, q->offer, what, region, q->offer);
+		char *fetch = paths_fetch_command(c->dir, region, q->offer);
+		cp_error(CP_EXIT_DATA, "no price in %s for %s, %s: run `%s`", region, q->offer, what,
+			 fetch);
+		free(fetch);
+		return CP_EXIT_DATA;
 	}
 	*out = hit;
 	return 0;

@@ -174,9 +174,9 @@ static void indexed_lookups(void **state)
 	dec_format_trim(cost, buf, sizeof(buf));
 	assert_string_equal(buf, "5.5");
 
-	/* another region is another (missing) file: an error, still lazily */
+	/* another region is another (missing) file: an I/O error, still lazily */
 	q_init(&q, "NAT Gateway", "NatGateway-Hours");
-	assert_int_equal(catalog_find(c, "eu-west-2", &q, &e), CP_EXIT_DATA);
+	assert_int_equal(catalog_find(c, "eu-west-2", &q, &e), CP_EXIT_IO);
 	catalog_free(c);
 	rmfixture(dir);
 }
