@@ -54,6 +54,9 @@ struct cp_ctx {
 	"  --patch FILE         what-if: apply a JSON merge patch (RFC 7386) or an upgrade\n"    \
 	"                       step file (repeatable; applied in order with --set)\n"
 
+/* Who makes a claim given with --claim (export, report). */
+#define CMD_CLAIM_SOURCE "your estimate"
+
 /* Option groups a command takes (struct cmd.flags). */
 enum {
 	CMD_SCENARIO = 1 << 0,   /* --region --no-free-tier --set --patch */

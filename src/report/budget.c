@@ -478,7 +478,6 @@ void budget_build(struct budget *bg, const struct breakdown *b, const struct bre
 	memset(bg, 0, sizeof(*bg));
 	bg->b = b;
 	bg->total = b->total;
-	bg->guide_claim = dec_from_int(100);
 	breakdown_by_category(b, bg->by_category);
 
 	bg->in_hours = input_add(bg, "", "hours_per_month", IN_NUMBER, "hours",
