@@ -106,8 +106,10 @@ static int simulated(struct cmd_args *a)
 	sim_cmd.formats = SIM_FORMATS;
 	sa.cmd = &sim_cmd;
 	int rc = sim_drive(&sa.sim, &a->so, a->ctx, &st);
-	if (rc == 0)
+	if (rc == 0) {
+		cmd_echo_whatif(st.s.notes, st.s.nnotes);
 		rc = cmd_write(&sa, &st.view);
+	}
 	sim_state_release(&st);
 	return rc;
 }
@@ -136,8 +138,9 @@ static int run(struct cmd_args *a)
 	if (opt.plan || opt.usage) {
 		if (!opt.plan && !a->so.path && paths_require_default(DEFAULT_SCENARIO, "scenario"))
 			return CP_EXIT_IO;
+		struct whatif w = scenario_whatif(&a->so);
 		rc = side_breakdown(opt.plan ? opt.plan : a->so.path ? a->so.path : DEFAULT_SCENARIO,
-				    opt.usage, a->so.region, a->ctx->cat, &co, &b);
+				    opt.usage, a->so.region, a->ctx->cat, &co, &w, &b);
 	} else {
 		if ((rc = scenario_opts_load(&a->so, &s)))
 			return rc;

@@ -20,6 +20,7 @@ static const struct option SCENARIO_OPTS[] = {
 	{"no-free-tier", no_argument, NULL, OPT_NO_FREE_TIER},
 	{"set", required_argument, NULL, OPT_SET},
 	{"patch", required_argument, NULL, OPT_PATCH},
+	{"scale-usage", required_argument, NULL, OPT_SCALE_USAGE},
 	{NULL, 0, NULL, 0},
 };
 
@@ -85,6 +86,18 @@ static int scenario_option(struct scenario_opts *o, int opt, const char *arg)
 	case OPT_NO_FREE_TIER:
 		o->no_free_tier = true;
 		return 0;
+	case OPT_SCALE_USAGE: {
+		char *end;
+		errno = 0;
+		double f = strtod(arg, &end);
+		if (errno || end == arg || *end || !(f > 0) || f > 1e6)
+			return cp_error(CP_EXIT_USAGE,
+					"--scale-usage '%s': give a factor above 0 and at most "
+					"1000000, e.g. 2 or 0.5",
+					cp_sanitize(arg, buf, sizeof(buf)));
+		o->scale_usage = f;
+		return 0;
+	}
 	default: /* OPT_SET, OPT_PATCH */
 		if (o->nov >= SCENARIO_MAX_OVERLAYS)
 			return cp_error(CP_EXIT_USAGE, "more than %d --set/--patch options",
@@ -202,6 +215,7 @@ int cmd_main(const struct cmd *c, int argc, char **argv, struct cp_ctx *ctx)
 		case OPT_NO_FREE_TIER:
 		case OPT_SET:
 		case OPT_PATCH:
+		case OPT_SCALE_USAGE:
 			rc = scenario_option(&a.so, opt, optarg);
 			break;
 		case OPT_RUNS:
@@ -282,7 +296,8 @@ int scenario_opts_load(const struct scenario_opts *o, struct scenario *out)
 	if (!o->path && paths_require_default(DEFAULT_SCENARIO, "scenario"))
 		return CP_EXIT_IO;
 	char *path = paths_scenario(o->path ? o->path : DEFAULT_SCENARIO);
-	int rc = scenario_load_overlaid(path, o->ov, o->nov, out);
+	struct whatif w = scenario_whatif(o);
+	int rc = scenario_load_overlaid(path, &w, out);
 	free(path);
 	if (rc == 0 && o->region) {
 		free(out->region);
@@ -301,7 +316,8 @@ int scenario_opts_doc(const struct scenario_opts *o, json_t **doc, char **path, 
 	if (!o->path && paths_require_default(DEFAULT_SCENARIO, "scenario"))
 		return CP_EXIT_IO;
 	*path = paths_scenario(o->path ? o->path : DEFAULT_SCENARIO);
-	int rc = doc_load_overlaid(*path, o->ov, o->nov, doc, notes, nnotes);
+	struct whatif w = scenario_whatif(o);
+	int rc = doc_load_overlaid(*path, &w, doc, notes, nnotes);
 	if (rc) {
 		free(*path);
 		*path = NULL;

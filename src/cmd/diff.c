@@ -117,25 +117,37 @@ static const struct cmd_format FORMATS[] = {
 	{FMT_TABLE, NULL},
 };
 
-/* --set/--patch go to HEAD, which must be a scenario. */
-static int overlay_head(const struct cmd_args *a, struct input *head)
+/* --set/--patch go to HEAD, which must be a scenario; --scale-usage to
+ * both sides (the change itself at that usage). */
+static int whatif_sides(const struct cmd_args *a, struct input *in, int n, char ***notes,
+			size_t *nnotes)
 {
-	if (!a->so.nov)
-		return 0;
-	if (head->kind != INPUT_SCENARIO)
+	struct whatif head = {a->so.ov, a->so.nov, 0}, both = {NULL, 0, a->so.scale_usage};
+	char **nv = NULL;
+	size_t nn = 0;
+	int rc = 0;
+	*notes = NULL;
+	*nnotes = 0;
+	if (a->so.nov && in[n - 1].kind != INPUT_SCENARIO)
 		return cp_error(CP_EXIT_USAGE,
 				"--set and --patch change a scenario; %s is a Terraform %s (change the "
 				"configuration, or diff two scenarios)",
-				head->path, head->kind == INPUT_STATE ? "state" : "plan");
-	for (size_t i = 0; i < a->so.nov; i++) {
-		int rc = overlay_apply(&head->doc, &a->so.ov[i], NULL);
-		if (rc)
-			return rc;
+				in[n - 1].path, in[n - 1].kind == INPUT_STATE ? "state" : "plan");
+	if ((rc = side_whatif(&in[n - 1], &head, notes, nnotes)))
+		return rc;
+	for (int i = 0; i < n && rc == 0 && a->so.scale_usage > 0; i++) {
+		if (in[i].kind != INPUT_SCENARIO)
+			continue;
+		rc = side_whatif(&in[i], &both, &nv, &nn);
+		for (size_t k = 0; k < nn; k++)
+			free(nv[k]);
+		free(nv);
 	}
-	/* line numbers were of the file; the overlaid document has none */
-	json_pos_free(head->pos);
-	head->pos = NULL;
-	return 0;
+	if (rc == 0 && a->so.scale_usage > 0) {
+		*notes = xrealloc(*notes, (*nnotes + 1) * sizeof(char *));
+		(*notes)[(*nnotes)++] = overlay_scale_note(a->so.scale_usage);
+	}
+	return rc;
 }
 
 static int run(struct cmd_args *a)
@@ -159,8 +171,11 @@ static int run(struct cmd_args *a)
 	if (opt.usage) {
 		if ((rc = usage_load(opt.usage, &usage)))
 			return rc;
+		usage.scale = a->so.scale_usage;
 		up = &usage;
 	}
+	char **notes = NULL;
+	size_t nnotes = 0;
 	struct plan_opts po = {a->so.region, up};
 	struct cost_options co;
 	scenario_opts_cost(&a->so, &co);
@@ -183,13 +198,17 @@ static int run(struct cmd_args *a)
 		nside = 2;
 		title = xasprintf("%s (before -> after)", in[0].path);
 		actions = in[0].plan.actions;
+		if (a->so.scale_usage > 0 && up) {
+			notes = xcalloc(1, sizeof(char *));
+			notes[nnotes++] = overlay_scale_note(a->so.scale_usage);
+		}
 	} else {
 		for (int i = 0; i < 2; i++) {
 			if ((rc = input_load(a->argv[i], &po, &in[i])))
 				goto done;
 			nin = i + 1;
 		}
-		if ((rc = overlay_head(a, &in[1])))
+		if ((rc = whatif_sides(a, in, 2, &notes, &nnotes)))
 			goto done;
 		for (int i = 0; i < 2; i++) {
 			if ((rc = side_price(&in[i], SIDE_AFTER, a->ctx->cat, &co, up, &sd[i])))
@@ -205,11 +224,16 @@ static int run(struct cmd_args *a)
 	free(title);
 	int tripped = diff_guardrails(&d, &opt.g, reason, sizeof(reason));
 	struct diff_out o = {&d, tripped ? reason : NULL};
+	/* the what-ifs applied: the diff's outputs have no notes */
+	cmd_echo_whatif(notes, nnotes);
 	rc = cmd_write(a, &o);
 	diff_release(&d);
 	if (!rc && tripped)
 		rc = cp_error(CP_EXIT_GUARDRAIL, "guardrail: %s", reason);
 done:
+	for (size_t i = 0; i < nnotes; i++)
+		free(notes[i]);
+	free(notes);
 	for (int i = 0; i < nside; i++)
 		side_release(&sd[i]);
 	for (int i = 0; i < nin; i++)

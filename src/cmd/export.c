@@ -291,6 +291,8 @@ static int run(struct cmd_args *a)
 	if (fmt == FMT_XLSX && !opt.no_upgrades && price_upgrades(a, &set, &path))
 		bg.up = &path;
 	rc = cmd_write(a, &bg);
+	if (fmt == FMT_CSV)
+		cmd_echo_whatif(b.notes, b.nnotes); /* the workbook shows them; the CSV cannot */
 	cmd_echo_warnings(b.warnings, b.nwarn);
 	if (bg.no_formula)
 		cp_warn("%zu line(s) have no quantity formula in the workbook: they keep costplan's "

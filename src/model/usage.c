@@ -223,5 +223,11 @@ json_t *usage_for(struct usage_file *u, const char *address, const char *type)
 	json_t *e = json_object_get(u->exact, address);
 	if (e)
 		merge(u, out, e, type);
+	if (u->scale > 0 && u->scale != 1) {
+		const char *k;
+		json_t *v;
+		json_object_foreach(out, k, v)
+			json_object_set_new(out, k, json_real(json_number_value(v) * u->scale));
+	}
 	return out;
 }

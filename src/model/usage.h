@@ -34,6 +34,7 @@ struct usage_file {
 	json_t *exact;    /* address -> flat object */
 	json_t *wild;     /* array of [pattern, flat object] */
 	json_t *warned;   /* "type key" already warned about */
+	double scale;     /* --scale-usage: every figure times this (0 = 1) */
 };
 
 /* Load and check a usage file. Returns 0 or an exit code (message printed). */
