@@ -218,6 +218,7 @@ static int run(struct cmd_args *a)
 		title = xasprintf("%s -> %s", in[0].path, in[1].path);
 	}
 
+	usage_warn_unused(up);
 	struct diff d;
 	char reason[1024];
 	diff_compute(&sd[0], &sd[1], actions, title, &d);

@@ -299,6 +299,7 @@ int side_breakdown(const char *path, const char *usage_path, const char *region,
 	if ((rc = input_load(path, &po, &in)) == 0) {
 		rc = side_whatif(&in, w, &notes, &nnotes);
 		if (rc == 0 && (rc = side_price(&in, SIDE_AFTER, cat, co, up, &s)) == 0) {
+			usage_warn_unused(up);
 			/* the not-priced list goes back to the breakdown, which says it */
 			s.b.unpriced = s.unpriced;
 			s.b.nunpriced = s.nunpriced;

@@ -216,6 +216,23 @@ struct json_pos *json_pos_scan(const char *text)
 	return p;
 }
 
+struct json_pos *json_pos_new(void)
+{
+	return xcalloc(1, sizeof(struct json_pos));
+}
+
+void json_pos_add(struct json_pos *p, const char *path, int line, int col)
+{
+	struct scan sc = {NULL, 0, 0, p};
+	record(&sc, path, line, col);
+}
+
+void json_pos_sort(struct json_pos *p)
+{
+	if (p->n > 1)
+		qsort(p->e, p->n, sizeof(*p->e), by_path);
+}
+
 void json_pos_free(struct json_pos *p)
 {
 	if (!p)

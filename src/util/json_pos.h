@@ -27,6 +27,10 @@ struct json_pos *json_pos_scan(const char *text);
 void json_pos_free(struct json_pos *p);
 /* Position of path; returns 0 and sets line/col, or -1 when unknown. */
 int json_pos_find(const struct json_pos *p, const char *path, int *line, int *col);
+/* A map built by another reader (YAML): new, add each path, sort once. */
+struct json_pos *json_pos_new(void);
+void json_pos_add(struct json_pos *p, const char *path, int line, int col);
+void json_pos_sort(struct json_pos *p);
 
 /*
  * Overlays (--set, --patch, upgrade steps) change a document after it was
