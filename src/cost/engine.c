@@ -311,6 +311,14 @@ void pricer_scale_line(struct pricer_ctx *p, struct cost_line *l, const struct q
 	p->item->total = dec_add(p->item->total, l->cost_cents);
 }
 
+void pricer_free(struct pricer_ctx *p, const char *reason)
+{
+	if (!p->item)
+		return;
+	p->item->free = true;
+	p->item->free_reason = reason;
+}
+
 void pricer_not_priced(struct pricer_ctx *p, const char *fmt, ...)
 {
 	va_list ap;
@@ -502,9 +510,12 @@ int cost_breakdown(const struct scenario *s, struct catalog *cat, const struct c
 		p.item->count = r->count;
 		if (!r->spec->price) {
 			p.item->free = true;
+			p.item->free_reason = r->spec->free_reason;
 			continue;
 		}
 		r->spec->price(&p, r);
+		if (p.item->free && !p.item->free_reason)
+			p.item->free_reason = r->spec->free_reason;
 		if (p.item->not_priced && !p.rc) {
 			/* out of the total, onto the not-priced list */
 			breakdown_unpriced(out, r->address, r->type, p.item->not_priced);

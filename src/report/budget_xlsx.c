@@ -14,6 +14,7 @@
  */
 #define _GNU_SOURCE
 #include "report/budget.h"
+#include "report/report.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -579,22 +580,24 @@ static void sheet_summary(lxw_workbook *wb, lxw_worksheet *ws, const struct budg
 		free(s);
 	}
 	{
-		size_t len = 0;
-		char *list = xstrdup("");
-		for (size_t i = 0; i < b->n; i++) {
-			if (b->items[i].n)
-				continue;
-			char *n = xasprintf("%s%s%s", list, len ? ", " : "", b->items[i].address);
-			free(list);
-			list = n;
-			len++;
-		}
-		if (len) {
-			s = xasprintf("Free (considered, $0): %s", list);
+		/* what costs nothing, one line per reason AWS charges nothing */
+		struct free_group *g;
+		size_t ng = report_free_groups(b, &g);
+		for (size_t k = 0; k < ng; k++) {
+			char *list = xstrdup("");
+			for (size_t i = 0; i < g[k].n; i++) {
+				char name[300], *n;
+				n = xasprintf("%s%s%s", list, i ? ", " : "",
+					      report_item_name(g[k].items[i], name, sizeof(name)));
+				free(list);
+				list = n;
+			}
+			s = xasprintf("Free (considered, $0): %s: %s", list, g[k].reason);
 			worksheet_write_string(ws, (lxw_row_t)r++, 0, s, f->note);
 			free(s);
+			free(list);
 		}
-		free(list);
+		report_free_groups_release(g, ng);
 	}
 
 	/* charts */
