@@ -205,7 +205,7 @@ static int run(struct cmd_args *a)
 	memset(cols, 0, sizeof(cols));
 	/* column A: the base */
 	cols[0].label = base_label(basepath);
-	cols[0].source = xstrdup(basepath);
+	cols[0].source = paths_display(basepath);
 	cols[0].kind = "scenario";
 	rc = upgrade_price_doc(base, basepath, ctx->cat, &co, &cols[0].p);
 	ncol = rc ? 0 : 1;
@@ -215,7 +215,7 @@ static int run(struct cmd_args *a)
 		if ((rc = file_doc(&so, base, files[i], &doc, &c->kind)))
 			break;
 		c->label = base_label(files[i]);
-		c->source = xstrdup(files[i]);
+		c->source = paths_display(files[i]);
 		rc = upgrade_price_doc(doc, files[i], ctx->cat, &co, &c->p);
 		json_decref(doc);
 		if (rc) {

@@ -19,6 +19,7 @@
 #include "model/input.h"
 #include "model/usage.h"
 #include "util/error.h"
+#include "util/paths.h"
 
 static const char USAGE[] =
 	"usage: costplan diff --plan PLAN.json [options]\n"
@@ -196,7 +197,9 @@ static int run(struct cmd_args *a)
 		if ((rc = side_price(&in[0], SIDE_AFTER, a->ctx->cat, &co, up, &sd[1])))
 			goto done;
 		nside = 2;
-		title = xasprintf("%s (before -> after)", in[0].path);
+		char *p0 = paths_display(in[0].path);
+		title = xasprintf("%s (before -> after)", p0);
+		free(p0);
 		actions = in[0].plan.actions;
 		if (a->so.scale_usage > 0 && up) {
 			notes = xcalloc(1, sizeof(char *));
@@ -215,7 +218,10 @@ static int run(struct cmd_args *a)
 				goto done;
 			nside = i + 1;
 		}
-		title = xasprintf("%s -> %s", in[0].path, in[1].path);
+		char *p0 = paths_display(in[0].path), *p1 = paths_display(in[1].path);
+		title = xasprintf("%s -> %s", p0, p1);
+		free(p0);
+		free(p1);
 	}
 
 	usage_warn_unused(up);

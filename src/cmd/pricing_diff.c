@@ -20,6 +20,7 @@
 #include "report/jsonw.h"
 #include "report/report.h"
 #include "util/error.h"
+#include "util/paths.h"
 
 static const char USAGE[] =
 	"usage: costplan pricing diff OLD NEW [--scenario S] [--region R] [--format F] [-o FILE]\n"
@@ -186,6 +187,7 @@ static void money(dec v, char *buf, size_t size, bool sign)
 
 struct pdiff {
 	const char *old_dir, *new_dir;
+	char *old_shown, *new_shown; /* as outputs show them: never absolute */
 	struct price_change *ch;
 	size_t nch;
 	bool have_scen;
@@ -200,9 +202,9 @@ static int w_json(FILE *f, const void *data, const struct report_style *st)
 	jw_init(&w, f);
 	jw_obj(&w);
 	jw_key(&w, "old");
-	jw_str(&w, d->old_dir);
+	jw_str(&w, d->old_shown);
 	jw_key(&w, "new");
-	jw_str(&w, d->new_dir);
+	jw_str(&w, d->new_shown);
 	json_prices(&w, d->ch, d->nch);
 	if (d->have_scen) {
 		jw_key(&w, "scenario");
@@ -247,7 +249,7 @@ static int w_table(FILE *f, const void *data, const struct report_style *st)
 	const struct pdiff *d = data;
 	size_t counts[3] = {0, 0, 0};
 	(void)st;
-	fprintf(f, "Prices: %s -> %s\n\n", d->old_dir, d->new_dir);
+	fprintf(f, "Prices: %s -> %s\n\n", d->old_shown, d->new_shown);
 	table_prices(f, d->ch, d->nch, counts);
 	fprintf(f, "%s%zu price%s changed, %zu added, %zu removed\n", d->nch ? "\n" : "",
 		counts[0], counts[0] == 1 ? "" : "s", counts[1], counts[2]);
@@ -348,7 +350,11 @@ static int run(struct cmd_args *a)
 			goto out;
 		d.have_scen = true;
 	}
+	d.old_shown = paths_display(d.old_dir);
+	d.new_shown = paths_display(d.new_dir);
 	rc = cmd_write(a, &d);
+	free(d.old_shown);
+	free(d.new_shown);
 out:
 	if (d.have_scen) {
 		breakdown_release(&d.bo);

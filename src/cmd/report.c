@@ -13,6 +13,7 @@
 #include "report/html.h"
 #include "sim/sample_week.h"
 #include "util/error.h"
+#include "util/paths.h"
 
 static const char USAGE[] =
 	"usage: costplan report [SCENARIO] [options]\n"
@@ -114,14 +115,29 @@ static const struct cmd_format FORMATS[] = {
 };
 
 /* The command as a user would type it: "costplan" instead of the path the
- * binary was started by (so the page does not depend on where it ran). */
+ * binary was started by, and no absolute path among its words (a file is
+ * shown by its name, so the page does not depend on where it ran). */
 static char *command_text(const struct cp_ctx *ctx)
 {
 	const char *cl = ctx->command_line ? ctx->command_line : "costplan report";
 	const char *rest = strchr(cl, ' ');
-	size_t n = strlen("costplan") + (rest ? strlen(rest) : 0) + 1;
-	char *s = xmalloc(n);
-	snprintf(s, n, "costplan%s", rest ? rest : "");
+	char *s = xstrdup("costplan");
+	while (rest && *rest) {
+		rest++;
+		const char *end = strchr(rest, ' ');
+		size_t n = end ? (size_t)(end - rest) : strlen(rest);
+		char *word = xstrndup(rest, n);
+		/* --opt=/abs/path and /abs/path alike */
+		char *eq = word[0] == '-' ? strchr(word, '=') : NULL;
+		char *path = eq ? eq + 1 : word;
+		char *shown = path[0] == '/' ? paths_display(path) : NULL;
+		char *t = xasprintf("%s %.*s%s", s, (int)(path - word), word, shown ? shown : path);
+		free(shown);
+		free(word);
+		free(s);
+		s = t;
+		rest = end;
+	}
 	return s;
 }
 

@@ -5,6 +5,7 @@
 #include "cost/side.h"
 
 #include "model/overlay.h"
+#include "util/paths.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -82,7 +83,9 @@ static void empty_breakdown(struct breakdown *b, const char *label, struct catal
 	b->region = xstrdup(region);
 	b->pricing_dir = xstrdup(cat->dir);
 	b->free_tier = true;
-	b->source = xasprintf("AWS Price List (bulk CSV format), %s/aws", cat->dir);
+	char *shown = paths_display(cat->dir);
+	b->source = xasprintf("AWS Price List (bulk CSV format), %s/aws", shown);
+	free(shown);
 	b->total = dec_zero();
 }
 
@@ -165,7 +168,7 @@ int side_price(const struct input *in, enum side_which which, struct catalog *ca
 	memset(out, 0, sizeof(*out));
 	out->kind = in->kind;
 	if (in->kind == INPUT_SCENARIO) {
-		out->label = xstrdup(in->path);
+		out->label = paths_display(in->path); /* outputs: never an absolute path */
 		json_t *doc = usage ? scenario_with_usage(in->doc, usage) : json_incref(in->doc);
 		rc = price_doc(doc, in->path, usage ? NULL : in->pos, cat, co, &out->b);
 		json_decref(doc);
@@ -181,8 +184,10 @@ int side_price(const struct input *in, enum side_which which, struct catalog *ca
 	}
 
 	const struct plan_side *ps = which == SIDE_BEFORE ? &in->plan.before : &in->plan.after;
-	out->label = xasprintf("%s%s", in->path,
+	char *shown = paths_display(in->path);
+	out->label = xasprintf("%s%s", shown,
 			       in->kind == INPUT_STATE ? "" : which == SIDE_BEFORE ? " (before)" : " (after)");
+	free(shown);
 	out->nresources = ps->nresources;
 	struct cost_options pco = {NULL, co ? co->no_free_tier : false};
 	const char *region;

@@ -39,7 +39,7 @@ struct upgrade_assumption {
 	char *path;       /* docpath.h path it sets */
 	json_t *value;    /* the value used (after --assume) */
 	char *unit;       /* "fraction of on-demand", "GB per task-month" */
-	char *source;     /* FACTS.md reference, or why it is an assumption */
+	char *source;     /* its public source (AWS pricing page or doc), or why it is an assumption */
 	bool assumption;  /* true: not from a price list or fact sheet */
 	bool overridden;  /* set by --assume */
 };

@@ -9,7 +9,8 @@
  * "free" ([{type, reason, resources[]}]: what AWS charges nothing for, and
  * why; each free resource also has "free_reason") and "not_priced"
  * ([{address, type, reason}]: what costs money but has no price, left out
- * of the total).
+ * of the total); each price's "sku_placeholder" (true: a SKU costplan made
+ * up for a pricing-page figure, not AWS's).
  */
 #include <string.h>
 
@@ -30,6 +31,10 @@ static void price_ref(struct jsonw *w, const struct price_entry *e)
 	jw_str(w, e->usage_type);
 	jw_key(w, "sku");
 	jw_str(w, e->sku);
+	/* a SKU costplan made up for a price from a pricing page (not AWS's own:
+	 * pricing/README.md), so nobody looks it up in AWS's price list */
+	jw_key(w, "sku_placeholder");
+	jw_bool(w, catalog_sku_is_placeholder(e->sku));
 	jw_key(w, "source");
 	jw_str(w, e->source);
 	jw_key(w, "published");
