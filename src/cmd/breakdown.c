@@ -85,11 +85,14 @@ static const struct cmd_format FORMATS[] = {
 CMD_RENDERER(s_table, struct sim_view, report_sim_breakdown_table(f, x, st))
 CMD_RENDERER(s_json, struct sim_view, report_sim_breakdown_json(f, x))
 CMD_RENDERER(s_csv, struct sim_view, report_sim_breakdown_csv(f, x))
+CMD_RENDERER(s_markdown, struct sim_view, report_sim_breakdown_markdown(f, x))
 
+/* the same four formats as without --simulate */
 static const struct cmd_format SIM_FORMATS[] = {
 	{FMT_TABLE, s_table},
 	{FMT_JSON, s_json},
 	{FMT_CSV, s_csv},
+	{FMT_MARKDOWN, s_markdown},
 	{FMT_TABLE, NULL},
 };
 
@@ -98,8 +101,6 @@ static int simulated(struct cmd_args *a)
 	struct sim_state st;
 	struct cmd sim_cmd = *a->cmd;
 	struct cmd_args sa = *a;
-	if (a->fmt == FMT_MARKDOWN)
-		return cp_error(CP_EXIT_USAGE, "breakdown --simulate writes table, json or csv");
 	if ((double)a->sim.mc.runs * a->sim.mc.months > MC_MAX_RUN_MONTHS)
 		return cp_error(CP_EXIT_USAGE, "--runs x --months: keep it at most %d",
 				MC_MAX_RUN_MONTHS);

@@ -12,11 +12,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "cmd/cmd.h"
 #include "diff/diff.h"
 #include "diff/diff_report.h"
 #include "model/input.h"
+#include "model/upgrades.h"
 #include "model/usage.h"
 #include "util/error.h"
 #include "util/paths.h"
@@ -28,17 +30,19 @@ static const char USAGE[] =
 	"The monthly cost change of an infrastructure change. With --plan, the\n"
 	"resources before and after a Terraform plan (terraform show -json); with\n"
 	"BASE HEAD, two files, each a costplan scenario, a plan (its planned\n"
-	"resources) or a state (terraform show -json of a state), told apart by content.\n"
+	"resources) or a state (terraform show -json of a state), told apart by content;\n"
+	"HEAD may also be an upgrade step (scenarios/upgrades/*.json): BASE with the\n"
+	"step applied, as costplan compare does.\n"
 	"\n"
 	"  --plan FILE              a Terraform plan in JSON\n"
-	"  --usage FILE             usage figures by resource address (Infracost\n"
-	"                           usage-file keys, JSON)\n"
+	"  --usage FILE             usage figures by resource address (an Infracost\n"
+	"                           usage file, YAML or JSON)\n"
 	"  --region REGION          price every resource in REGION\n"
 	"  --no-free-tier           leave out the always-free allowances\n"
 	"  --set PATH=VALUE, --patch FILE\n"
 	"                           what-if on HEAD when HEAD is a scenario (as for\n"
 	"                           costplan breakdown); refused for plans and states\n"
-	"  --format FORMAT          table (default), json, markdown (the PR comment) or csv\n"
+	"  --format FORMAT          table (default), json, csv or markdown (the PR comment)\n"
 	"  -o, --output FILE        write to FILE (atomically) instead of stdout\n"
 	"  --fail-above-usd X       exit 1 if the monthly cost rises by more than $X\n"
 	"  --fail-above-percent P   exit 1 if it rises by more than P percent\n"
@@ -117,6 +121,54 @@ static const struct cmd_format FORMATS[] = {
 	{FMT_CSV, w_csv},
 	{FMT_TABLE, NULL},
 };
+
+/* Is path an upgrade step file ({"title": ..., "patch": {...}})? Quietly
+ * false when it cannot be read: input_load then says why. */
+static bool is_step_file(const char *path)
+{
+	struct stat st;
+	bool step = false;
+	char *p = paths_scenario(path);
+	/* read quietly (jansson prints nothing); anything odd is input_load's
+	 * to report */
+	if (strcmp(p, "-") != 0 && stat(p, &st) == 0 && S_ISREG(st.st_mode) &&
+	    st.st_size <= SCENARIO_MAX_BYTES) {
+		json_error_t err;
+		json_t *root = json_load_file(p, JSON_REJECT_DUPLICATES, &err);
+		step = json_is_object(root) && json_is_object(json_object_get(root, "patch")) &&
+		       json_object_get(root, "title");
+		json_decref(root);
+	}
+	free(p);
+	return step;
+}
+
+/* HEAD an upgrade step: BASE (a scenario) with the step applied, as
+ * `costplan compare` does. */
+static int step_head(const struct input *base, const char *step_path, struct input *head)
+{
+	struct upgrade_step st;
+	int rc;
+	memset(head, 0, sizeof(*head));
+	if (base->kind != INPUT_SCENARIO)
+		return cp_error(CP_EXIT_USAGE,
+				"%s is an upgrade step: it changes a scenario, and %s is a Terraform "
+				"%s (diff two scenarios, or a scenario and a step)",
+				step_path, base->path, base->kind == INPUT_STATE ? "state" : "plan");
+	char *path = paths_scenario(step_path);
+	if ((rc = upgrade_step_load(path, &st))) {
+		free(path);
+		return rc;
+	}
+	head->kind = INPUT_SCENARIO;
+	head->path = path;
+	head->doc = json_deep_copy(base->doc);
+	rc = upgrade_step_apply(&st, -1, &head->doc);
+	upgrade_step_release(&st);
+	if (rc)
+		input_release(head);
+	return rc;
+}
 
 /* --set/--patch go to HEAD, which must be a scenario; --scale-usage to
  * both sides (the change itself at that usage). */
@@ -206,11 +258,14 @@ static int run(struct cmd_args *a)
 			notes[nnotes++] = overlay_scale_note(a->so.scale_usage);
 		}
 	} else {
-		for (int i = 0; i < 2; i++) {
-			if ((rc = input_load(a->argv[i], &po, &in[i])))
-				goto done;
-			nin = i + 1;
-		}
+		if ((rc = input_load(a->argv[0], &po, &in[0])))
+			goto done;
+		nin = 1;
+		bool step = is_step_file(a->argv[1]);
+		if ((rc = step ? step_head(&in[0], a->argv[1], &in[1])
+			       : input_load(a->argv[1], &po, &in[1])))
+			goto done;
+		nin = 2;
 		if ((rc = whatif_sides(a, in, 2, &notes, &nnotes)))
 			goto done;
 		for (int i = 0; i < 2; i++) {
@@ -219,7 +274,8 @@ static int run(struct cmd_args *a)
 			nside = i + 1;
 		}
 		char *p0 = paths_display(in[0].path), *p1 = paths_display(in[1].path);
-		title = xasprintf("%s -> %s", p0, p1);
+		title = step ? xasprintf("%s -> %s with %s", p0, p0, p1)
+			     : xasprintf("%s -> %s", p0, p1);
 		free(p0);
 		free(p1);
 	}

@@ -17,6 +17,7 @@
 #include "pricing/regions.h"
 #include "util/error.h"
 #include "util/paths.h"
+#include "util/strings.h"
 
 /* ---- quantities --------------------------------------------------------- */
 
@@ -264,8 +265,17 @@ struct cost_line *pricer_line(struct pricer_ctx *p, const char *name, const char
 	}
 	l->cost_cents = dec_round_cents(l->cost);
 	p->item->total = dec_add(p->item->total, l->cost_cents);
-	if (l->usage_based && !l->has_usage && !l->note)
-		l->note = xstrdup("no usage given: $0 until you set it");
+	if (l->usage_based && !l->has_usage && !l->note) {
+		/* what a figure would cost: the unit price, as the README says */
+		char pr[DEC_BUFSZ], u[64];
+		dec_format_trim(l->unit_price, pr, sizeof(pr));
+		const char *dot = strchr(pr, '.');
+		if (!dot || strlen(dot + 1) < 2) /* dollars and cents at least: $0.50 */
+			dec_format(l->unit_price, 2, pr, sizeof(pr));
+		l->note = xasprintf("depends on usage: %s$%s per %s; $0 until a usage figure is given",
+				    l->tiered ? "from " : "", pr,
+				    unit_for_quantity(1, l->unit, u, sizeof(u)));
+	}
 	return l;
 }
 

@@ -753,3 +753,72 @@ char **catalog_regions(const char *dir, size_t *n)
 	catalog_regions_sort(out, *n);
 	return out;
 }
+
+/* Units AWS writes as names of things counted: the display form. */
+static const char *const UNIT_WORDS[][2] = {
+	{"Requests", "requests"},     {"API Requests", "API requests"},
+	{"Notifications", "notifications"}, {"Queries", "queries"},
+	{"Metrics", "metrics"},       {"Alarms", "alarms"},
+	{"Secrets", "secrets"},       {"Dashboards", "dashboards"},
+	{"Keys", "keys"},             {"Objects", "objects"},
+	{"Messages", "messages"},     {"IOs", "I/O requests"},
+	{"HostedZone", "hosted zones"}, {"URL", "URLs"},
+	{"Quantity", "units"},        {"Rule", "rules"},
+};
+
+const char *price_unit_display(const char *raw, char *buf, size_t size)
+{
+	size_t o = 0;
+	if (!raw || !raw[0] || size == 0) {
+		if (size)
+			buf[0] = '\0';
+		return buf;
+	}
+	for (size_t i = 0; i < sizeof(UNIT_WORDS) / sizeof(UNIT_WORDS[0]); i++)
+		if (strcmp(raw, UNIT_WORDS[i][0]) == 0) {
+			snprintf(buf, size, "%s", UNIT_WORDS[i][1]);
+			return buf;
+		}
+	/* time parts spelled out, lower case, as costplan's own lines do:
+	 * Hrs, Hr, Hours -> hours; Mo, mo, Months -> months; Second(s) -> seconds */
+	const char *p = raw;
+	while (*p && o + 1 < size) {
+		size_t n = strcspn(p, "-");
+		char tok[64];
+		snprintf(tok, sizeof(tok), "%.*s", (int)(n < sizeof(tok) ? n : sizeof(tok) - 1), p);
+		const char *w = tok;
+		if (!strcmp(tok, "Hrs") || !strcmp(tok, "Hr") || !strcmp(tok, "Hours") ||
+		    !strcmp(tok, "Hour"))
+			w = "hours";
+		else if (!strcmp(tok, "Mo") || !strcmp(tok, "mo") || !strcmp(tok, "Months") ||
+			 !strcmp(tok, "Month"))
+			w = "months";
+		else if (!strcmp(tok, "Second") || !strcmp(tok, "Seconds"))
+			w = "seconds";
+		else if (!strcmp(tok, "Minutes") || !strcmp(tok, "Minute"))
+			w = "minutes";
+		else if (p != raw) {
+			/* a counted thing after a dash: Rule-Mo reads "rule-months" */
+			for (size_t i = 0; i < sizeof(UNIT_WORDS) / sizeof(UNIT_WORDS[0]); i++)
+				if (!strcmp(tok, UNIT_WORDS[i][0]))
+					w = UNIT_WORDS[i][1];
+		}
+		if (p == raw && !strcmp(tok, "Rule"))
+			w = "rule";
+		int k = snprintf(buf + o, size - o, "%s%s", p == raw ? "" : "-", w);
+		if (k < 0)
+			break;
+		o += (size_t)k;
+		if (o >= size) {
+			o = size - 1;
+			break;
+		}
+		p += n;
+		if (*p == '-')
+			p++;
+		else
+			break;
+	}
+	buf[o] = '\0';
+	return buf;
+}

@@ -43,8 +43,9 @@ void report_breakdown_markdown(FILE *f, const struct breakdown *b)
 			}
 			dec_format_trim(dec_round(l->quantity, 4), q, sizeof(q));
 			dec_format_trim(l->unit_price, p, sizeof(p));
+			char u[64];
 			fprintf(f, " | %s | ", q);
-			md_write(f, l->unit);
+			md_write(f, report_unit_for(dec_to_double(l->quantity), l->unit, u, sizeof(u)));
 			fprintf(f, " | %s | %s |\n", l->tiered ? "tiered" : p,
 				dec_format_usd(l->cost_cents, c, sizeof(c)));
 		}

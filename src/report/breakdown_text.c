@@ -131,9 +131,11 @@ void report_breakdown_table(FILE *f, const struct breakdown *b, const struct rep
 				continue;
 			}
 			qty_text(l->quantity, q, sizeof(q));
+			char u[64];
 			term_cell(f, q, W_QTY, 1);
 			fputc(' ', f);
-			term_cell(f, l->unit, W_UNIT, 0);
+			term_cell(f, report_unit_for(dec_to_double(l->quantity), l->unit, u, sizeof(u)),
+				  W_UNIT, 0);
 			dec_format_trim(l->unit_price, p, sizeof(p));
 			term_cell(f, l->tiered ? "tiered" : p, W_PRICE, 1);
 			term_cell(f, dec_format_usd(l->cost_cents, c, sizeof(c)), W_COST, 1);

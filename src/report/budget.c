@@ -353,8 +353,13 @@ static void allowance(struct budget *bg, size_t li, bool on)
 	char *ft = budget_input_ref(bg, bg->in_free_tier), *capr = budget_input_ref(bg, ci);
 	bl->qty_formula = xasprintf("-IF(%s,MIN(SUM(%s),%s),0)", ft, refs, capr);
 	free(bl->basis);
-	bl->basis = xasprintf("minus min(%zu line%s' quantity, %ld) while the free tier is on",
-			      bl->npool, bl->npool == 1 ? "" : "s", cap);
+	bl->basis = bl->npool == 1
+			    ? xasprintf("minus min(the quantity of the line it caps, %ld) while the "
+					"free tier is on",
+					cap)
+			    : xasprintf("minus min(the quantities of the %zu lines it caps, %ld) "
+					"while the free tier is on",
+					bl->npool, cap);
 	bl->cap_input = ci;
 	free(ft);
 	free(capr);

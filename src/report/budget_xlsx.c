@@ -241,7 +241,9 @@ static void sheet_prices(lxw_worksheet *ws, const struct budget *bg, const struc
 			worksheet_write_string(ws, r, 1, e->usage_type, f->text);
 			worksheet_write_string(ws, r, 2, e->description, f->text);
 			worksheet_write_string(ws, r, 3, e->src ? e->src->region : "", f->text);
-			worksheet_write_string(ws, r, 4, e->unit, f->text);
+			char ud[64];
+			worksheet_write_string(ws, r, 4, price_unit_display(e->unit, ud, sizeof(ud)),
+					       f->text);
 			if (e->ntiers) {
 				const struct price_tier *t = &e->tiers[k];
 				/* one open tier from 0 has no range worth showing */

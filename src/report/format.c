@@ -7,6 +7,7 @@
 
 #include "report/report.h"
 #include "util/error.h"
+#include "util/strings.h"
 
 static const char *const NAMES[] = {"table", "json", "csv", "markdown", "html", "xlsx"};
 
@@ -101,4 +102,9 @@ bool report_warning_is_unpriced_line(const struct breakdown *b, const char *w)
 			return true;
 	}
 	return false;
+}
+
+const char *report_unit_for(double qty, const char *unit, char *buf, size_t size)
+{
+	return unit_for_quantity(qty, unit, buf, size);
 }

@@ -208,8 +208,9 @@ static void itemised_table(FILE *f, const struct breakdown *b)
 				continue;
 			}
 			dec_format_trim(dec_round(l->quantity, 4), q, sizeof(q));
+			char u[64];
 			fprintf(f, "</td><td class=\"num\">%s</td><td>", q);
-			html_write(f, l->unit);
+			html_write(f, report_unit_for(dec_to_double(l->quantity), l->unit, u, sizeof(u)));
 			fprintf(f, "</td><td class=\"num narrow-hide\">%s</td><td class=\"num\">%s</td></tr>\n",
 				l->tiered ? "tiered" : dec_format_trim(l->unit_price, p, sizeof(p)),
 				html_usd(l->cost_cents, c));

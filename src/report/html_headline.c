@@ -125,8 +125,9 @@ static void write_line_detail(FILE *f, const struct cost_item *it, const struct 
 	fputs(": ", f);
 	html_write(f, l->name);
 	dec_format_trim(dec_round(l->quantity, 4), q, sizeof(q));
+	char u[64];
 	fprintf(f, ", %s ", q);
-	html_write(f, l->unit);
+	html_write(f, report_unit_for(dec_to_double(l->quantity), l->unit, u, sizeof(u)));
 	if (l->tiered)
 		fputs(" at tiered prices", f);
 	else

@@ -73,6 +73,9 @@ void report_free_groups_release(struct free_group *g, size_t n);
 /* Is warning w one of the per-resource "not priced: ADDRESS: WHY" lines of
  * breakdown_unpriced_warn (a format that lists b->unpriced skips them)? */
 bool report_warning_is_unpriced_line(const struct breakdown *b, const char *w);
+/* A unit as a quantity reads with it: "1 month", "-1 month", "2 months",
+ * "1 IP-hour" (the last word made singular for 1 and -1). Into buf. */
+const char *report_unit_for(double qty, const char *unit, char *buf, size_t size);
 /* "aws_subnet.public (x2)" for lists of resources, into buf. */
 const char *report_item_name(const struct cost_item *it, char *buf, size_t size);
 
