@@ -24,7 +24,8 @@ static const char USAGE[] =
 	"\n"
 	"  --plan FILE          price a Terraform plan's planned resources (terraform\n"
 	"                       show -json), or a state\n"
-	"  --usage FILE         usage figures by resource address (Infracost usage keys)\n"
+	"  --usage FILE         usage figures by resource address: an Infracost usage\n"
+	"                       file, YAML or JSON\n"
 	"  --region REGION      price in another region (e.g. eu-west-1)\n"
 	"  --no-free-tier       leave out the always-free allowances\n"
 	CMD_WHATIF_USAGE
