@@ -14,17 +14,21 @@ PROG       = costplan
 VERSION    = 0.1.0
 PREFIX    ?= /usr/local
 BINDIR    ?= $(PREFIX)/bin
+# costplan finds its data in $(BINDIR)/../share/costplan: keep DATADIR there
 DATADIR   ?= $(PREFIX)/share/costplan
 MANDIR    ?= $(PREFIX)/share/man
 DESTDIR   ?=
 PKG_CONFIG ?= pkg-config
-PKGS       = xlsxwriter jansson libcurl gsl
+PKGS       = xlsxwriter jansson libcurl gsl yaml-0.1
 
 CFLAGS    ?= -O2 -g
 CFLAGS    += -std=gnu11 -Wall -Wextra -Wshadow -Wstrict-prototypes -Wformat=2 -MMD -MP -pthread
-CPPFLAGS  += -Isrc -DCOSTPLAN_VERSION='"$(VERSION)"' -DCOSTPLAN_DATADIR='"$(DATADIR)"'
+# No data folder is compiled in: the binary finds its data beside itself or
+# in ../share/costplan at run time (src/util/paths.h), so `make` then
+# `make install PREFIX=...` (or DESTDIR=...) needs no rebuild.
+CPPFLAGS  += -Isrc -DCOSTPLAN_VERSION='"$(VERSION)"'
 CPPFLAGS  += $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
-LDLIBS    += $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null || echo -lxlsxwriter -lz -ljansson -lcurl -lgsl -lgslcblas -lm)
+LDLIBS    += $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null || echo -lxlsxwriter -lz -ljansson -lcurl -lgsl -lgslcblas -lyaml -lm)
 # libcsv-dev (Debian 12) ships no .pc file: probe, then fall back to -lcsv.
 LDLIBS    += $(shell $(PKG_CONFIG) --libs libcsv 2>/dev/null || echo -lcsv) -lm -pthread
 CMOCKA_LIBS = $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null || echo -lcmocka)

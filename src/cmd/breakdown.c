@@ -16,6 +16,7 @@
 #include "cost/side.h"
 #include "report/report.h"
 #include "util/error.h"
+#include "util/paths.h"
 
 static const char USAGE[] =
 	"usage: costplan breakdown [SCENARIO] [options]\n"
@@ -28,7 +29,8 @@ static const char USAGE[] =
 	"\n"
 	"  --plan FILE          price a Terraform plan's planned resources (terraform\n"
 	"                       show -json), or a state\n"
-	"  --usage FILE         usage figures by resource address (Infracost usage keys)\n"
+	"  --usage FILE         usage figures by resource address: an Infracost usage\n"
+	"                       file, YAML or JSON\n"
 	CMD_TFVARS_USAGE
 	"  --region REGION      price in another region (e.g. eu-west-1)\n"
 	"  --no-free-tier       leave out the always-free allowances\n"
@@ -90,11 +92,14 @@ static const struct cmd_format FORMATS[] = {
 CMD_RENDERER(s_table, struct sim_view, report_sim_breakdown_table(f, x, st))
 CMD_RENDERER(s_json, struct sim_view, report_sim_breakdown_json(f, x))
 CMD_RENDERER(s_csv, struct sim_view, report_sim_breakdown_csv(f, x))
+CMD_RENDERER(s_markdown, struct sim_view, report_sim_breakdown_markdown(f, x))
 
+/* the same four formats as without --simulate */
 static const struct cmd_format SIM_FORMATS[] = {
 	{FMT_TABLE, s_table},
 	{FMT_JSON, s_json},
 	{FMT_CSV, s_csv},
+	{FMT_MARKDOWN, s_markdown},
 	{FMT_TABLE, NULL},
 };
 
@@ -103,16 +108,16 @@ static int simulated(struct cmd_args *a)
 	struct sim_state st;
 	struct cmd sim_cmd = *a->cmd;
 	struct cmd_args sa = *a;
-	if (a->fmt == FMT_MARKDOWN)
-		return cp_error(CP_EXIT_USAGE, "breakdown --simulate writes table, json or csv");
 	if ((double)a->sim.mc.runs * a->sim.mc.months > MC_MAX_RUN_MONTHS)
 		return cp_error(CP_EXIT_USAGE, "--runs x --months: keep it at most %d",
 				MC_MAX_RUN_MONTHS);
 	sim_cmd.formats = SIM_FORMATS;
 	sa.cmd = &sim_cmd;
 	int rc = sim_drive(&sa.sim, &a->so, a->ctx, &st);
-	if (rc == 0)
+	if (rc == 0) {
+		cmd_echo_whatif(st.s.notes, st.s.nnotes);
 		rc = cmd_write(&sa, &st.view);
+	}
 	sim_state_release(&st);
 	return rc;
 }
@@ -146,8 +151,11 @@ static int run(struct cmd_args *a)
 		return simulated(a);
 	scenario_opts_cost(&a->so, &co);
 	if (opt.plan || opt.usage) {
+		if (!opt.plan && !a->so.path && paths_require_default(DEFAULT_SCENARIO, "scenario"))
+			return CP_EXIT_IO;
+		struct whatif w = scenario_whatif(&a->so);
 		rc = side_breakdown(opt.plan ? opt.plan : a->so.path ? a->so.path : DEFAULT_SCENARIO,
-				    opt.usage, a->so.region, &a->tfv, a->ctx->cat, &co, &b);
+				    opt.usage, a->so.region, &a->tfv, a->ctx->cat, &co, &w, &b);
 	} else {
 		if ((rc = scenario_opts_load(&a->so, &s)))
 			return rc;

@@ -7,7 +7,7 @@
  * skeleton (cmd/common.c) parses the options once for every command:
  * --help, --format (exactly the formats the command declares), -o/--output
  * (every command that prints a report takes it and writes atomically), the
- * scenario group (--region, --no-free-tier, --set, --patch), the
+ * scenario group (--region, --no-free-tier, --set, --patch, --scale-usage), the
  * simulation group (--runs, --months, --seed, --threads, --no-progress)
  * the upgrade-step group (--steps, --assume) and the Terraform group
  * (--var, --var-file); then it calls run() with
@@ -54,11 +54,16 @@ struct cp_ctx {
 	"                       e.g. resource.aws_ecs_service.api.desired_count=2 or\n"          \
 	"                       usage.aws_nat_gateway.main.monthly_data_processed_gb=120\n"      \
 	"  --patch FILE         what-if: apply a JSON merge patch (RFC 7386) or an upgrade\n"    \
-	"                       step file (repeatable; applied in order with --set)\n"
+	"                       step file (repeatable; applied in order with --set)\n"          \
+	"  --scale-usage FACTOR what-if: multiply every usage figure (the scenario's and\n"      \
+	"                       a usage file's) by FACTOR, e.g. 2 or 0.5\n"
+
+/* Who makes a claim given with --claim (export, report). */
+#define CMD_CLAIM_SOURCE "your estimate"
 
 /* Option groups a command takes (struct cmd.flags). */
 enum {
-	CMD_SCENARIO = 1 << 0,   /* --region --no-free-tier --set --patch */
+	CMD_SCENARIO = 1 << 0,   /* --region --no-free-tier --set --patch --scale-usage */
 	CMD_SIMULATION = 1 << 1, /* --runs --months --seed --threads --no-progress */
 	CMD_STEPS = 1 << 2,      /* --steps --assume */
 	CMD_TERRAFORM = 1 << 3,  /* --var --var-file, for Terraform directories */
@@ -86,6 +91,7 @@ enum {
 	OPT_ASSUME,
 	OPT_VAR,
 	OPT_VAR_FILE,
+	OPT_SCALE_USAGE,
 	OPT_OWN = 1100,
 };
 
@@ -97,7 +103,14 @@ struct scenario_opts {
 	 * from argv: nothing to free) */
 	struct overlay ov[SCENARIO_MAX_OVERLAYS];
 	size_t nov;
+	double scale_usage; /* --scale-usage FACTOR; 0 = not given */
 };
+
+/* The what-ifs of the scenario options, for model/overlay.h. */
+static inline struct whatif scenario_whatif(const struct scenario_opts *o)
+{
+	return (struct whatif){o->ov, o->nov, o->scale_usage};
+}
 
 struct sim_options {
 	struct mc_options mc;

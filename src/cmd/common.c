@@ -20,6 +20,7 @@ static const struct option SCENARIO_OPTS[] = {
 	{"no-free-tier", no_argument, NULL, OPT_NO_FREE_TIER},
 	{"set", required_argument, NULL, OPT_SET},
 	{"patch", required_argument, NULL, OPT_PATCH},
+	{"scale-usage", required_argument, NULL, OPT_SCALE_USAGE},
 	{NULL, 0, NULL, 0},
 };
 
@@ -91,6 +92,18 @@ static int scenario_option(struct scenario_opts *o, int opt, const char *arg)
 	case OPT_NO_FREE_TIER:
 		o->no_free_tier = true;
 		return 0;
+	case OPT_SCALE_USAGE: {
+		char *end;
+		errno = 0;
+		double f = strtod(arg, &end);
+		if (errno || end == arg || *end || !(f > 0) || f > 1e6)
+			return cp_error(CP_EXIT_USAGE,
+					"--scale-usage '%s': give a factor above 0 and at most "
+					"1000000, e.g. 2 or 0.5",
+					cp_sanitize(arg, buf, sizeof(buf)));
+		o->scale_usage = f;
+		return 0;
+	}
 	default: /* OPT_SET, OPT_PATCH */
 		if (o->nov >= SCENARIO_MAX_OVERLAYS)
 			return cp_error(CP_EXIT_USAGE, "more than %d --set/--patch options",
@@ -210,6 +223,7 @@ int cmd_main(const struct cmd *c, int argc, char **argv, struct cp_ctx *ctx)
 		case OPT_NO_FREE_TIER:
 		case OPT_SET:
 		case OPT_PATCH:
+		case OPT_SCALE_USAGE:
 			rc = scenario_option(&a.so, opt, optarg);
 			break;
 		case OPT_RUNS:
@@ -291,8 +305,12 @@ void cmd_echo_warnings(char *const *warnings, size_t n)
 
 int scenario_opts_load(const struct scenario_opts *o, struct scenario *out)
 {
+	memset(out, 0, sizeof(*out));
+	if (!o->path && paths_require_default(DEFAULT_SCENARIO, "scenario"))
+		return CP_EXIT_IO;
 	char *path = paths_scenario(o->path ? o->path : DEFAULT_SCENARIO);
-	int rc = scenario_load_overlaid(path, o->ov, o->nov, out);
+	struct whatif w = scenario_whatif(o);
+	int rc = scenario_load_overlaid(path, &w, out);
 	free(path);
 	if (rc == 0 && o->region) {
 		free(out->region);
@@ -304,8 +322,15 @@ int scenario_opts_load(const struct scenario_opts *o, struct scenario *out)
 int scenario_opts_doc(const struct scenario_opts *o, json_t **doc, char **path, char ***notes,
 		      size_t *nnotes)
 {
+	*doc = NULL;
+	*path = NULL;
+	*notes = NULL;
+	*nnotes = 0;
+	if (!o->path && paths_require_default(DEFAULT_SCENARIO, "scenario"))
+		return CP_EXIT_IO;
 	*path = paths_scenario(o->path ? o->path : DEFAULT_SCENARIO);
-	int rc = doc_load_overlaid(*path, o->ov, o->nov, doc, notes, nnotes);
+	struct whatif w = scenario_whatif(o);
+	int rc = doc_load_overlaid(*path, &w, doc, notes, nnotes);
 	if (rc) {
 		free(*path);
 		*path = NULL;
@@ -326,6 +351,9 @@ int cmd_upgrade_path(const struct cmd_args *a, struct upgrade_set *set, struct u
 	char *file = NULL, **notes = NULL;
 	size_t nnotes = 0;
 	struct cost_options co;
+	memset(set, 0, sizeof(*set));
+	if (!a->steps && paths_require_default(DEFAULT_STEPS, "upgrade steps folder"))
+		return CP_EXIT_IO;
 	char *dir = paths_scenario(a->steps ? a->steps : DEFAULT_STEPS);
 	int rc = upgrades_load(dir, set);
 	free(dir);

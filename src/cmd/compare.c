@@ -137,19 +137,32 @@ static int file_doc(const struct scenario_opts *so, const json_t *base, const ch
 	return rc;
 }
 
+/* A --vary column: its ";"-separated --set overlays on the base, validated
+ * once after all of them (so "cpu=1024; memory=2048" composes). */
 static int vary_doc(const json_t *base, const char *spec, json_t **doc)
 {
-	char *copy = xstrdup(spec);
+	char *copy = xstrdup(spec), sbuf[200];
+	struct overlay ov[SCENARIO_MAX_OVERLAYS];
+	size_t n = 0;
 	int rc = 0;
-	*doc = json_deep_copy(base);
 	for (char *save = NULL, *t = strtok_r(copy, ";", &save); t && rc == 0;
 	     t = strtok_r(NULL, ";", &save)) {
 		while (*t == ' ')
 			t++;
 		if (!*t)
 			continue;
-		struct overlay ov = {OVERLAY_SET, t};
-		rc = overlay_apply(doc, &ov, NULL);
+		if (n >= SCENARIO_MAX_OVERLAYS)
+			rc = cp_error(CP_EXIT_USAGE, "--vary: more than %d changes in one column",
+				      SCENARIO_MAX_OVERLAYS);
+		else
+			ov[n++] = (struct overlay){OVERLAY_SET, t};
+	}
+	*doc = json_deep_copy(base);
+	if (rc == 0) {
+		char *label = xasprintf("--vary %s", cp_sanitize(spec, sbuf, sizeof(sbuf)));
+		struct whatif w = {ov, n, 0};
+		rc = overlay_apply_all(doc, label, NULL, &w, NULL, NULL);
+		free(label);
 	}
 	free(copy);
 	if (rc) {
@@ -192,7 +205,7 @@ static int run(struct cmd_args *a)
 	memset(cols, 0, sizeof(cols));
 	/* column A: the base */
 	cols[0].label = base_label(basepath);
-	cols[0].source = xstrdup(basepath);
+	cols[0].source = paths_display(basepath);
 	cols[0].kind = "scenario";
 	rc = upgrade_price_doc(base, basepath, ctx->cat, &co, &cols[0].p);
 	ncol = rc ? 0 : 1;
@@ -202,7 +215,7 @@ static int run(struct cmd_args *a)
 		if ((rc = file_doc(&so, base, files[i], &doc, &c->kind)))
 			break;
 		c->label = base_label(files[i]);
-		c->source = xstrdup(files[i]);
+		c->source = paths_display(files[i]);
 		rc = upgrade_price_doc(doc, files[i], ctx->cat, &co, &c->p);
 		json_decref(doc);
 		if (rc) {

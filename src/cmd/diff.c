@@ -12,13 +12,16 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "cmd/cmd.h"
 #include "diff/diff.h"
 #include "diff/diff_report.h"
 #include "model/input.h"
+#include "model/upgrades.h"
 #include "model/usage.h"
 #include "util/error.h"
+#include "util/paths.h"
 
 static const char USAGE[] =
 	"usage: costplan diff --plan PLAN.json [options]\n"
@@ -28,11 +31,13 @@ static const char USAGE[] =
 	"resources before and after a Terraform plan (terraform show -json); with\n"
 	"BASE HEAD, two files, each a costplan scenario, a plan (its planned\n"
 	"resources) or a state (terraform show -json of a state), told apart by content,\n"
-	"or two directories of Terraform configuration (.tf files), read without terraform.\n"
+	"or two directories of Terraform configuration (.tf files), read without terraform;\n"
+	"HEAD may also be an upgrade step (scenarios/upgrades/*.json): BASE with the\n"
+	"step applied, as costplan compare does.\n"
 	"\n"
 	"  --plan FILE              a Terraform plan in JSON\n"
-	"  --usage FILE             usage figures by resource address (Infracost\n"
-	"                           usage-file keys, JSON)\n"
+	"  --usage FILE             usage figures by resource address (an Infracost\n"
+	"                           usage file, YAML or JSON)\n"
 	"  --var NAME=VALUE         a Terraform input variable for both directories\n"
 	"                           (repeatable; with --var-file, applied in order)\n"
 	"  --var-file FILE          Terraform variables from a .tfvars file\n"
@@ -41,7 +46,7 @@ static const char USAGE[] =
 	"  --set PATH=VALUE, --patch FILE\n"
 	"                           what-if on HEAD when HEAD is a scenario (as for\n"
 	"                           costplan breakdown); refused for plans and states\n"
-	"  --format FORMAT          table (default), json, markdown (the PR comment) or csv\n"
+	"  --format FORMAT          table (default), json, csv or markdown (the PR comment)\n"
 	"  -o, --output FILE        write to FILE (atomically) instead of stdout\n"
 	"  --fail-above-usd X       exit 1 if the monthly cost rises by more than $X\n"
 	"  --fail-above-percent P   exit 1 if it rises by more than P percent\n"
@@ -121,25 +126,85 @@ static const struct cmd_format FORMATS[] = {
 	{FMT_TABLE, NULL},
 };
 
-/* --set/--patch go to HEAD, which must be a scenario. */
-static int overlay_head(const struct cmd_args *a, struct input *head)
+/* Is path an upgrade step file ({"title": ..., "patch": {...}})? Quietly
+ * false when it cannot be read: input_load then says why. */
+static bool is_step_file(const char *path)
 {
-	if (!a->so.nov)
-		return 0;
-	if (head->kind != INPUT_SCENARIO)
+	struct stat st;
+	bool step = false;
+	char *p = paths_scenario(path);
+	/* read quietly (jansson prints nothing); anything odd is input_load's
+	 * to report */
+	if (strcmp(p, "-") != 0 && stat(p, &st) == 0 && S_ISREG(st.st_mode) &&
+	    st.st_size <= SCENARIO_MAX_BYTES) {
+		json_error_t err;
+		json_t *root = json_load_file(p, JSON_REJECT_DUPLICATES, &err);
+		step = json_is_object(root) && json_is_object(json_object_get(root, "patch")) &&
+		       json_object_get(root, "title");
+		json_decref(root);
+	}
+	free(p);
+	return step;
+}
+
+/* HEAD an upgrade step: BASE (a scenario) with the step applied, as
+ * `costplan compare` does. */
+static int step_head(const struct input *base, const char *step_path, struct input *head)
+{
+	struct upgrade_step st;
+	int rc;
+	memset(head, 0, sizeof(*head));
+	if (base->kind != INPUT_SCENARIO)
+		return cp_error(CP_EXIT_USAGE,
+				"%s is an upgrade step: it changes a scenario, and %s is a Terraform "
+				"%s (diff two scenarios, or a scenario and a step)",
+				step_path, base->path, base->kind == INPUT_STATE ? "state" : "plan");
+	char *path = paths_scenario(step_path);
+	if ((rc = upgrade_step_load(path, &st))) {
+		free(path);
+		return rc;
+	}
+	head->kind = INPUT_SCENARIO;
+	head->path = path;
+	head->doc = json_deep_copy(base->doc);
+	rc = upgrade_step_apply(&st, -1, &head->doc);
+	upgrade_step_release(&st);
+	if (rc)
+		input_release(head);
+	return rc;
+}
+
+/* --set/--patch go to HEAD, which must be a scenario; --scale-usage to
+ * both sides (the change itself at that usage). */
+static int whatif_sides(const struct cmd_args *a, struct input *in, int n, char ***notes,
+			size_t *nnotes)
+{
+	struct whatif head = {a->so.ov, a->so.nov, 0}, both = {NULL, 0, a->so.scale_usage};
+	char **nv = NULL;
+	size_t nn = 0;
+	int rc = 0;
+	*notes = NULL;
+	*nnotes = 0;
+	if (a->so.nov && in[n - 1].kind != INPUT_SCENARIO)
 		return cp_error(CP_EXIT_USAGE,
 				"--set and --patch change a scenario; %s is a Terraform %s (change the "
 				"configuration, or diff two scenarios)",
-				head->path, head->kind == INPUT_STATE ? "state" : "plan");
-	for (size_t i = 0; i < a->so.nov; i++) {
-		int rc = overlay_apply(&head->doc, &a->so.ov[i], NULL);
-		if (rc)
-			return rc;
+				in[n - 1].path, in[n - 1].kind == INPUT_STATE ? "state" : "plan");
+	if ((rc = side_whatif(&in[n - 1], &head, notes, nnotes)))
+		return rc;
+	for (int i = 0; i < n && rc == 0 && a->so.scale_usage > 0; i++) {
+		if (in[i].kind != INPUT_SCENARIO)
+			continue;
+		rc = side_whatif(&in[i], &both, &nv, &nn);
+		for (size_t k = 0; k < nn; k++)
+			free(nv[k]);
+		free(nv);
 	}
-	/* line numbers were of the file; the overlaid document has none */
-	json_pos_free(head->pos);
-	head->pos = NULL;
-	return 0;
+	if (rc == 0 && a->so.scale_usage > 0) {
+		*notes = xrealloc(*notes, (*nnotes + 1) * sizeof(char *));
+		(*notes)[(*nnotes)++] = overlay_scale_note(a->so.scale_usage);
+	}
+	return rc;
 }
 
 static int run(struct cmd_args *a)
@@ -163,6 +228,7 @@ static int run(struct cmd_args *a)
 	if (opt.usage) {
 		if ((rc = usage_load(opt.usage, &usage)))
 			return rc;
+		usage.scale = a->so.scale_usage;
 		up = &usage;
 	}
 	if (a->tfv.n && !(a->argc == 2 && (tf_is_config(a->argv[0]) || tf_is_config(a->argv[1]))))
@@ -170,6 +236,8 @@ static int run(struct cmd_args *a)
 				"--var and --var-file go with Terraform directories (diff BASE_DIR HEAD_DIR)");
 	/* a variable the pull request adds is declared on one side only */
 	a->tfv.undeclared_warn = true;
+	char **notes = NULL;
+	size_t nnotes = 0;
 	struct plan_opts po = {a->so.region, up, &a->tfv};
 	struct cost_options co;
 	scenario_opts_cost(&a->so, &co);
@@ -190,35 +258,54 @@ static int run(struct cmd_args *a)
 		if ((rc = side_price(&in[0], SIDE_AFTER, a->ctx->cat, &co, up, &sd[1])))
 			goto done;
 		nside = 2;
-		title = xasprintf("%s (before -> after)", in[0].path);
+		char *p0 = paths_display(in[0].path);
+		title = xasprintf("%s (before -> after)", p0);
+		free(p0);
 		actions = in[0].plan.actions;
-	} else {
-		for (int i = 0; i < 2; i++) {
-			if ((rc = input_load(a->argv[i], &po, &in[i])))
-				goto done;
-			nin = i + 1;
+		if (a->so.scale_usage > 0 && up) {
+			notes = xcalloc(1, sizeof(char *));
+			notes[nnotes++] = overlay_scale_note(a->so.scale_usage);
 		}
-		if ((rc = overlay_head(a, &in[1])))
+	} else {
+		if ((rc = input_load(a->argv[0], &po, &in[0])))
+			goto done;
+		nin = 1;
+		bool step = is_step_file(a->argv[1]);
+		if ((rc = step ? step_head(&in[0], a->argv[1], &in[1])
+			       : input_load(a->argv[1], &po, &in[1])))
+			goto done;
+		nin = 2;
+		if ((rc = whatif_sides(a, in, 2, &notes, &nnotes)))
 			goto done;
 		for (int i = 0; i < 2; i++) {
 			if ((rc = side_price(&in[i], SIDE_AFTER, a->ctx->cat, &co, up, &sd[i])))
 				goto done;
 			nside = i + 1;
 		}
-		title = xasprintf("%s -> %s", in[0].path, in[1].path);
+		char *p0 = paths_display(in[0].path), *p1 = paths_display(in[1].path);
+		title = step ? xasprintf("%s -> %s with %s", p0, p0, p1)
+			     : xasprintf("%s -> %s", p0, p1);
+		free(p0);
+		free(p1);
 	}
 
+	usage_warn_unused(up);
 	struct diff d;
 	char reason[1024];
 	diff_compute(&sd[0], &sd[1], actions, title, &d);
 	free(title);
 	int tripped = diff_guardrails(&d, &opt.g, reason, sizeof(reason));
 	struct diff_out o = {&d, tripped ? reason : NULL};
+	/* the what-ifs applied: the diff's outputs have no notes */
+	cmd_echo_whatif(notes, nnotes);
 	rc = cmd_write(a, &o);
 	diff_release(&d);
 	if (!rc && tripped)
 		rc = cp_error(CP_EXIT_GUARDRAIL, "guardrail: %s", reason);
 done:
+	for (size_t i = 0; i < nnotes; i++)
+		free(notes[i]);
+	free(notes);
 	for (int i = 0; i < nside; i++)
 		side_release(&sd[i]);
 	for (int i = 0; i < nin; i++)

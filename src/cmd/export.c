@@ -23,10 +23,11 @@
 #include "util/error.h"
 #include "util/output.h"
 
-enum { OPT_GROWTH = OPT_OWN, OPT_NO_UPGRADES, OPT_SIMULATE };
+enum { OPT_GROWTH = OPT_OWN, OPT_NO_UPGRADES, OPT_SIMULATE, OPT_CLAIM };
 
 static const struct option OPTIONS[] = {
 	{"growth", required_argument, NULL, OPT_GROWTH},
+	{"claim", required_argument, NULL, OPT_CLAIM},
 	{"no-upgrades", no_argument, NULL, OPT_NO_UPGRADES},
 	{"simulate", no_argument, NULL, OPT_SIMULATE},
 	{NULL, 0, NULL, 0},
@@ -45,6 +46,8 @@ static const char USAGE[] =
 	"  --growth RATE        monthly usage growth for the projection, as 5% or 0.05\n"
 	"                       (default: the scenario's traffic.defaults.monthly_growth,\n"
 	"                       else 5%; from -50% to 100%)\n"
+	"  --claim USD          an estimate to show beside costplan's figure on the\n"
+	"                       Summary (default: the scenario's \"claim\", if any)\n"
 	"  --simulate           add the simulated p5/p50/p95 monthly bill to the\n"
 	"                       Projection (costplan simulate; 24 months unless --months)\n"
 	"  --runs N, --months M, --seed S, --threads T, --no-progress\n"
@@ -130,8 +133,8 @@ static const struct cmd_format FORMATS[] = {
 };
 
 static struct {
-	dec growth;
-	bool growth_given, no_upgrades, simulate;
+	dec growth, claim;
+	bool growth_given, no_upgrades, simulate, claim_given;
 } opt;
 
 static int option(struct cmd_args *a, int o, const char *arg)
@@ -153,6 +156,9 @@ static int option(struct cmd_args *a, int o, const char *arg)
 	case OPT_SIMULATE:
 		opt.simulate = true;
 		return 1;
+	case OPT_CLAIM:
+		opt.claim_given = true;
+		return cmd_parse_amount("--claim", arg, &opt.claim) ? -CP_EXIT_USAGE : 1;
 	}
 	return 0;
 }
@@ -249,6 +255,15 @@ static int run(struct cmd_args *a)
 	}
 	budget_build(&bg, &b, have_ft ? &ft : NULL, growth);
 	bg.growth_from_profile = from_profile;
+	if (opt.claim_given) {
+		bg.has_claim = true;
+		bg.claim = opt.claim;
+		bg.claim_source = CMD_CLAIM_SOURCE;
+	} else if (s.has_claim) {
+		bg.has_claim = true;
+		bg.claim = s.claim_usd;
+		bg.claim_source = s.claim_source;
+	}
 	if (simulate) {
 		rc = sim_drive(&a->sim, &a->so, ctx, &sim);
 		if (rc) {
@@ -276,6 +291,8 @@ static int run(struct cmd_args *a)
 	if (fmt == FMT_XLSX && !opt.no_upgrades && price_upgrades(a, &set, &path))
 		bg.up = &path;
 	rc = cmd_write(a, &bg);
+	if (fmt == FMT_CSV)
+		cmd_echo_whatif(b.notes, b.nnotes); /* the workbook shows them; the CSV cannot */
 	cmd_echo_warnings(b.warnings, b.nwarn);
 	if (bg.no_formula)
 		cp_warn("%zu line(s) have no quantity formula in the workbook: they keep costplan's "

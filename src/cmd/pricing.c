@@ -17,6 +17,7 @@
 #include "pricing/regions.h"
 #include "report/jsonw.h"
 #include "util/error.h"
+#include "util/paths.h"
 #include "util/escape.h"
 #include "util/strings.h"
 
@@ -24,7 +25,7 @@ static const char USAGE[] =
 	"usage: costplan pricing list [--region R] [--offer X] [--format F] [-o FILE]\n"
 	"       costplan pricing fetch [--region R ...] [--offer X ...] [--endpoint URL] [--out DIR]\n"
 	"       costplan pricing import FILE... [--region R] [--out DIR]\n"
-	"       costplan pricing diff OLD NEW [--scenario S] [--format table|json]\n"
+	"       costplan pricing diff OLD NEW [--scenario S] [--format F]\n"
 	"\n"
 	"  list     show the prices in the snapshot, with source and publication date\n"
 	"  fetch    download current prices from the AWS Price List Bulk API\n"
@@ -124,8 +125,11 @@ static int w_json(FILE *f, const void *data, const struct report_style *st)
 			jw_null(&w);
 		else
 			jw_num_text(&w, b1);
-		jw_key(&w, "unit");
+		char ud[64];
+		jw_key(&w, "unit"); /* AWS's own spelling */
 		jw_str(&w, e->unit);
+		jw_key(&w, "unit_display"); /* as the other formats show it */
+		jw_str(&w, price_unit_display(e->unit, ud, sizeof(ud)));
 		jw_key(&w, "price");
 		jw_num_text(&w, pr);
 		jw_key(&w, "published");
@@ -158,8 +162,9 @@ static int w_csv(FILE *f, const void *data, const struct report_style *st)
 			csv_write_text(f, cols[c]);
 			fputc(',', f);
 		}
+		char ud[64];
 		fprintf(f, "%s,%s,", b0, e->tiers[r->tier].end_inf ? "" : b1);
-		csv_write_text(f, e->unit);
+		csv_write_text(f, price_unit_display(e->unit, ud, sizeof(ud)));
 		fprintf(f, ",%s,", pr);
 		csv_write_text(f, e->published);
 		fputc(',', f);
@@ -185,13 +190,14 @@ static void usage_text(const struct price_row *r, char *buf, size_t size)
 static int w_table(FILE *f, const void *data, const struct report_style *st)
 {
 	const struct price_listing *l = data;
-	char ut[320], pr[DEC_BUFSZ], b0[DEC_BUFSZ], b1[DEC_BUFSZ];
+	char ut[320], pr[DEC_BUFSZ], b0[DEC_BUFSZ], b1[DEC_BUFSZ], ud[64];
 	int wu = 10, wn = 4;
 	(void)st;
 	/* columns as wide as their longest entry (usage types up to 72) */
 	for (size_t i = 0; i < l->n; i++) {
 		usage_text(&l->rows[i], ut, sizeof(ut));
-		int n = (int)strlen(ut), m = (int)strlen(l->rows[i].e->unit);
+		int n = (int)strlen(ut),
+		    m = (int)strlen(price_unit_display(l->rows[i].e->unit, ud, sizeof(ud)));
 		wu = n > wu ? (n < 72 ? n : 72) : wu;
 		wn = m > wn ? (m < 16 ? m : 16) : wn;
 	}
@@ -204,7 +210,7 @@ static int w_table(FILE *f, const void *data, const struct report_style *st)
 		fprintf(f, "%-14s %-17s ", r->region, r->src->offer);
 		term_cell(f, ut, wu, 0);
 		fprintf(f, " %14s ", pr);
-		term_cell(f, r->e->unit, wn, 0); /* from the file */
+		term_cell(f, price_unit_display(r->e->unit, ud, sizeof(ud)), wn, 0);
 		fputc(' ', f);
 		term_write(f, r->e->published);
 		fputs("  ", f);
@@ -217,7 +223,7 @@ static int w_table(FILE *f, const void *data, const struct report_style *st)
 static int w_markdown(FILE *f, const void *data, const struct report_style *st)
 {
 	const struct price_listing *l = data;
-	char ut[320], pr[DEC_BUFSZ], b0[DEC_BUFSZ], b1[DEC_BUFSZ];
+	char ut[320], pr[DEC_BUFSZ], b0[DEC_BUFSZ], b1[DEC_BUFSZ], ud[64];
 	(void)st;
 	fputs("| Region | Offer | Usage type | Price | Unit | Valid | Source |\n"
 	      "|---|---|---|---:|---|---|---|\n",
@@ -226,7 +232,12 @@ static int w_markdown(FILE *f, const void *data, const struct report_style *st)
 		const struct price_row *r = &l->rows[i];
 		usage_text(r, ut, sizeof(ut));
 		tier_text(r, pr, b0, b1, DEC_BUFSZ);
-		const char *cols[] = {r->region, r->src->offer, ut, pr, r->e->unit, r->e->published,
+		const char *cols[] = {r->region,
+				      r->src->offer,
+				      ut,
+				      pr,
+				      price_unit_display(r->e->unit, ud, sizeof(ud)),
+				      r->e->published,
 				      r->e->source};
 		for (int c = 0; c < 7; c++) {
 			fputs("| ", f);
@@ -297,16 +308,16 @@ static int list_run(struct cmd_args *a)
 		regions = xcalloc(1, sizeof(char *));
 		regions[0] = xstrdup(opt.region);
 		if (!catalog_has_region(ctx->cat, opt.region)) {
-			rc = cp_error(CP_EXIT_DATA,
-				      "no price snapshot for region %s in %s/aws: run `costplan pricing "
-				      "fetch --region %s`",
-				      opt.region, ctx->pricing_dir, opt.region);
+			char *fetch = paths_fetch_command(ctx->pricing_dir, opt.region, NULL);
+			rc = cp_error(CP_EXIT_IO, "no price snapshot for region %s in %s/aws: run `%s`",
+				      opt.region, ctx->pricing_dir, fetch);
+			free(fetch);
 			goto out;
 		}
 	} else {
 		regions = catalog_regions(ctx->pricing_dir, &nreg);
 		if (!nreg) {
-			rc = cp_error(CP_EXIT_DATA, "no price snapshot in %s/aws", ctx->pricing_dir);
+			rc = cp_error(CP_EXIT_IO, "no price snapshot in %s/aws", ctx->pricing_dir);
 			goto out;
 		}
 	}

@@ -1,6 +1,6 @@
 /*
  * cmd_pricing_diff.c - `costplan pricing diff OLD NEW [--scenario S]
- *                       [--region R] [--format table|json]`
+ *                       [--region R] [--format table|json|csv|markdown]`
  *
  * Which prices changed between two snapshot folders (OLD, NEW: folders
  * holding aws/<region>/...), by how much, and, with --scenario, what that
@@ -20,6 +20,7 @@
 #include "report/jsonw.h"
 #include "report/report.h"
 #include "util/error.h"
+#include "util/paths.h"
 
 static const char USAGE[] =
 	"usage: costplan pricing diff OLD NEW [--scenario S] [--region R] [--format F] [-o FILE]\n"
@@ -32,7 +33,7 @@ static const char USAGE[] =
 	"  --scenario S   scenario file to price with both (in --region, else the only\n"
 	"                 region the snapshots hold, else the scenario's own)\n"
 	"  --region R     compare this region only (and price the scenario there)\n"
-	"  --format F     table (default) or json\n"
+	"  --format F     table (default), json, csv or markdown\n"
 	"  -o FILE        write to FILE (atomically) instead of stdout\n";
 
 /* change and percent as text: "+0.004", "+8.33" (percent empty when old is 0) */
@@ -186,6 +187,7 @@ static void money(dec v, char *buf, size_t size, bool sign)
 
 struct pdiff {
 	const char *old_dir, *new_dir;
+	char *old_shown, *new_shown; /* as outputs show them: never absolute */
 	struct price_change *ch;
 	size_t nch;
 	bool have_scen;
@@ -200,9 +202,9 @@ static int w_json(FILE *f, const void *data, const struct report_style *st)
 	jw_init(&w, f);
 	jw_obj(&w);
 	jw_key(&w, "old");
-	jw_str(&w, d->old_dir);
+	jw_str(&w, d->old_shown);
 	jw_key(&w, "new");
-	jw_str(&w, d->new_dir);
+	jw_str(&w, d->new_shown);
 	json_prices(&w, d->ch, d->nch);
 	if (d->have_scen) {
 		jw_key(&w, "scenario");
@@ -247,7 +249,7 @@ static int w_table(FILE *f, const void *data, const struct report_style *st)
 	const struct pdiff *d = data;
 	size_t counts[3] = {0, 0, 0};
 	(void)st;
-	fprintf(f, "Prices: %s -> %s\n\n", d->old_dir, d->new_dir);
+	fprintf(f, "Prices: %s -> %s\n\n", d->old_shown, d->new_shown);
 	table_prices(f, d->ch, d->nch, counts);
 	fprintf(f, "%s%zu price%s changed, %zu added, %zu removed\n", d->nch ? "\n" : "",
 		counts[0], counts[0] == 1 ? "" : "s", counts[1], counts[2]);
@@ -280,9 +282,141 @@ static int w_table(FILE *f, const void *data, const struct report_style *st)
 	return 0;
 }
 
+/* CSV: one row per price changed, added or removed; with --scenario, one
+ * row per resource whose monthly cost moves and a TOTAL (kind "resource"). */
+static int w_csv(FILE *f, const void *data, const struct report_style *st)
+{
+	static const char *const kinds[] = {"changed", "added", "removed"};
+	const struct pdiff *d = data;
+	char o[DEC_BUFSZ], nw[DEC_BUFSZ], chg[DEC_BUFSZ + 2], pct[DEC_BUFSZ + 2], at[200];
+	(void)st;
+	fputs("kind,status,region,offer,usage_type,family,attributes,unit,tier_begin,tier_end,old,new,"
+	      "change,change_percent\r\n",
+	      f);
+	for (size_t i = 0; i < d->nch; i++) {
+		const struct price_change *c = &d->ch[i];
+		const struct price_entry *e = c->new_e ? c->new_e : c->old_e;
+		price_diff_attrs(e, at, sizeof(at));
+		fprintf(f, "price,%s,", kinds[c->kind]);
+		char ud[64];
+		const char *cells[] = {c->region, c->offer, e->usage_type, e->family, at,
+				       price_unit_display(e->unit, ud, sizeof(ud))};
+		for (size_t k = 0; k < 6; k++) {
+			csv_write_text(f, cells[k]);
+			fputc(',', f);
+		}
+		dec_format_trim(c->begin, o, sizeof(o));
+		fprintf(f, "%s,", o);
+		if (!c->end_inf) {
+			dec_format_trim(c->end, o, sizeof(o));
+			fputs(o, f);
+		}
+		o[0] = nw[0] = chg[0] = pct[0] = '\0';
+		if (c->old_e)
+			dec_format_trim(c->old_price, o, sizeof(o));
+		if (c->new_e)
+			dec_format_trim(c->new_price, nw, sizeof(nw));
+		if (c->kind == PC_CHANGED)
+			change_text(c->old_price, c->new_price, chg, sizeof(chg), pct, sizeof(pct));
+		/* numbers without a leading '+': a spreadsheet reads them as numbers */
+		fprintf(f, ",%s,%s,%s,%s\r\n", o, nw, chg[0] == '+' ? chg + 1 : chg,
+			pct[0] == '+' ? pct + 1 : pct);
+	}
+	if (!d->have_scen)
+		return 0;
+	for (size_t i = 0; i <= d->bn.n; i++) {
+		const struct cost_item *ni = i < d->bn.n ? &d->bn.items[i] : NULL;
+		const struct cost_item *oi = ni ? breakdown_item(&d->bo, ni->address) : NULL;
+		dec ov = ni ? (oi ? oi->total : dec_zero()) : d->bo.total;
+		dec nv = ni ? ni->total : d->bn.total;
+		if (ni && dec_cmp(ov, nv) == 0)
+			continue;
+		fputs("resource,,", f);
+		csv_write_text(f, d->bn.region);
+		fputs(",,", f);
+		csv_write_text(f, ni ? ni->address : "TOTAL");
+		fprintf(f, ",,,USD/month,,,%s,", dec_format(ov, 2, o, sizeof(o)));
+		fprintf(f, "%s,", dec_format(nv, 2, nw, sizeof(nw)));
+		fprintf(f, "%s,\r\n", dec_format(dec_sub(nv, ov), 2, chg, sizeof(chg)));
+	}
+	return 0;
+}
+
+/* Markdown: the changed prices as a table, and the scenario's resources. */
+static int w_markdown(FILE *f, const void *data, const struct report_style *st)
+{
+	static const char *const kinds[] = {"changed", "added", "removed"};
+	const struct pdiff *d = data;
+	size_t counts[3] = {0, 0, 0};
+	(void)st;
+	fputs("## Price changes: ", f);
+	md_write(f, d->old_shown);
+	fputs(" &rarr; ", f);
+	md_write(f, d->new_shown);
+	fputs("\n\n", f);
+	if (d->nch)
+		fputs("| Region | Offer | Usage type | Old | New | Change |\n|---|---|---|---:|---:|---:|\n",
+		      f);
+	for (size_t i = 0; i < d->nch; i++) {
+		const struct price_change *c = &d->ch[i];
+		char ut[300], o[DEC_BUFSZ], nw[DEC_BUFSZ], chg[DEC_BUFSZ + 2], pct[DEC_BUFSZ + 2];
+		usage_text(c, ut, sizeof(ut));
+		strcpy(o, "-");
+		strcpy(nw, "-");
+		if (c->old_e)
+			dec_format_trim(c->old_price, o, sizeof(o));
+		if (c->new_e)
+			dec_format_trim(c->new_price, nw, sizeof(nw));
+		fputs("| ", f);
+		md_write(f, c->region);
+		fputs(" | ", f);
+		md_write(f, c->offer);
+		fputs(" | ", f);
+		md_write(f, ut);
+		fprintf(f, " | %s | %s | ", o, nw);
+		if (c->kind == PC_CHANGED) {
+			change_text(c->old_price, c->new_price, chg, sizeof(chg), pct, sizeof(pct));
+			fprintf(f, "%s%s%s%s", chg, pct[0] ? " (" : "", pct, pct[0] ? "%)" : "");
+		} else {
+			fputs(kinds[c->kind], f);
+		}
+		fputs(" |\n", f);
+		counts[c->kind]++;
+	}
+	fprintf(f, "%s%zu price%s changed, %zu added, %zu removed.\n", d->nch ? "\n" : "",
+		counts[0], counts[0] == 1 ? "" : "s", counts[1], counts[2]);
+	if (!d->have_scen)
+		return 0;
+	char o[80], n[80], x[80];
+	fputs("\n### Scenario ", f);
+	md_write(f, d->bn.scenario);
+	fprintf(f, " in %s, monthly cost\n\n| Resource | Old | New | Change |\n|---|---:|---:|---:|\n",
+		d->bn.region);
+	for (size_t i = 0; i < d->bn.n; i++) {
+		const struct cost_item *ni = &d->bn.items[i];
+		const struct cost_item *oi = breakdown_item(&d->bo, ni->address);
+		dec ov = oi ? oi->total : dec_zero();
+		if (dec_cmp(ov, ni->total) == 0)
+			continue;
+		money(ov, o, sizeof(o), false);
+		money(ni->total, n, sizeof(n), false);
+		money(dec_sub(ni->total, ov), x, sizeof(x), true);
+		fputs("| ", f);
+		md_write(f, ni->address);
+		fprintf(f, " | %s | %s | %s |\n", o, n, x);
+	}
+	money(d->bo.total, o, sizeof(o), false);
+	money(d->bn.total, n, sizeof(n), false);
+	money(dec_sub(d->bn.total, d->bo.total), x, sizeof(x), true);
+	fprintf(f, "| **Total** | **%s** | **%s** | **%s** |\n", o, n, x);
+	return 0;
+}
+
 static const struct cmd_format FORMATS[] = {
 	{FMT_TABLE, w_table},
 	{FMT_JSON, w_json},
+	{FMT_CSV, w_csv},
+	{FMT_MARKDOWN, w_markdown},
 	{FMT_TABLE, NULL},
 };
 
@@ -334,7 +468,7 @@ static int run(struct cmd_args *a)
 	}
 	if (!nreg) {
 		free(regions);
-		return cp_error(CP_EXIT_DATA, "no price snapshot in %s/aws nor in %s/aws", d.old_dir,
+		return cp_error(CP_EXIT_IO, "no price snapshot in %s/aws nor in %s/aws", d.old_dir,
 				d.new_dir);
 	}
 	struct catalog *ca = catalog_new(d.old_dir), *cb = catalog_new(d.new_dir);
@@ -348,7 +482,11 @@ static int run(struct cmd_args *a)
 			goto out;
 		d.have_scen = true;
 	}
+	d.old_shown = paths_display(d.old_dir);
+	d.new_shown = paths_display(d.new_dir);
 	rc = cmd_write(a, &d);
+	free(d.old_shown);
+	free(d.new_shown);
 out:
 	if (d.have_scen) {
 		breakdown_release(&d.bo);

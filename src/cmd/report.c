@@ -1,8 +1,8 @@
 /*
  * cmd_report.c - `costplan report [SCENARIO] -o report.html`: one
- * self-contained HTML page with the bill, why it differs from the guide's
- * claim, where the money goes, and where the prices come from
- * (report/html.h).
+ * self-contained HTML page with the bill, why it differs from a claim
+ * (the scenario's "claim", or --claim) when there is one, where the money
+ * goes, and where the prices come from (report/html.h).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,24 +13,24 @@
 #include "report/html.h"
 #include "sim/sample_week.h"
 #include "util/error.h"
-
-/* The guide's figure for this stack: "around $100/month" (DESIGN.md). */
-#define GUIDE_CLAIM "100"
+#include "util/paths.h"
 
 static const char USAGE[] =
 	"usage: costplan report [SCENARIO] [options]\n"
 	"\n"
 	"Write one self-contained HTML page (inline CSS and SVG charts, no scripts,\n"
 	"nothing loaded from the network) for a scenario (default\n"
-	"scenarios/baseline.json): the monthly total beside the guide's \"around $100\"\n"
-	"and the reasons for the difference, cost by category and by resource, the\n"
+	"scenarios/baseline.json): the monthly total, beside a claim when there is one\n"
+	"(the scenario's \"claim\", or --claim) with the reasons for the difference,\n"
+	"the charges estimates leave out, cost by category and by resource, the\n"
 	"itemised bill, the upgrade path from baseline to production, with --simulate\n"
 	"a sample week of traffic, the spread of monthly bills and the capacity\n"
 	"signals, and the price sources with their dates.\n"
 	"\n"
 	"  -o, --output FILE    write to FILE (atomically) instead of stdout\n"
 	"  --format html        the only format (the default)\n"
-	"  --claim USD          the estimate to compare with (default " GUIDE_CLAIM ", the guide's)\n"
+	"  --claim USD          an estimate to compare with (default: the scenario's\n"
+	"                       \"claim\", if any; none: no comparison)\n"
 	"  --steps DIR          upgrade step files (default scenarios/upgrades)\n"
 	"  --assume KEY=VALUE   override an upgrade step's assumption (repeatable)\n"
 	"  --no-upgrades        leave the upgrade path out\n"
@@ -90,10 +90,12 @@ static int option(struct cmd_args *a, int o, const char *arg)
 		opt.week_given = true;
 		break;
 	case OPT_CLAIM:
-		if (dec_parse(arg, &opt.claim) || dec_cmp(opt.claim, dec_zero()) < 0)
+		if (dec_parse(arg, &opt.claim) || dec_cmp(opt.claim, dec_zero()) < 0 ||
+		    dec_cmp(opt.claim, dec_from_int(1000000000)) > 0)
 			return -cp_error(CP_EXIT_USAGE,
 					 "--claim needs an amount in US dollars, e.g. 100 (got '%s')",
 					 cp_sanitize(arg, buf, sizeof(buf)));
+		opt.claim = dec_round(opt.claim, 2);
 		opt.claim_given = true;
 		return 1;
 	case OPT_NO_UPGRADES:
@@ -113,14 +115,29 @@ static const struct cmd_format FORMATS[] = {
 };
 
 /* The command as a user would type it: "costplan" instead of the path the
- * binary was started by (so the page does not depend on where it ran). */
+ * binary was started by, and no absolute path among its words (a file is
+ * shown by its name, so the page does not depend on where it ran). */
 static char *command_text(const struct cp_ctx *ctx)
 {
 	const char *cl = ctx->command_line ? ctx->command_line : "costplan report";
 	const char *rest = strchr(cl, ' ');
-	size_t n = strlen("costplan") + (rest ? strlen(rest) : 0) + 1;
-	char *s = xmalloc(n);
-	snprintf(s, n, "costplan%s", rest ? rest : "");
+	char *s = xstrdup("costplan");
+	while (rest && *rest) {
+		rest++;
+		const char *end = strchr(rest, ' ');
+		size_t n = end ? (size_t)(end - rest) : strlen(rest);
+		char *word = xstrndup(rest, n);
+		/* --opt=/abs/path and /abs/path alike */
+		char *eq = word[0] == '-' ? strchr(word, '=') : NULL;
+		char *path = eq ? eq + 1 : word;
+		char *shown = path[0] == '/' ? paths_display(path) : NULL;
+		char *t = xasprintf("%s %.*s%s", s, (int)(path - word), word, shown ? shown : path);
+		free(shown);
+		free(word);
+		free(s);
+		s = t;
+		rest = end;
+	}
 	return s;
 }
 
@@ -133,15 +150,11 @@ static int run(struct cmd_args *a)
 	struct cp_ctx *ctx = a->ctx;
 	bool simulate = opt.simulate, have_week = false;
 	long week_run = opt.week_run, week_month = opt.week_month;
-	const char *claim_source = opt.claim_given ? "your estimate" : "the guide";
 	struct scenario s;
 	struct breakdown b;
 	struct cost_options co;
-	dec claim = opt.claim;
 	int rc;
 
-	if (!opt.claim_given)
-		dec_parse(GUIDE_CLAIM, &claim);
 	if (a->argc > 0)
 		a->so.path = a->argv[0];
 	if (a->argc > 1)
@@ -163,8 +176,15 @@ static int run(struct cmd_args *a)
 	if (rc == 0)
 		breakdown_unpriced_warn(&b);
 	char *description = s.description ? xstrdup(s.description) : NULL;
+	/* the claim: --claim, else the scenario's own, else none */
+	bool has_claim = opt.claim_given || s.has_claim;
+	dec claim = opt.claim_given ? opt.claim : s.claim_usd;
+	char *claim_source = opt.claim_given ? xstrdup(CMD_CLAIM_SOURCE)
+			     : s.has_claim  ? xstrdup(s.claim_source)
+					    : NULL;
 	scenario_release(&s);
 	if (rc) {
+		free(claim_source);
 		free(description);
 		return rc;
 	}
@@ -181,6 +201,7 @@ static int run(struct cmd_args *a)
 			cp_warn("the page leaves the upgrade path out (the steps above do not fit)");
 			rc = 0;
 		} else if (rc) {
+			free(claim_source);
 			free(description);
 			breakdown_release(&b);
 			return rc;
@@ -195,6 +216,7 @@ static int run(struct cmd_args *a)
 				upgrade_path_release(&path);
 				upgrades_release(&set);
 			}
+			free(claim_source);
 			free(description);
 			breakdown_release(&b);
 			return rc;
@@ -206,6 +228,7 @@ static int run(struct cmd_args *a)
 	struct html_page page = {
 		.b = &b,
 		.description = description,
+		.has_claim = has_claim,
 		.claim = claim,
 		.claim_source = claim_source,
 		.command = command,
@@ -217,6 +240,7 @@ static int run(struct cmd_args *a)
 	};
 	rc = cmd_write(a, &page);
 	free(command);
+	free(claim_source);
 	free(description);
 	breakdown_release(&b);
 	if (have_up) {

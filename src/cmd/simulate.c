@@ -200,6 +200,9 @@ static int run(struct cmd_args *a)
 	if (rc == 0 && opt.series)
 		rc = sim_series_write(opt.series, &st.u, &a->sim.mc, opt.series_run - 1, !opt.minutes);
 	if (rc == 0) {
+		/* the what-ifs applied (--set traffic..., --scale-usage ...): the
+		 * simulation's outputs have no notes */
+		cmd_echo_whatif(st.s.notes, st.s.nnotes);
 		rc = cmd_write(a, &st.view);
 		if (a->fmt != FMT_TABLE)
 			cmd_echo_warnings(st.b.warnings, st.b.nwarn);

@@ -16,7 +16,7 @@
 #include "util/escape.h"
 
 static const char USAGE[] =
-	"usage: costplan types [TYPE] [--region REGION] [--format table|json|markdown]\n"
+	"usage: costplan types [TYPE] [--region REGION] [--format table|json|csv|markdown]\n"
 	"\n"
 	"List the resource types a scenario or plan may use, with attributes, defaults\n"
 	"and usage keys, and for a free type why AWS does not charge for it; for one\n"
@@ -24,7 +24,7 @@ static const char USAGE[] =
 	"engines and deployments, each with its price.\n"
 	"\n"
 	"  --region REGION      the region whose choices to list (with TYPE)\n"
-	"  --format FORMAT      table (default), json or markdown\n"
+	"  --format FORMAT      table (default), json, csv or markdown\n"
 	"  -o, --output FILE    write to FILE (atomically) instead of stdout\n"
 	"  -h, --help           this help\n";
 
@@ -81,8 +81,9 @@ static int w_table(FILE *f, const void *data, const struct report_style *st)
 		for (size_t i = 0; i < c->n; i++) {
 			const struct price_entry *e = c->v[i].e;
 			dec_format_trim(price_entry_unit_price(e), price, sizeof(price));
+			char ud[64];
 			fprintf(f, "    %-56s %12s per ", c->v[i].what, price);
-			term_write(f, e->unit);
+			term_write(f, price_unit_display(e->unit, ud, sizeof(ud)));
 			fputc('\n', f);
 		}
 		if (!c->n)
@@ -184,9 +185,10 @@ static int w_markdown(FILE *f, const void *data, const struct report_style *st)
 	fputs("| Type | What | Priced | Usage keys |\n|---|---|---|---|\n", f);
 	for (const struct type_spec *const *tp = l->types; *tp; tp++) {
 		const struct type_spec *t = *tp;
-		fputs("| `", f);
+		/* no code spans: md_write's escapes would show inside one */
+		fputs("| ", f);
 		md_write(f, t->type);
-		fputs("` | ", f);
+		fputs(" | ", f);
 		md_write(f, t->title);
 		fputs(" | ", f);
 		if (t->price)
@@ -197,11 +199,36 @@ static int w_markdown(FILE *f, const void *data, const struct report_style *st)
 		}
 		fputs(" | ", f);
 		for (const struct usage_spec *u = t->usage; u && u->key; u++) {
-			fputs(u == t->usage ? "`" : ", `", f);
+			if (u != t->usage)
+				fputs(", ", f);
 			md_write(f, u->key);
-			fputc('`', f);
 		}
 		fputs(" |\n", f);
+	}
+	return 0;
+}
+
+/* CSV: one row per type, its usage keys joined with spaces. */
+static int w_csv(FILE *f, const void *data, const struct report_style *st)
+{
+	const struct listing *l = data;
+	(void)st;
+	fputs("type,title,category,priced,free_reason,usage_keys\r\n", f);
+	for (const struct type_spec *const *tp = l->types; *tp; tp++) {
+		const struct type_spec *t = *tp;
+		char keys[2048];
+		size_t o = 0;
+		keys[0] = '\0';
+		for (const struct usage_spec *u = t->usage; u && u->key && o < sizeof(keys); u++)
+			o += (size_t)snprintf(keys + o, sizeof(keys) - o, "%s%s", o ? " " : "", u->key);
+		csv_write_text(f, t->type);
+		fputc(',', f);
+		csv_write_text(f, t->title);
+		fprintf(f, ",%s,%s,", category_name(t->category), t->price ? "true" : "false");
+		csv_write_text(f, t->price ? "" : t->free_reason ? t->free_reason : "");
+		fputc(',', f);
+		csv_write_text(f, keys);
+		fputs("\r\n", f);
 	}
 	return 0;
 }
@@ -209,6 +236,7 @@ static int w_markdown(FILE *f, const void *data, const struct report_style *st)
 static const struct cmd_format FORMATS[] = {
 	{FMT_TABLE, w_table},
 	{FMT_JSON, w_json},
+	{FMT_CSV, w_csv},
 	{FMT_MARKDOWN, w_markdown},
 	{FMT_TABLE, NULL},
 };

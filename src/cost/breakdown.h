@@ -94,6 +94,7 @@ struct cost_item {
 	const char *title; /* static */
 	enum category category;
 	bool free;         /* a free bookkeeping resource */
+	const char *free_reason; /* static: why AWS charges nothing for it (free items; may be NULL) */
 	int count;
 	struct cost_line *lines;
 	size_t n;

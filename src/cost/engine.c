@@ -11,10 +11,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "cost/pricer.h"
 #include "pricing/regions.h"
 #include "util/error.h"
+#include "util/paths.h"
+#include "util/strings.h"
 
 /* ---- quantities --------------------------------------------------------- */
 
@@ -262,8 +265,17 @@ struct cost_line *pricer_line(struct pricer_ctx *p, const char *name, const char
 	}
 	l->cost_cents = dec_round_cents(l->cost);
 	p->item->total = dec_add(p->item->total, l->cost_cents);
-	if (l->usage_based && !l->has_usage && !l->note)
-		l->note = xstrdup("no usage given: $0 until you set it");
+	if (l->usage_based && !l->has_usage && !l->note) {
+		/* what a figure would cost: the unit price, as the README says */
+		char pr[DEC_BUFSZ], u[64];
+		dec_format_trim(l->unit_price, pr, sizeof(pr));
+		const char *dot = strchr(pr, '.');
+		if (!dot || strlen(dot + 1) < 2) /* dollars and cents at least: $0.50 */
+			dec_format(l->unit_price, 2, pr, sizeof(pr));
+		l->note = xasprintf("depends on usage: %s$%s per %s; $0 until a usage figure is given",
+				    l->tiered ? "from " : "", pr,
+				    unit_for_quantity(1, l->unit, u, sizeof(u)));
+	}
 	return l;
 }
 
@@ -308,6 +320,14 @@ void pricer_scale_line(struct pricer_ctx *p, struct cost_line *l, const struct q
 	l->cost_cents = dec_round_cents(cost);
 	l->price_factor = factor;
 	p->item->total = dec_add(p->item->total, l->cost_cents);
+}
+
+void pricer_free(struct pricer_ctx *p, const char *reason)
+{
+	if (!p->item)
+		return;
+	p->item->free = true;
+	p->item->free_reason = reason;
 }
 
 void pricer_not_priced(struct pricer_ctx *p, const char *fmt, ...)
@@ -475,10 +495,71 @@ static int missing_region(const struct catalog *cat, const char *region)
 				"unknown region '%s': use an AWS region code such as us-east-1 "
 				"(`costplan pricing list` shows the shipped regions)",
 				region);
-	return cp_error(CP_EXIT_DATA,
-			"no price snapshot for region %s in %s/aws: run `costplan pricing fetch "
-			"--region %s` (`costplan pricing list` shows the shipped regions)",
-			region, cat->dir, region);
+	/* the region's price files are missing: an I/O failure */
+	char *fetch = paths_fetch_command(cat->dir, region, NULL);
+	cp_error(CP_EXIT_IO,
+		 "no price snapshot for region %s in %s/aws: run `%s` (`costplan pricing list` "
+		 "shows the shipped regions)",
+		 region, cat->dir, fetch);
+	free(fetch);
+	return CP_EXIT_IO;
+}
+
+/* Days since 1970-01-01 of "YYYY-MM-DD" (proleptic Gregorian); -1 if not a date. */
+static long days_of(const char *d)
+{
+	int y, m, day;
+	char tail;
+	if (!d || sscanf(d, "%4d-%2d-%2d%c", &y, &m, &day, &tail) != 3 || m < 1 || m > 12 ||
+	    day < 1 || day > 31)
+		return -1;
+	/* civil-from-days inverse (Howard Hinnant's algorithm) */
+	y -= m <= 2;
+	long era = (y >= 0 ? y : y - 399) / 400;
+	long yoe = y - era * 400;
+	long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + day - 1;
+	long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + doe - 719468;
+}
+
+/*
+ * Once per run: warn when the newest price in use is older than
+ * $COSTPLAN_STALE_DAYS days (default 180; 0 turns it off), with the command
+ * that refreshes the snapshot. $COSTPLAN_TODAY (YYYY-MM-DD) fixes today for
+ * tests.
+ */
+static void stale_warn_once(const struct breakdown *b, const struct catalog *cat)
+{
+	static bool done;
+	if (done || !b->published_max)
+		return;
+	done = true;
+	long limit = 180;
+	const char *env = getenv("COSTPLAN_STALE_DAYS");
+	if (env && env[0]) {
+		char *end;
+		long v = strtol(env, &end, 10);
+		if (*end || v < 0) {
+			cp_warn("COSTPLAN_STALE_DAYS '%s' is not a number of days; using 180", env);
+		} else {
+			limit = v;
+		}
+	}
+	if (limit == 0)
+		return;
+	const char *today_env = getenv("COSTPLAN_TODAY");
+	long today = days_of(today_env);
+	if (today < 0)
+		today = (long)(time(NULL) / 86400);
+	long newest = days_of(b->published_max);
+	if (newest < 0 || today - newest <= limit)
+		return;
+	char *fetch = paths_fetch_command(cat->dir, NULL, NULL);
+	cp_warn("the newest price used is from %s, %ld days ago (more than %ld): AWS may have "
+		"changed its prices since; refresh them with `%s` (COSTPLAN_STALE_DAYS sets the "
+		"age, 0 turns this warning off)",
+		b->published_max, today - newest, limit, fetch);
+	free(fetch);
 }
 
 int cost_breakdown(const struct scenario *s, struct catalog *cat, const struct cost_options *o,
@@ -491,7 +572,11 @@ int cost_breakdown(const struct scenario *s, struct catalog *cat, const struct c
 	out->region = xstrdup(o && o->region ? o->region : s->region);
 	out->pricing_dir = xstrdup(cat->dir);
 	out->free_tier = s->free_tier && !(o && o->no_free_tier);
-	out->source = xasprintf("AWS Price List (bulk CSV format), %s/aws/%s", cat->dir, out->region);
+	/* outputs never show an absolute path: the snapshot's name as a user
+	 * would say it (relative to the working folder, else its base name) */
+	char *shown = paths_display(cat->dir);
+	out->source = xasprintf("AWS Price List (bulk CSV format), %s/aws/%s", shown, out->region);
+	free(shown);
 	if (s->nnotes) {
 		out->notes = xcalloc(s->nnotes, sizeof(char *));
 		for (size_t i = 0; i < s->nnotes; i++)
@@ -515,9 +600,12 @@ int cost_breakdown(const struct scenario *s, struct catalog *cat, const struct c
 		p.item->count = r->count;
 		if (!r->spec->price) {
 			p.item->free = true;
+			p.item->free_reason = r->spec->free_reason;
 			continue;
 		}
 		r->spec->price(&p, r);
+		if (p.item->free && !p.item->free_reason)
+			p.item->free_reason = r->spec->free_reason;
 		if (p.item->not_priced && !p.rc) {
 			/* out of the total, onto the not-priced list */
 			breakdown_unpriced(out, r->address, r->type, p.item->not_priced);
@@ -543,6 +631,7 @@ int cost_breakdown(const struct scenario *s, struct catalog *cat, const struct c
 	out->total = dec_zero();
 	for (size_t i = 0; i < out->n; i++)
 		out->total = dec_add(out->total, out->items[i].total);
+	stale_warn_once(out, cat);
 	return 0;
 }
 

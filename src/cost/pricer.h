@@ -92,6 +92,10 @@ void pricer_fail(struct pricer_ctx *p, int code);
  * plan): it leaves the total and is listed as not priced with the reason.
  */
 void pricer_not_priced(struct pricer_ctx *p, const char *fmt, ...) CP_PRINTF(2, 3);
+/* This configuration costs nothing: the resource is listed as free with
+ * the reason (a static string, e.g. "Container Insights is off; clusters
+ * are free"), never as a silent $0. */
+void pricer_free(struct pricer_ctx *p, const char *reason);
 /*
  * A bad value in the scenario, found while pricing: one error located at
  * the attribute (file:line:col when the scenario has positions), then the

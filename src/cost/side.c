@@ -4,6 +4,9 @@
  */
 #include "cost/side.h"
 
+#include "model/overlay.h"
+#include "util/paths.h"
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -80,7 +83,9 @@ static void empty_breakdown(struct breakdown *b, const char *label, struct catal
 	b->region = xstrdup(region);
 	b->pricing_dir = xstrdup(cat->dir);
 	b->free_tier = true;
-	b->source = xasprintf("AWS Price List (bulk CSV format), %s/aws", cat->dir);
+	char *shown = paths_display(cat->dir);
+	b->source = xasprintf("AWS Price List (bulk CSV format), %s/aws", shown);
+	free(shown);
 	b->total = dec_zero();
 }
 
@@ -166,7 +171,7 @@ int side_price(const struct input *in, enum side_which which, struct catalog *ca
 	memset(out, 0, sizeof(*out));
 	out->kind = in->kind;
 	if (in->kind == INPUT_SCENARIO) {
-		out->label = xstrdup(in->path);
+		out->label = paths_display(in->path); /* outputs: never an absolute path */
 		json_t *doc = usage ? scenario_with_usage(in->doc, usage) : json_incref(in->doc);
 		rc = price_doc(doc, in->path, usage ? NULL : in->pos, false, cat, co, &out->b);
 		json_decref(doc);
@@ -182,8 +187,10 @@ int side_price(const struct input *in, enum side_which which, struct catalog *ca
 	}
 
 	const struct plan_side *ps = which == SIDE_BEFORE ? &in->plan.before : &in->plan.after;
-	out->label = xasprintf("%s%s", in->path,
+	char *shown = paths_display(in->path);
+	out->label = xasprintf("%s%s", shown,
 			       in->kind == INPUT_STATE ? "" : which == SIDE_BEFORE ? " (before)" : " (after)");
+	free(shown);
 	out->nresources = ps->nresources;
 	struct cost_options pco = {NULL, co ? co->no_free_tier : false};
 	const char *region;
@@ -254,28 +261,68 @@ char *side_unpriced_summary(const struct side *s)
 	return unpriced_summary(s->unpriced, s->nunpriced);
 }
 
+int side_whatif(struct input *in, const struct whatif *w, char ***notes, size_t *nnotes)
+{
+	*notes = NULL;
+	*nnotes = 0;
+	if (!w || (w->n == 0 && !(w->scale_usage > 0)))
+		return 0;
+	if (in->kind != INPUT_SCENARIO) {
+		if (w->n)
+			return cp_error(CP_EXIT_USAGE,
+					"--set and --patch change a scenario; %s is a Terraform %s "
+					"(change the configuration, or price a scenario)",
+					in->path, in->kind == INPUT_STATE ? "state" : "plan");
+		/* a plan's usage comes from the usage file, scaled when loaded */
+		return 0;
+	}
+	int rc = overlay_apply_all(&in->doc, in->path, in->pos, w, notes, nnotes);
+	if (rc == 0) {
+		/* line numbers were of the file; the overlaid document has none */
+		json_pos_free(in->pos);
+		in->pos = NULL;
+	}
+	return rc;
+}
+
 int side_breakdown(const char *path, const char *usage_path, const char *region,
 		   const struct tf_var_opts *tf_vars, struct catalog *cat,
-		   const struct cost_options *co, struct breakdown *out)
+		   const struct cost_options *co, const struct whatif *w, struct breakdown *out)
 {
 	struct usage_file u, *up = NULL;
 	struct input in;
 	struct side s;
+	char **notes = NULL;
+	size_t nnotes = 0;
 	int rc;
 	memset(out, 0, sizeof(*out));
 	if (usage_path) {
 		if ((rc = usage_load(usage_path, &u)))
 			return rc;
+		if (w && w->scale_usage > 0)
+			u.scale = w->scale_usage;
 		up = &u;
 	}
 	struct plan_opts po = {region, up, tf_vars};
 	if ((rc = input_load(path, &po, &in)) == 0) {
-		if ((rc = side_price(&in, SIDE_AFTER, cat, co, up, &s)) == 0) {
+		rc = side_whatif(&in, w, &notes, &nnotes);
+		if (rc == 0 && (rc = side_price(&in, SIDE_AFTER, cat, co, up, &s)) == 0) {
+			usage_warn_unused(up);
 			/* the not-priced list goes back to the breakdown, which says it */
 			s.b.unpriced = s.unpriced;
 			s.b.nunpriced = s.nunpriced;
 			s.unpriced = NULL;
 			s.nunpriced = 0;
+			/* the what-ifs applied, where every renderer shows notes */
+			if (up && in.kind != INPUT_SCENARIO && w && w->scale_usage > 0) {
+				notes = xrealloc(notes, (nnotes + 1) * sizeof(char *));
+				notes[nnotes++] = overlay_scale_note(w->scale_usage);
+			}
+			for (size_t i = 0; i < nnotes; i++) {
+				s.b.notes = xrealloc(s.b.notes, (s.b.nnotes + 1) * sizeof(char *));
+				s.b.notes[s.b.nnotes++] = notes[i];
+				notes[i] = NULL;
+			}
 			breakdown_unpriced_warn(&s.b);
 			*out = s.b;
 			memset(&s.b, 0, sizeof(s.b));
@@ -283,6 +330,9 @@ int side_breakdown(const char *path, const char *usage_path, const char *region,
 		}
 		input_release(&in);
 	}
+	for (size_t i = 0; i < nnotes; i++)
+		free(notes[i]);
+	free(notes);
 	if (up)
 		usage_release(up);
 	return rc;

@@ -20,6 +20,7 @@
 #include "cost/breakdown.h"
 #include "cost/engine.h"
 #include "model/input.h"
+#include "model/overlay.h"
 #include "model/usage.h"
 
 enum side_which { SIDE_BEFORE, SIDE_AFTER };
@@ -51,7 +52,15 @@ void side_release(struct side *s);
  */
 int side_breakdown(const char *path, const char *usage_path, const char *region,
 		   const struct tf_var_opts *tf_vars, struct catalog *cat,
-		   const struct cost_options *co, struct breakdown *out);
+		   const struct cost_options *co, const struct whatif *w, struct breakdown *out);
+
+/*
+ * The what-ifs (model/overlay.h; w may be NULL) on a loaded input: a
+ * scenario gets the overlays and the usage scale (validated once, notes in
+ * *notes for the caller to free); a plan or a state refuses overlays with
+ * exit 2 (its usage scale goes to the usage file: usage_file.scale).
+ */
+int side_whatif(struct input *in, const struct whatif *w, char ***notes, size_t *nnotes);
 
 /* "2 aws_lambda_function, 1 aws_sqs_queue" style summary: types with counts,
  * most first. Caller frees. */

@@ -7,7 +7,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "report/report.h"
 #include "util/error.h"
+
+bool diff_row_shown(const struct diff_row *r)
+{
+	return !dec_is_zero(r->delta) || r->change == CH_CREATE || r->change == CH_DELETE;
+}
 
 const char *change_name(enum change c)
 {
@@ -118,6 +124,7 @@ void diff_compute(const struct side *base, const struct side *head, json_t *acti
 			d->nchanged++;
 		else if (r->change != CH_NOOP)
 			d->nzero++;
+		d->nshown += diff_row_shown(r);
 	}
 	d->delta = dec_sub(d->after, d->before);
 	if (!dec_is_zero(d->before)) {
@@ -162,8 +169,9 @@ void diff_compute(const struct side *base, const struct side *head, json_t *acti
 		pmin = base->b.published_min;
 	if (base->b.published_max && (!pmax || strcmp(base->b.published_max, pmax) > 0))
 		pmax = base->b.published_max;
+	report_prices_valid_range(pmin, pmax, d->prices_valid, sizeof(d->prices_valid));
 	if (!pmin)
-		snprintf(d->published, sizeof(d->published), "unknown");
+		d->published[0] = '\0';
 	else if (!strcmp(pmin, pmax))
 		snprintf(d->published, sizeof(d->published), "%s", pmin);
 	else

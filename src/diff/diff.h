@@ -53,10 +53,17 @@ struct diff {
 	size_t nunpriced;
 	char **warnings; /* head's, then base-only ones (borrowed) */
 	size_t nwarn;
-	char published[64];
+	char published[64];   /* "A" or "A to B"; "" when no list price was used */
+	char prices_valid[96]; /* "prices valid A to B" / "no list price used" */
 	int nchanged;  /* rows whose cost changed */
 	int nzero;     /* rows changed by the plan but not in cost */
+	int nshown;    /* rows the tables list (diff_row_shown) */
 };
+
+/* Is the row listed in the tables: its cost changes, or the resource is
+ * new or removed (even at $0: a new resource never hides among the
+ * unchanged ones)? */
+bool diff_row_shown(const struct diff_row *r);
 
 /* actions: Terraform address -> action (plan.h), or NULL to infer. */
 void diff_compute(const struct side *base, const struct side *head, json_t *actions,

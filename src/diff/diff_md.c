@@ -14,9 +14,13 @@
  * all markdown and HTML punctuation: a plan cannot inject markup, images
  * or links. Only our own fixed text and numbers are written raw.
  */
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "diff/diff_report.h"
+#include "report/report.h"
+#include "util/error.h"
 #include "util/escape.h"
 
 static void comp_row(const struct cost_line *b, const struct cost_line *a, void *ctx)
@@ -29,6 +33,14 @@ static void comp_row(const struct cost_line *b, const struct cost_line *a, void 
 	md_write(f, l->name);
 	if (l->usage_based)
 		fputs(" \\*", f);
+	if (l->usage_based && !l->has_usage && l->note) {
+		/* what a figure would cost: "depends on usage: $0.023 per GB" */
+		char note[256];
+		snprintf(note, sizeof(note), "%.*s", (int)strcspn(l->note, ";"), l->note);
+		fputs(" (", f);
+		md_write(f, note);
+		fputs(")", f);
+	}
 	fprintf(f, " | %s | %s | %s |\n", b ? dec_format_usd(bc, x, sizeof(x)) : "-",
 		a ? dec_format_usd(ac, y, sizeof(y)) : "-", dec_format_usd_signed(dec_sub(ac, bc), z, sizeof(z)));
 }
@@ -51,12 +63,12 @@ void report_diff_markdown(FILE *f, const struct diff *d, const char *guard_reaso
 		md_write(f, guard_reason);
 		fputs("\n\n", f);
 	}
-	if (d->nchanged) {
+	if (d->nshown) {
 		fputs("| Resource | Change | Before | After | Delta |\n", f);
 		fputs("|---|---|---:|---:|---:|\n", f);
 		for (size_t i = 0; i < d->n; i++) {
 			const struct diff_row *r = &d->rows[i];
-			if (dec_is_zero(r->delta))
+			if (!diff_row_shown(r))
 				continue;
 			fputs("| ", f);
 			md_write(f, r->address);
@@ -71,28 +83,41 @@ void report_diff_markdown(FILE *f, const struct diff *d, const char *guard_reaso
 	} else {
 		fputs("No resource changes cost.\n\n", f);
 	}
-	size_t same = d->n - (size_t)d->nchanged;
+	size_t same = d->n - (size_t)d->nshown;
 	if (same)
-		fprintf(f, "%zu other resource%s keep their cost.\n\n", same, same == 1 ? "" : "s");
+		fprintf(f, "%zu other resource%s %s cost.\n\n", same, same == 1 ? "" : "s",
+			same == 1 ? "keeps its" : "keep their");
 
-	if (d->nchanged) {
+	if (d->nshown) {
 		fputs("<details><summary>Cost components</summary>\n\n", f);
 		fputs("| Resource / component | | Before | After | Delta |\n", f);
 		fputs("|---|---|---:|---:|---:|\n", f);
 		for (size_t i = 0; i < d->n; i++) {
 			const struct diff_row *r = &d->rows[i];
-			if (dec_is_zero(r->delta))
+			if (!diff_row_shown(r))
 				continue;
 			fputs("| **", f);
 			md_write(f, r->address);
 			fprintf(f, "** | %s | | | |\n", change_label(r->change));
+			const struct cost_item *it = r->after ? r->after : r->before;
+			if (it->free) {
+				/* nothing to price: say why AWS charges nothing */
+				fputs("|  | free: ", f);
+				md_write(f, report_free_reason(it));
+				fputs(" | | | |\n", f);
+			}
 			diff_lines(r, comp_row, f);
 		}
 		fputs("\n\\* usage-based: from the usage file; $0 when no usage was given.\n\n", f);
 		fputs("</details>\n\n", f);
 	}
 	if (d->nunpriced) {
-		char *sum = side_unpriced_summary(d->head);
+		/* every type, the base's too (a resource the change removes) */
+		struct unpriced *all = xcalloc(d->nunpriced, sizeof(*all));
+		for (size_t i = 0; i < d->nunpriced; i++)
+			all[i] = *d->unpriced[i].u;
+		char *sum = unpriced_summary(all, d->nunpriced);
+		free(all);
 		fprintf(f, "<details><summary>Not priced: %zu resource%s</summary>\n\n", d->nunpriced,
 			d->nunpriced == 1 ? "" : "s");
 		if (sum[0]) {
@@ -124,7 +149,7 @@ void report_diff_markdown(FILE *f, const struct diff *d, const char *guard_reaso
 		}
 		fputs("\n</details>\n\n", f);
 	}
-	fprintf(f, "<sub>costplan %s · AWS list prices, snapshot published %s · USD, 730 hours a "
+	fprintf(f, "<sub>costplan %s · AWS list prices, %s · USD, 730 hours a "
 		   "month · usage-based lines without usage figures count $0</sub>\n",
-		COSTPLAN_VERSION, d->published);
+		COSTPLAN_VERSION, d->prices_valid);
 }

@@ -47,13 +47,13 @@ void report_diff_table(FILE *f, const struct diff *d, const struct report_style 
 	fprintf(f, "%s\n", R);
 	fputs("Region ", f);
 	term_write(f, d->head->b.region);
-	fprintf(f, " - monthly cost in USD - prices published %s\n\n", d->published);
+	fprintf(f, " - monthly cost in USD - %s\n\n", d->prices_valid);
 	fprintf(f, "%-*s%-*s%*s%*s%*s\n", W_CH, "", W_RES, "RESOURCE", W_MONEY, "BEFORE", W_MONEY,
 		"AFTER", W_MONEY, "DELTA");
 	int shown = 0;
 	for (size_t i = 0; i < d->n; i++) {
 		const struct diff_row *r = &d->rows[i];
-		if (dec_is_zero(r->delta))
+		if (!diff_row_shown(r))
 			continue;
 		shown++;
 		fprintf(f, "%-*s", W_CH, change_symbol(r->change));
@@ -64,15 +64,25 @@ void report_diff_table(FILE *f, const struct diff *d, const struct report_style 
 		} else {
 			fprintf(f, "%*s", (int)(W_RES - n), "");
 		}
-		money3(f, r->before_cost, r->after_cost, r->delta);
+		if (r->before && r->after) {
+			money3(f, r->before_cost, r->after_cost, r->delta);
+		} else {
+			/* a new or removed resource: nothing on the other side */
+			char x[DEC_BUFSZ * 2], z[DEC_BUFSZ * 2];
+			fprintf(f, "%*s%*s%*s\n", W_MONEY,
+				r->before ? dec_format_usd(r->before_cost, x, sizeof(x)) : "-", W_MONEY,
+				r->after ? dec_format_usd(r->after_cost, x, sizeof(x)) : "-", W_MONEY,
+				dec_format_usd_signed(r->delta, z, sizeof(z)));
+		}
 		diff_lines(r, line_row, f);
 	}
 	if (!shown)
 		fputs("(no resource changes cost)\n", f);
-	size_t same = d->n - (size_t)d->nchanged;
+	size_t same = d->n - (size_t)d->nshown;
 	if (same)
 		fprintf(f, "(%zu other resource%s: cost unchanged%s)\n", same, same == 1 ? "" : "s",
-			d->nzero ? "; some change in ways that cost nothing" : "");
+			d->nzero > d->nshown - d->nchanged ? "; some change in ways that cost nothing"
+							   : "");
 	fputc('\n', f);
 	fprintf(f, "%s%-*s", B, W_CH + W_RES, "TOTAL");
 	char x[DEC_BUFSZ * 2], y[DEC_BUFSZ * 2], z[DEC_BUFSZ * 2];

@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "model/profile.h"
 #include "model/scenario.h"
 #include "model/schema.h"
 #include "util/error.h"
@@ -75,6 +76,20 @@ char **docpath_valid_paths(const json_t *doc)
 
 	for (int i = 0; TOP_KEYS[i]; i++)
 		add(&l, xstrdup(TOP_KEYS[i]));
+	/* the traffic profile (model/profile.h): defaults, database, services */
+	for (size_t i = 0; traffic_key_name(false, i); i++)
+		add(&l, xasprintf("traffic.defaults.%s", traffic_key_name(false, i)));
+	for (size_t i = 0; traffic_key_name(true, i); i++)
+		add(&l, xasprintf("traffic.database.%s", traffic_key_name(true, i)));
+	json_object_foreach(json_object_get(doc, "resource"), type, byname) {
+		const struct type_spec *t = schema_type(type);
+		if (!t || t->sim_role != SIM_SERVICE || !json_is_object(byname))
+			continue;
+		json_object_foreach(byname, name, body)
+			for (size_t i = 0; traffic_key_name(false, i); i++)
+				add(&l, xasprintf("traffic.services.%s.%s", name,
+						  traffic_key_name(false, i)));
+	}
 	json_object_foreach(json_object_get(doc, "resource"), type, byname) {
 		const struct type_spec *t = schema_type(type);
 		if (!t || !json_is_object(byname))
@@ -309,6 +324,73 @@ static json_t *wrap2(const char *k1, const char *k2, json_t *inner)
 	return a;
 }
 
+/* Is name an aws_ecs_service (a SIM_SERVICE type) of doc? */
+static bool doc_has_service(const json_t *doc, const char *name)
+{
+	const char *type;
+	json_t *byname;
+	json_object_foreach(json_object_get(doc, "resource"), type, byname) {
+		const struct type_spec *t = schema_type(type);
+		if (t && t->sim_role == SIM_SERVICE && json_object_get(byname, name))
+			return true;
+	}
+	return false;
+}
+
+/* traffic.defaults.KEY, traffic.database.KEY, traffic.services.NAME.KEY */
+static int traffic_patch(const json_t *doc, const char *path, const json_t *value,
+			 json_t **patch, char *err, size_t errsz)
+{
+	char sbuf[128], why[256];
+	const char *rest = path + strlen("traffic.");
+	bool db = strncmp(rest, "database.", 9) == 0;
+	const char *key;
+	char *svc = NULL;
+	if (strncmp(rest, "defaults.", 9) == 0 || db) {
+		key = rest + 9;
+	} else if (strncmp(rest, "services.", 9) == 0 && strchr(rest + 9, '.')) {
+		const char *n = rest + 9, *dot = strchr(n, '.');
+		svc = xstrndup(n, (size_t)(dot - n));
+		key = dot + 1;
+		if (!doc_has_service(doc, svc)) {
+			int rc = fail(CP_EXIT_USAGE, doc, path, err, errsz,
+				      "this scenario has no aws_ecs_service \"%s\" for traffic",
+				      cp_sanitize(svc, sbuf, sizeof(sbuf)));
+			free(svc);
+			return rc;
+		}
+	} else {
+		return fail(CP_EXIT_USAGE, doc, path, err, errsz,
+			    "\"%s\" is incomplete: write traffic.defaults.KEY, traffic.database.KEY "
+			    "or traffic.services.NAME.KEY",
+			    cp_sanitize(path, sbuf, sizeof(sbuf)));
+	}
+	/* null removes the key (its default again): only the key is checked */
+	int c = traffic_key_check(db, key, json_is_null(value) ? NULL : value, why, sizeof(why));
+	if (c != 0) {
+		int rc = c < 0 ? fail(CP_EXIT_USAGE, doc, path, err, errsz, "traffic has no key \"%s\"",
+				      cp_sanitize(key, sbuf, sizeof(sbuf)))
+			       : fail(CP_EXIT_DATA, doc, path, err, errsz, "%s", why);
+		free(svc);
+		return rc;
+	}
+	const json_t *tr = json_object_get(doc, "traffic");
+	json_t *inner;
+	if (svc) {
+		const json_t *cur = json_object_get(json_object_get(tr, "services"), svc);
+		inner = wrap2("services", svc, nest(json_is_object(cur) ? cur : NULL, key, value));
+	} else {
+		const char *sec = db ? "database" : "defaults";
+		const json_t *cur = json_object_get(tr, sec);
+		inner = json_object();
+		json_object_set_new(inner, sec, nest(json_is_object(cur) ? cur : NULL, key, value));
+	}
+	*patch = json_object();
+	json_object_set_new(*patch, "traffic", inner);
+	free(svc);
+	return 0;
+}
+
 int docpath_set_patch(const json_t *doc, const char *path, const json_t *value,
 		      json_t **patch, char *err, size_t errsz)
 {
@@ -337,6 +419,10 @@ int docpath_set_patch(const json_t *doc, const char *path, const json_t *value,
 	}
 	if (!path[0] || path[0] == '.' || path[strlen(path) - 1] == '.' || strstr(path, "..")) {
 		rc = fail(CP_EXIT_USAGE, doc, path, err, errsz, "\"%s\" is not a path", sbuf);
+		goto out;
+	}
+	if (strcmp(parts[0], "traffic") == 0 && parts[1]) {
+		rc = traffic_patch(doc, path, value, patch, err, errsz);
 		goto out;
 	}
 	if (strcmp(parts[0], "resource") != 0 && strcmp(parts[0], "usage") != 0) {

@@ -15,22 +15,45 @@
 #include "util/error.h"
 #include "util/strings.h"
 
-/* Validate a document; the scenario built is thrown away. */
-static int validate(json_t *doc, const char *label, const struct json_pos *pos)
+int overlay_validate(json_t *doc, const char *file, const struct json_pos *layer)
 {
 	struct scenario s;
-	int rc = scenario_from_json(doc, label, pos, &s);
+	int rc = scenario_from_json(doc, file, layer, &s);
 	if (rc == 0)
 		scenario_release(&s);
 	return rc;
 }
 
-int overlay_apply_patch(json_t **doc, const json_t *patch, const char *label,
-			const struct json_pos *pos)
+/* Record in layer every path the patch sets (its leaves), under prefix. */
+static void record_origins(struct json_pos *layer, size_t src, const json_t *patch, char *prefix,
+			   size_t plen, int depth)
+{
+	const char *k;
+	json_t *v;
+	json_object_foreach((json_t *)patch, k, v) {
+		size_t kl = strlen(k);
+		if (plen + kl + 2 >= 1024)
+			continue;
+		size_t n = plen;
+		if (n)
+			prefix[n++] = '.';
+		memcpy(prefix + n, k, kl + 1);
+		if (json_is_object(v) && json_object_size(v) > 0 && depth < 16)
+			record_origins(layer, src, v, prefix, n + kl, depth + 1);
+		else
+			json_pos_origin(layer, src, prefix, json_is_null(v));
+		prefix[plen] = '\0';
+	}
+}
+
+int overlay_merge(json_t **doc, const json_t *patch, const char *label,
+		  const struct json_pos *ppos, bool take, struct json_pos *layer)
 {
 	char sbuf[128];
 	if (!json_is_object(patch)) {
 		struct cp_loc loc = {label, 0, 0};
+		if (take)
+			json_pos_free((struct json_pos *)ppos);
 		return cp_error_at(CP_EXIT_DATA, &loc,
 				   "a merge patch must be a JSON object shaped like a scenario "
 				   "({\"resource\": {...}, \"usage\": {...}})");
@@ -46,27 +69,50 @@ int overlay_apply_patch(json_t **doc, const json_t *patch, const char *label,
 		if (known)
 			continue;
 		struct cp_loc loc = {label, 0, 0};
-		json_pos_find(pos, key, &loc.line, &loc.col);
+		json_pos_find(ppos, key, &loc.line, &loc.col);
 		const char *near = nearest_word(key, SCENARIO_KEYS);
 		cp_error_at(CP_EXIT_DATA, &loc, "a patch key must be a scenario key; \"%s\" is not%s%s%s",
 			    cp_sanitize(key, sbuf, sizeof(sbuf)), near ? " (did you mean \"" : "",
 			    near ? near : "", near ? "\"?)" : "");
 		bad++;
 	}
-	if (bad)
+	if (bad) {
+		if (take)
+			json_pos_free((struct json_pos *)ppos);
 		return CP_EXIT_DATA;
-	json_t *next = merge_patch(*doc, patch);
-	int rc = validate(next, label, pos);
-	if (rc) {
-		json_decref(next);
-		return rc;
 	}
+	json_t *next = merge_patch(*doc, patch);
 	json_decref(*doc);
 	*doc = next;
+	if (layer) {
+		char prefix[1024] = "";
+		size_t src = json_pos_source(layer, label, ppos, take);
+		record_origins(layer, src, patch, prefix, 0, 0);
+	} else if (take) {
+		json_pos_free((struct json_pos *)ppos);
+	}
 	return 0;
 }
 
-static int apply_set(json_t **doc, const char *arg, char **note)
+int overlay_apply_patch(json_t **doc, const json_t *patch, const char *label,
+			const struct json_pos *pos)
+{
+	json_t *work = json_incref(*doc);
+	struct json_pos *layer = json_pos_layer(NULL);
+	int rc = overlay_merge(&work, patch, label, pos, false, layer);
+	if (rc == 0)
+		rc = overlay_validate(work, label, layer);
+	json_pos_free(layer);
+	if (rc) {
+		json_decref(work);
+		return rc;
+	}
+	json_decref(*doc);
+	*doc = work;
+	return 0;
+}
+
+static int apply_set(json_t **doc, const char *arg, char **note, struct json_pos *layer)
 {
 	char sbuf[200], err[1024];
 	const char *eq = strchr(arg, '=');
@@ -84,7 +130,7 @@ static int apply_set(json_t **doc, const char *arg, char **note)
 		cp_error(rc, "--set %s: %s", sbuf, err);
 	} else {
 		char *label = xasprintf("--set %s", sbuf);
-		rc = overlay_apply_patch(doc, patch, label, NULL);
+		rc = overlay_merge(doc, patch, label, NULL, false, layer);
 		free(label);
 	}
 	if (rc == 0 && note)
@@ -95,7 +141,7 @@ static int apply_set(json_t **doc, const char *arg, char **note)
 	return rc;
 }
 
-static int apply_file(json_t **doc, const char *file, char **note)
+static int apply_file(json_t **doc, const char *file, char **note, struct json_pos *layer)
 {
 	json_t *patch;
 	struct json_pos *pos;
@@ -106,36 +152,110 @@ static int apply_file(json_t **doc, const char *file, char **note)
 	    json_object_get(patch, "title")) {
 		/* an upgrade step file: its patch and its assumptions */
 		struct upgrade_step st;
+		json_pos_free(pos);
 		rc = upgrade_step_load(file, &st);
 		if (rc == 0) {
-			rc = upgrade_step_apply(&st, -1, doc);
+			rc = upgrade_step_merge(&st, -1, doc, layer);
 			if (rc == 0 && note)
 				*note = xasprintf("what-if: --patch %s applied (upgrade step \"%s\")",
 						  file, st.title);
 			upgrade_step_release(&st);
 		}
 	} else {
-		rc = overlay_apply_patch(doc, patch, file, pos);
+		const char *label = strcmp(file, "-") == 0 ? "(stdin)" : file;
+		rc = overlay_merge(doc, patch, label, pos, true, layer);
 		if (rc == 0 && note)
-			*note = xasprintf("what-if: --patch %s applied",
-					  strcmp(file, "-") == 0 ? "(stdin)" : file);
+			*note = xasprintf("what-if: --patch %s applied", label);
 	}
 	json_decref(patch);
-	json_pos_free(pos);
 	return rc;
 }
 
-int overlay_apply(json_t **doc, const struct overlay *ov, char **note)
+/* One overlay, merged into *doc and recorded in layer; not validated. */
+static int overlay_one(json_t **doc, const struct overlay *ov, char **note, struct json_pos *layer)
 {
 	if (note)
 		*note = NULL;
 	if (ov->kind == OVERLAY_SET)
-		return apply_set(doc, ov->arg, note);
-	return apply_file(doc, ov->arg, note);
+		return apply_set(doc, ov->arg, note, layer);
+	return apply_file(doc, ov->arg, note, layer);
 }
 
-int doc_load_overlaid(const char *path, const struct overlay *ov, size_t n, json_t **doc,
-		      char ***notes, size_t *nnotes)
+static void scale_numbers(json_t *o, double f, int depth)
+{
+	const char *k;
+	json_t *v;
+	json_object_foreach(o, k, v) {
+		if (json_is_object(v) && depth < 8)
+			scale_numbers(v, f, depth + 1);
+		else if (json_is_number(v))
+			json_object_set_new(o, k, json_real(json_number_value(v) * f));
+	}
+}
+
+void overlay_scale_usage(json_t *doc, double f)
+{
+	json_t *u = json_object_get(doc, "usage");
+	if (json_is_object(u))
+		scale_numbers(u, f, 0);
+}
+
+char *overlay_scale_note(double f)
+{
+	return xasprintf("what-if: --scale-usage %g applied: every usage figure (the scenario's "
+			 "and a usage file's) multiplied by %g",
+			 f, f);
+}
+
+int overlay_apply_all(json_t **doc, const char *file, const struct json_pos *pos,
+		      const struct whatif *w, char ***notes, size_t *nnotes)
+{
+	json_t *work = json_incref(*doc);
+	struct json_pos *layer = json_pos_layer(pos);
+	char **nv = NULL;
+	size_t nn = 0;
+	int rc = 0;
+	for (size_t i = 0; rc == 0 && w && i < w->n; i++) {
+		char *note = NULL;
+		rc = overlay_one(&work, &w->ov[i], notes ? &note : NULL, layer);
+		if (note) {
+			nv = xrealloc(nv, (nn + 1) * sizeof(char *));
+			nv[nn++] = note;
+		}
+	}
+	if (rc == 0 && w && w->scale_usage > 0) {
+		/* a copy: the caller's document may be shared */
+		json_t *scaled = json_deep_copy(work);
+		json_decref(work);
+		work = scaled;
+		overlay_scale_usage(work, w->scale_usage);
+		if (notes) {
+			nv = xrealloc(nv, (nn + 1) * sizeof(char *));
+			nv[nn++] = overlay_scale_note(w->scale_usage);
+		}
+	}
+	/* one validation, of the final document */
+	if (rc == 0)
+		rc = overlay_validate(work, file, layer);
+	json_pos_free(layer);
+	if (rc) {
+		for (size_t i = 0; i < nn; i++)
+			free(nv[i]);
+		free(nv);
+		json_decref(work);
+		return rc;
+	}
+	json_decref(*doc);
+	*doc = work;
+	if (notes) {
+		*notes = nv;
+		*nnotes = nn;
+	}
+	return 0;
+}
+
+int doc_load_overlaid(const char *path, const struct whatif *w, json_t **doc, char ***notes,
+		      size_t *nnotes)
 {
 	struct json_pos *pos;
 	int rc;
@@ -145,23 +265,10 @@ int doc_load_overlaid(const char *path, const struct overlay *ov, size_t n, json
 	*nnotes = 0;
 	if ((rc = scenario_read_json(path, doc, &pos)))
 		return rc;
-	/* the file itself first, with its own line numbers */
-	rc = validate(*doc, path, pos);
+	/* the overlays, then one validation with the file's line numbers */
+	rc = overlay_apply_all(doc, path, pos, w, notes, nnotes);
 	json_pos_free(pos);
-	for (size_t i = 0; rc == 0 && i < n; i++) {
-		char *note = NULL;
-		rc = overlay_apply(doc, &ov[i], &note);
-		if (note) {
-			*notes = xrealloc(*notes, (*nnotes + 1) * sizeof(char *));
-			(*notes)[(*nnotes)++] = note;
-		}
-	}
 	if (rc) {
-		for (size_t i = 0; i < *nnotes; i++)
-			free((*notes)[i]);
-		free(*notes);
-		*notes = NULL;
-		*nnotes = 0;
 		json_decref(*doc);
 		*doc = NULL;
 	}
@@ -173,16 +280,15 @@ int scenario_from_doc(json_t *doc, const char *label, struct scenario *out)
 	return scenario_from_json(doc, label, NULL, out);
 }
 
-int scenario_load_overlaid(const char *path, const struct overlay *ov, size_t n,
-			   struct scenario *out)
+int scenario_load_overlaid(const char *path, const struct whatif *w, struct scenario *out)
 {
 	json_t *doc;
 	char **notes;
 	size_t nnotes;
 	memset(out, 0, sizeof(*out));
-	if (n == 0)
+	if (!w || (w->n == 0 && !(w->scale_usage > 0)))
 		return scenario_load(path, out);
-	int rc = doc_load_overlaid(path, ov, n, &doc, &notes, &nnotes);
+	int rc = doc_load_overlaid(path, w, &doc, &notes, &nnotes);
 	if (rc)
 		return rc;
 	rc = scenario_from_doc(doc, path, out);

@@ -9,7 +9,7 @@
  * scenario_from_json() then validates like any scenario: one schema, one
  * cost engine for every front end (DESIGN.md, "Data flow").
  *
- * What it maps (FACTS.md 6): format_version 1.x (2+ is refused);
+ * What it maps (Terraform's "JSON Output Format" page): format_version 1.x (2+ is refused);
  * managed resources of the AWS provider only (data sources and other
  * providers are counted and ignored); module and count/for_each addresses
  * kept as Terraform writes them; unknown values ("known after apply")

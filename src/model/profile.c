@@ -96,6 +96,37 @@ bool traffic_default(const char *key, double *out)
 	return false;
 }
 
+const char *traffic_key_name(bool database, size_t i)
+{
+	const struct field *f = database ? DB_FIELDS : SVC_FIELDS;
+	for (size_t k = 0; k < i && f->name; k++)
+		f++;
+	return f->name;
+}
+
+int traffic_key_check(bool database, const char *key, const json_t *v, char *why, size_t size)
+{
+	const struct field *f = database ? DB_FIELDS : SVC_FIELDS;
+	for (; f->name && strcmp(f->name, key) != 0; f++)
+		;
+	if (!f->name)
+		return -1;
+	if (!v)
+		return 0;
+	if (f->is_bool) {
+		if (json_is_boolean(v))
+			return 0;
+		snprintf(why, size, "%s must be true or false", f->name);
+		return 1;
+	}
+	double d = json_is_number(v) ? json_number_value(v) : NAN;
+	if (json_is_number(v) && isfinite(d) && d >= f->min && d <= f->max)
+		return 0;
+	snprintf(why, size, "%s must be a number from %g to %g (%s)", f->name, f->min, f->max,
+		 f->doc);
+	return 1;
+}
+
 static void set_defaults(const struct field *fields, void *obj)
 {
 	for (const struct field *f = fields; f->name; f++) {

@@ -25,6 +25,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include <jansson.h>
+
 #include "util/json_pos.h"
 
 struct scenario;
@@ -87,6 +89,17 @@ const struct svc_traffic *traffic_profile_service(const struct traffic_profile *
 
 /* The built-in default of one service key ("noise.day_sigma"), for docs and tests. */
 bool traffic_default(const char *key, double *out);
+
+/*
+ * The keys of traffic.defaults and traffic.services.NAME (database false)
+ * or of traffic.database (true), dotted ("spikes.per_month"), in table
+ * order, NULL-terminated (a static table: do not free). For --set
+ * (model/docpath.c).
+ */
+const char *traffic_key_name(bool database, size_t i);
+/* Check one value for such a key: 0 valid, -1 no such key, 1 a bad value
+ * (why says what it must be). v NULL: the key only. */
+int traffic_key_check(bool database, const char *key, const json_t *v, char *why, size_t size);
 
 /* Scheduled action "cron(M H ? * DOW *)": parsed form (profile.c). */
 struct sched_cron {

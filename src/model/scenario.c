@@ -23,7 +23,10 @@
 
 const char *const SCENARIO_KEYS[] = {"costplan", "name",    "description", "region",
 				     "free_tier", "resource", "usage",      "traffic",
-				     "notes",    NULL};
+				     "notes",    "claim",    NULL};
+
+/* The largest claim: a monthly bill in US dollars. */
+#define MAX_CLAIM_USD 1e9
 
 #define MAX_RESOURCES 20000
 #define MAX_STRING 1024      /* a string attribute */
@@ -437,6 +440,7 @@ void scenario_release(struct scenario *s)
 	free(s->name);
 	free(s->description);
 	free(s->region);
+	free(s->claim_source);
 	json_decref(s->root);
 	memset(s, 0, sizeof(*s));
 }
@@ -526,6 +530,66 @@ static void check_cross(struct json_errors *v, struct scenario *s)
 		if (r->spec->check)
 			r->spec->check(&c, r);
 	}
+}
+
+/*
+ * "claim": {"usd": N, "source": "who says so"}: both required, nothing
+ * else; N a number of US dollars a month from 0 to 1e9.
+ */
+static void parse_claim(struct json_errors *v, json_t *val, struct scenario *out)
+{
+	static const char *const KEYS[] = {"usd", "source", NULL};
+	const char *k;
+	json_t *x;
+	char sbuf[128];
+	if (!val)
+		return;
+	if (!json_is_object(val)) {
+		json_error(v, "claim",
+			   "claim must be an object: {\"usd\": 100, \"source\": \"who says so\"}");
+		return;
+	}
+	int bad = 0;
+	json_object_foreach(val, k, x) {
+		int known = strcmp(k, "usd") == 0 || strcmp(k, "source") == 0;
+		if (!known) {
+			char p[300];
+			const char *near = nearest_word(k, KEYS);
+			snprintf(p, sizeof(p), "claim.%s", k);
+			json_error(v, p, "unknown key \"%s\" in claim%s%s%s (claim has usd and source)",
+				   cp_sanitize(k, sbuf, sizeof(sbuf)), near ? "; did you mean \"" : "",
+				   near ? near : "", near ? "\"?" : "");
+			bad++;
+		}
+	}
+	json_t *usd = json_object_get(val, "usd"), *src = json_object_get(val, "source");
+	dec d;
+	if (!usd) {
+		json_error(v, "claim", "claim needs \"usd\": the claimed monthly bill in US dollars");
+		bad++;
+	} else if (!json_is_number(usd) || !(json_number_value(usd) >= 0) ||
+		   json_number_value(usd) > MAX_CLAIM_USD ||
+		   dec_from_double(json_number_value(usd), &d) != 0) {
+		json_error(v, "claim.usd", "claim.usd must be a number of US dollars from 0 to 1e9");
+		bad++;
+	}
+	if (!src) {
+		json_error(v, "claim",
+			   "claim needs \"source\": who makes the claim, e.g. \"the vendor's "
+			   "calculator\"");
+		bad++;
+	} else if (!json_is_string(src) || json_string_length(src) == 0) {
+		json_error(v, "claim.source", "claim.source must be a non-empty string");
+		bad++;
+	} else if (json_string_length(src) > MAX_STRING) {
+		json_error(v, "claim.source", "claim.source is longer than %d characters", MAX_STRING);
+		bad++;
+	}
+	if (bad)
+		return;
+	out->has_claim = true;
+	out->claim_usd = dec_round(d, 2);
+	out->claim_source = xstrdup(json_string_value(src));
 }
 
 int scenario_from_json(json_t *root, const char *path, const struct json_pos *pos,
@@ -620,6 +684,7 @@ int scenario_from_json(json_t *root, const char *path, const struct json_pos *po
 				scenario_add_note(out, json_string_value(e));
 		}
 	}
+	parse_claim(&v, json_object_get(root, "claim"), out);
 
 	byname = json_object_get(root, "resource");
 	if (!byname) {

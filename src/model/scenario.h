@@ -54,6 +54,13 @@ struct scenario {
 	json_t *root; /* the validated document (overlays applied) */
 	char **notes; /* human notes: overlays applied, assumptions; owned */
 	size_t nnotes;
+	/* "claim": {"usd": 100, "source": "the guide: \"around $100/month\""}:
+	 * someone's estimate of this stack's monthly bill, shown beside
+	 * costplan's figure by export and report; none unless the scenario
+	 * carries one (or the command is given --claim) */
+	bool has_claim;
+	dec claim_usd;
+	char *claim_source;
 };
 
 /* Largest file a scenario may be. */

@@ -6,6 +6,7 @@
 #include "model/upgrades.h"
 
 #include <dirent.h>
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -294,7 +295,8 @@ int upgrades_load(const char *dir, struct upgrade_set *out)
 	memset(out, 0, sizeof(*out));
 	out->dir = xstrdup(dir);
 	if (!(d = opendir(dir))) {
-		rc = cp_error(CP_EXIT_DATA, "%s: cannot read the upgrade steps folder", dir);
+		rc = cp_error(CP_EXIT_IO, "%s: cannot read the upgrade steps folder: %s", dir,
+			      strerror(errno));
 		free(out->dir);
 		out->dir = NULL;
 		return rc;
@@ -417,10 +419,11 @@ int upgrades_assume(struct upgrade_set *u, const char *arg)
 	return rc;
 }
 
-int upgrade_step_apply(const struct upgrade_step *st, int variant, json_t **doc)
+int upgrade_step_merge(const struct upgrade_step *st, int variant, json_t **doc,
+		       struct json_pos *layer)
 {
 	char err[1024];
-	int rc = overlay_apply_patch(doc, st->patch, st->file, NULL);
+	int rc = overlay_merge(doc, st->patch, st->file, NULL, false, layer);
 	for (size_t i = 0; rc == 0 && i < st->nassumptions; i++) {
 		const struct upgrade_assumption *a = &st->assumptions[i];
 		json_t *p = NULL;
@@ -430,14 +433,31 @@ int upgrade_step_apply(const struct upgrade_step *st, int variant, json_t **doc)
 			break;
 		}
 		char *label = xasprintf("%s: assumption %s", st->file, a->key);
-		rc = overlay_apply_patch(doc, p, label, NULL);
+		rc = overlay_merge(doc, p, label, NULL, false, layer);
 		free(label);
 		json_decref(p);
 	}
 	if (rc == 0 && variant >= 0 && (size_t)variant < st->nvariants) {
 		char *label = xasprintf("%s: variant \"%s\"", st->file, st->variants[variant].label);
-		rc = overlay_apply_patch(doc, st->variants[variant].patch, label, NULL);
+		rc = overlay_merge(doc, st->variants[variant].patch, label, NULL, false, layer);
 		free(label);
 	}
 	return rc;
+}
+
+int upgrade_step_apply(const struct upgrade_step *st, int variant, json_t **doc)
+{
+	json_t *work = json_incref(*doc);
+	struct json_pos *layer = json_pos_layer(NULL);
+	int rc = upgrade_step_merge(st, variant, &work, layer);
+	if (rc == 0)
+		rc = overlay_validate(work, st->file, layer);
+	json_pos_free(layer);
+	if (rc) {
+		json_decref(work);
+		return rc;
+	}
+	json_decref(*doc);
+	*doc = work;
+	return 0;
 }

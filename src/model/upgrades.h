@@ -43,7 +43,7 @@ struct upgrade_assumption {
 	char *path;       /* docpath.h path it sets */
 	json_t *value;    /* the value used (after --assume) */
 	char *unit;       /* "fraction of on-demand", "GB per task-month" */
-	char *source;     /* FACTS.md reference, or why it is an assumption */
+	char *source;     /* its public source (AWS pricing page or doc), or why it is an assumption */
 	bool assumption;  /* true: not from a price list or fact sheet */
 	bool overridden;  /* set by --assume */
 };
@@ -94,8 +94,15 @@ int upgrades_assume(struct upgrade_set *u, const char *key_eq_value);
 
 /*
  * Apply a step to *doc: its patch, then its assumptions (and then the
- * variant's patch when variant >= 0). Validated; 0 or an exit code.
+ * variant's patch when variant >= 0). Validated once, at the end; 0 or an
+ * exit code (*doc unchanged).
  */
 int upgrade_step_apply(const struct upgrade_step *st, int variant, json_t **doc);
+
+/* The same without validating, its paths recorded in layer (json_pos.h;
+ * may be NULL): for --patch STEP among other overlays, validated after all. */
+struct json_pos;
+int upgrade_step_merge(const struct upgrade_step *st, int variant, json_t **doc,
+		       struct json_pos *layer);
 
 #endif

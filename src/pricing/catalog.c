@@ -14,6 +14,7 @@
 #include "pricing/offer.h"
 #include "pricing/regions.h"
 #include "util/error.h"
+#include "util/paths.h"
 
 const char *const CATALOG_OFFERS[] = {
 	"AmazonECS",	 "AmazonEC2",	     "AmazonVPC",
@@ -419,11 +420,14 @@ int catalog_offer(struct catalog *c, const char *region, const char *offer,
 				 "unknown region '%s': use an AWS region code such as us-east-1 or "
 				 "eu-west-1 (`costplan pricing list` shows the shipped ones)",
 				 region);
-		else
-			cp_error(CP_EXIT_DATA,
-				 "no %s prices for %s in %s/aws/%s: run `costplan pricing fetch "
-				 "--region %s --offer %s`",
-				 offer, region, c->dir, region, region, offer);
+		else {
+			/* the price file is missing: an I/O failure, like any missing input */
+			char *fetch = paths_fetch_command(c->dir, region, offer);
+			cp_error(CP_EXIT_IO, "no %s prices for %s in %s/aws/%s: run `%s`", offer,
+				 region, c->dir, region, fetch);
+			free(fetch);
+			s->status = CP_EXIT_IO;
+		}
 	}
 	return s->status;
 }
@@ -635,10 +639,11 @@ static int find(struct catalog *c, const char *region, const struct price_query 
 		if (quiet)
 			return CP_EXIT_DATA;
 		describe(q, what, sizeof(what));
-		return cp_error(CP_EXIT_DATA,
-				"no price in %s for %s, %s: run `costplan pricing fetch --region %s "
-				"--offer %s`",
-				region, q->offer, what, region, q->offer);
+		char *fetch = paths_fetch_command(c->dir, region, q->offer);
+		cp_error(CP_EXIT_DATA, "no price in %s for %s, %s: run `%s`", region, q->offer, what,
+			 fetch);
+		free(fetch);
+		return CP_EXIT_DATA;
 	}
 	*out = hit;
 	return 0;
@@ -747,4 +752,73 @@ char **catalog_regions(const char *dir, size_t *n)
 	catalog_regions_add(dir, &out, n);
 	catalog_regions_sort(out, *n);
 	return out;
+}
+
+/* Units AWS writes as names of things counted: the display form. */
+static const char *const UNIT_WORDS[][2] = {
+	{"Requests", "requests"},     {"API Requests", "API requests"},
+	{"Notifications", "notifications"}, {"Queries", "queries"},
+	{"Metrics", "metrics"},       {"Alarms", "alarms"},
+	{"Secrets", "secrets"},       {"Dashboards", "dashboards"},
+	{"Keys", "keys"},             {"Objects", "objects"},
+	{"Messages", "messages"},     {"IOs", "I/O requests"},
+	{"HostedZone", "hosted zones"}, {"URL", "URLs"},
+	{"Quantity", "units"},        {"Rule", "rules"},
+};
+
+const char *price_unit_display(const char *raw, char *buf, size_t size)
+{
+	size_t o = 0;
+	if (!raw || !raw[0] || size == 0) {
+		if (size)
+			buf[0] = '\0';
+		return buf;
+	}
+	for (size_t i = 0; i < sizeof(UNIT_WORDS) / sizeof(UNIT_WORDS[0]); i++)
+		if (strcmp(raw, UNIT_WORDS[i][0]) == 0) {
+			snprintf(buf, size, "%s", UNIT_WORDS[i][1]);
+			return buf;
+		}
+	/* time parts spelled out, lower case, as costplan's own lines do:
+	 * Hrs, Hr, Hours -> hours; Mo, mo, Months -> months; Second(s) -> seconds */
+	const char *p = raw;
+	while (*p && o + 1 < size) {
+		size_t n = strcspn(p, "-");
+		char tok[64];
+		snprintf(tok, sizeof(tok), "%.*s", (int)(n < sizeof(tok) ? n : sizeof(tok) - 1), p);
+		const char *w = tok;
+		if (!strcmp(tok, "Hrs") || !strcmp(tok, "Hr") || !strcmp(tok, "Hours") ||
+		    !strcmp(tok, "Hour"))
+			w = "hours";
+		else if (!strcmp(tok, "Mo") || !strcmp(tok, "mo") || !strcmp(tok, "Months") ||
+			 !strcmp(tok, "Month"))
+			w = "months";
+		else if (!strcmp(tok, "Second") || !strcmp(tok, "Seconds"))
+			w = "seconds";
+		else if (!strcmp(tok, "Minutes") || !strcmp(tok, "Minute"))
+			w = "minutes";
+		else if (p != raw) {
+			/* a counted thing after a dash: Rule-Mo reads "rule-months" */
+			for (size_t i = 0; i < sizeof(UNIT_WORDS) / sizeof(UNIT_WORDS[0]); i++)
+				if (!strcmp(tok, UNIT_WORDS[i][0]))
+					w = UNIT_WORDS[i][1];
+		}
+		if (p == raw && !strcmp(tok, "Rule"))
+			w = "rule";
+		int k = snprintf(buf + o, size - o, "%s%s", p == raw ? "" : "-", w);
+		if (k < 0)
+			break;
+		o += (size_t)k;
+		if (o >= size) {
+			o = size - 1;
+			break;
+		}
+		p += n;
+		if (*p == '-')
+			p++;
+		else
+			break;
+	}
+	buf[o] = '\0';
+	return buf;
 }

@@ -122,6 +122,15 @@ const char *usage_type_strip(const char *ut);
 #define CATALOG_PLACEHOLDER_SKU_PREFIX "CP"
 bool catalog_sku_is_placeholder(const char *sku);
 
+/*
+ * A price's unit as costplan shows it, the same way as its own lines:
+ * time spelled out in lower case ("Hrs" -> "hours", "GB-Mo" -> "GB-months",
+ * "NLCU-Hrs" -> "NLCU-hours") and counted things in lower case
+ * ("Requests" -> "requests"); GB and the like unchanged. The JSON outputs
+ * keep AWS's own spelling. Into buf; returns buf.
+ */
+const char *price_unit_display(const char *raw, char *buf, size_t size);
+
 /* The price of the first tier (the only one for untiered prices). */
 dec price_entry_unit_price(const struct price_entry *e);
 /* Value of an attribute column, or NULL. */

@@ -2,7 +2,8 @@
  * fetch.h - `pricing fetch`: refresh a snapshot from the AWS Price List
  * Bulk API.
  *
- * Layout followed (FACTS.md 1.1): the service index
+ * Layout followed (AWS Billing user guide, "Getting price list files
+ * manually"): the service index
  * <endpoint>/offers/v1.0/aws/index.json names each offer's
  * currentRegionIndexUrl; that region index names, per region, the
  * currentVersionUrl of the regional file (…/<version>/<region>/index.json),

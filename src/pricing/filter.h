@@ -4,7 +4,7 @@
  * A price refresh (pricing fetch / pricing import) keeps only the rows the
  * pricers in src/cost/price_*.c can look up: OnDemand terms in USD, of the
  * region asked for, whose offer, product family, usage-type suffix
- * (anchored, optional billing prefix, FACTS.md 2.1) and a few attributes
+ * (anchored, optional billing prefix: AWS doc "AWS Region billing codes") and a few attributes
  * match one rule of the table in filter.c. The table is the mirror of the
  * pricers' price_query values; change both together.
  *

@@ -1,7 +1,8 @@
 /*
  * offer_json.c - AWS Price List JSON offer files, as rows.
  *
- * Shape (FACTS.md 1.2): products.<SKU>{sku, productFamily, attributes{...}}
+ * Shape (AWS Billing user guide, "Reading the service price list file
+ * for an AWS service"): products.<SKU>{sku, productFamily, attributes{...}}
  * and terms.OnDemand.<SKU>.<SKU.TERM>{effectiveDate, priceDimensions.<..>{
  * rateCode, description, beginRange, endRange, unit, pricePerUnit.USD}}.
  * Each OnDemand price dimension becomes one row with the bulk CSV column

@@ -1,6 +1,6 @@
 /*
  * regions.h - AWS region codes, their price-list location names and billing
- * prefixes (FACTS.md 2.1). Static tables: nothing to free.
+ * prefixes (AWS doc "AWS Region billing codes"). Static tables: nothing to free.
  */
 #ifndef COSTPLAN_REGIONS_H
 #define COSTPLAN_REGIONS_H

@@ -1,7 +1,10 @@
 /*
- * breakdown_csv.c - RFC 4180 CSV, one row per cost line, then a TOTAL row.
- * Text cells that a spreadsheet could run as a formula are neutralised
- * (escape.h); numbers are written as plain decimals.
+ * breakdown_csv.c - RFC 4180 CSV, one row per cost line, a "(free)" row per
+ * free resource with AWS's reason, a "(not priced)" row per resource that
+ * costs money but has no price (its monthly_cost empty: unknown, not $0),
+ * then a TOTAL row. The last column, note, says why (or what the line
+ * depends on). Text cells that a spreadsheet could run as a formula are
+ * neutralised (escape.h); numbers are written as plain decimals.
  */
 #include "util/escape.h"
 #include "report/report.h"
@@ -19,7 +22,7 @@ static void num(FILE *f, dec v, int places)
 void report_breakdown_csv(FILE *f, const struct breakdown *b)
 {
 	fputs("resource,type,category,component,quantity,unit,unit_price,monthly_cost,usage_based,"
-	      "offer,usage_type,source,published\r\n",
+	      "offer,usage_type,source,published,note\r\n",
 	      f);
 	for (size_t i = 0; i < b->n; i++) {
 		const struct cost_item *it = &b->items[i];
@@ -27,7 +30,9 @@ void report_breakdown_csv(FILE *f, const struct breakdown *b)
 			csv_write_text(f, it->address);
 			fputc(',', f);
 			csv_write_text(f, it->type);
-			fprintf(f, ",%s,(free),0,,0,0.00,false,,,,\r\n", category_name(it->category));
+			fprintf(f, ",%s,(free),0,,0,0.00,false,,,,,", category_name(it->category));
+			csv_write_text(f, report_free_reason(it));
+			fputs("\r\n", f);
 			continue;
 		}
 		for (size_t j = 0; j < it->n; j++) {
@@ -53,10 +58,20 @@ void report_breakdown_csv(FILE *f, const struct breakdown *b)
 			csv_write_text(f, l->price ? l->price->source : "");
 			fputc(',', f);
 			csv_write_text(f, l->price ? l->price->published : "");
+			fputc(',', f);
+			csv_write_text(f, l->note ? l->note : "");
 			fputs("\r\n", f);
 		}
 	}
+	for (size_t i = 0; i < b->nunpriced; i++) {
+		csv_write_text(f, b->unpriced[i].address);
+		fputc(',', f);
+		csv_write_text(f, b->unpriced[i].type);
+		fputs(",,(not priced),,,,,false,,,,,", f);
+		csv_write_text(f, b->unpriced[i].why);
+		fputs("\r\n", f);
+	}
 	fputs("TOTAL,,,,,,,", f);
 	num(f, b->total, 2);
-	fputs(",,,,,\r\n", f);
+	fputs(",,,,,,\r\n", f);
 }

@@ -43,23 +43,50 @@ void report_breakdown_markdown(FILE *f, const struct breakdown *b)
 			}
 			dec_format_trim(dec_round(l->quantity, 4), q, sizeof(q));
 			dec_format_trim(l->unit_price, p, sizeof(p));
+			char u[64];
 			fprintf(f, " | %s | ", q);
-			md_write(f, l->unit);
+			md_write(f, report_unit_for(dec_to_double(l->quantity), l->unit, u, sizeof(u)));
 			fprintf(f, " | %s | %s |\n", l->tiered ? "tiered" : p,
 				dec_format_usd(l->cost_cents, c, sizeof(c)));
 		}
 	}
 	fprintf(f, "| **Total** |  |  |  |  | **%s** |\n\n", dec_format_usd(b->total, c, sizeof(c)));
-	int nfree = 0;
-	for (size_t i = 0; i < b->n; i++)
-		if (b->items[i].free) {
-			fputs(nfree++ ? ", " : "Free resources, considered at $0: ", f);
-			md_write(f, b->items[i].address);
+	/* what costs nothing, grouped by AWS's reason */
+	struct free_group *g;
+	size_t ng = report_free_groups(b, &g);
+	if (ng)
+		fputs("Free resources, considered at $0, and why AWS charges nothing:\n\n", f);
+	for (size_t k = 0; k < ng; k++) {
+		fputs("- ", f);
+		for (size_t i = 0; i < g[k].n; i++) {
+			char name[300];
+			if (i)
+				fputs(", ", f);
+			md_write(f, report_item_name(g[k].items[i], name, sizeof(name)));
 		}
-	if (nfree)
-		fputs(".\n\n", f);
+		fputs(": ", f);
+		md_write(f, g[k].reason);
+		fputs("\n", f);
+	}
+	if (ng)
+		fputs("\n", f);
+	report_free_groups_release(g, ng);
+	/* what costs money and has no price: out of the total */
+	if (b->nunpriced)
+		fputs("Not priced (they cost money; not in the total):\n\n", f);
+	for (size_t i = 0; i < b->nunpriced; i++) {
+		fputs("- ", f);
+		md_write(f, b->unpriced[i].address);
+		fputs(": ", f);
+		md_write(f, b->unpriced[i].why);
+		fputs("\n", f);
+	}
+	if (b->nunpriced)
+		fputs("\n", f);
 	fputs("\\* usage-based: the quantity comes from the scenario's usage figures.\n", f);
 	for (size_t i = 0; i < b->nwarn; i++) {
+		if (report_warning_is_unpriced_line(b, b->warnings[i]))
+			continue; /* listed above, with the reason */
 		fputs("\n> **Warning:** ", f);
 		md_write(f, b->warnings[i]);
 		fputs("\n", f);

@@ -131,9 +131,11 @@ void report_breakdown_table(FILE *f, const struct breakdown *b, const struct rep
 				continue;
 			}
 			qty_text(l->quantity, q, sizeof(q));
+			char u[64];
 			term_cell(f, q, W_QTY, 1);
 			fputc(' ', f);
-			term_cell(f, l->unit, W_UNIT, 0);
+			term_cell(f, report_unit_for(dec_to_double(l->quantity), l->unit, u, sizeof(u)),
+				  W_UNIT, 0);
 			dec_format_trim(l->unit_price, p, sizeof(p));
 			term_cell(f, l->tiered ? "tiered" : p, W_PRICE, 1);
 			term_cell(f, dec_format_usd(l->cost_cents, c, sizeof(c)), W_COST, 1);
@@ -146,28 +148,44 @@ void report_breakdown_table(FILE *f, const struct breakdown *b, const struct rep
 		}
 	}
 	if (nfree) {
-		int col = 0;
-		fprintf(f, "\n%sFree (considered, $0):%s", bold(st), reset(st));
-		col = 22;
-		for (size_t i = 0; i < b->n; i++) {
-			const struct cost_item *it = &b->items[i];
-			char name[300];
-			if (!it->free)
-				continue;
-			if (it->count != 1)
-				snprintf(name, sizeof(name), "%s (x%d)", it->address, it->count);
-			else
-				snprintf(name, sizeof(name), "%s", it->address);
-			int len = (int)strlen(name) + 1;
-			if (col + len > 78) {
-				fputs("\n ", f);
-				col = 1;
-			}
+		/* grouped by the reason AWS charges nothing, so the list says why */
+		struct free_group *g;
+		size_t ng = report_free_groups(b, &g);
+		fprintf(f, "\n%sFree (considered, $0), and why AWS charges nothing:%s\n", bold(st),
+			reset(st));
+		for (size_t k = 0; k < ng; k++) {
+			int col = 1;
 			fputc(' ', f);
-			term_write(f, name);
-			col += len;
+			for (size_t i = 0; i < g[k].n; i++) {
+				char name[300];
+				report_item_name(g[k].items[i], name, sizeof(name));
+				int len = (int)strlen(name) + 1;
+				if (col > 1 && col + len > 78) {
+					fputs("\n ", f);
+					col = 1;
+				}
+				fputc(' ', f);
+				term_write(f, name);
+				col += len;
+			}
+			fputc('\n', f);
+			fprintf(f, "%s", dim(st));
+			term_wrap(f, "    ", "    ", g[k].reason, 78);
+			fprintf(f, "%s", reset(st));
 		}
-		fputc('\n', f);
+		report_free_groups_release(g, ng);
+	}
+	if (b->nunpriced) {
+		fprintf(f, "\n%sNot priced (they cost money; not in the total):%s\n", bold(st),
+			reset(st));
+		for (size_t i = 0; i < b->nunpriced; i++) {
+			fputs("  ", f);
+			term_write(f, b->unpriced[i].address);
+			fputc('\n', f);
+			fprintf(f, "%s", dim(st));
+			term_wrap(f, "    ", "    ", b->unpriced[i].why, 78);
+			fprintf(f, "%s", reset(st));
+		}
 	}
 	fputc('\n', f);
 	fprintf(f, "%s", bold(st));
@@ -180,6 +198,8 @@ void report_breakdown_table(FILE *f, const struct breakdown *b, const struct rep
 	if (!b->free_tier)
 		fprintf(f, "%sFree tier allowances are off (--no-free-tier).%s\n", dim(st), reset(st));
 	for (size_t i = 0; i < b->nwarn; i++) {
+		if (report_warning_is_unpriced_line(b, b->warnings[i]))
+			continue; /* listed above, with the reason */
 		fputs("warning: ", f);
 		term_write(f, b->warnings[i]);
 		fputc('\n', f);

@@ -352,8 +352,13 @@ static void allowance(struct budget *bg, size_t li, bool on)
 	char *ft = budget_input_ref(bg, bg->in_free_tier), *capr = budget_input_ref(bg, ci);
 	bl->qty_formula = xasprintf("-IF(%s,MIN(SUM(%s),%s),0)", ft, refs, capr);
 	free(bl->basis);
-	bl->basis = xasprintf("minus min(%zu line%s' quantity, %ld) while the free tier is on",
-			      bl->npool, bl->npool == 1 ? "" : "s", cap);
+	bl->basis = bl->npool == 1
+			    ? xasprintf("minus min(the quantity of the line it caps, %ld) while the "
+					"free tier is on",
+					cap)
+			    : xasprintf("minus min(the quantities of the %zu lines it caps, %ld) "
+					"while the free tier is on",
+					bl->npool, cap);
 	bl->cap_input = ci;
 	free(ft);
 	free(capr);
@@ -477,7 +482,6 @@ void budget_build(struct budget *bg, const struct breakdown *b, const struct bre
 	memset(bg, 0, sizeof(*bg));
 	bg->b = b;
 	bg->total = b->total;
-	bg->guide_claim = dec_from_int(100);
 	breakdown_by_category(b, bg->by_category);
 
 	bg->in_hours = input_add(bg, "", "hours_per_month", IN_NUMBER, "hours",

@@ -124,7 +124,11 @@ struct budget {
 	int in_hours, in_growth, in_free_tier;
 	dec total;           /* the monthly total the workbook shows (b->total) */
 	dec by_category[CAT_FREE + 1];
-	dec guide_claim;     /* the guide's "around $100/month" */
+	/* someone's estimate to show beside ours (the scenario's "claim", or
+	 * --claim): has_claim false = none, and the workbook says nothing of it */
+	bool has_claim;
+	dec claim;
+	const char *claim_source; /* borrowed, e.g. the guide: "around $100/month" */
 	/* the priced upgrade path (borrowed; NULL: no Upgrade path sheet) */
 	const struct upgrade_path *up;
 	/* simulated monthly totals (costplan simulate), cents, [nbands] each;

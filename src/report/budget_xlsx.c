@@ -14,6 +14,7 @@
  */
 #define _GNU_SOURCE
 #include "report/budget.h"
+#include "report/report.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -240,7 +241,9 @@ static void sheet_prices(lxw_worksheet *ws, const struct budget *bg, const struc
 			worksheet_write_string(ws, r, 1, e->usage_type, f->text);
 			worksheet_write_string(ws, r, 2, e->description, f->text);
 			worksheet_write_string(ws, r, 3, e->src ? e->src->region : "", f->text);
-			worksheet_write_string(ws, r, 4, e->unit, f->text);
+			char ud[64];
+			worksheet_write_string(ws, r, 4, price_unit_display(e->unit, ud, sizeof(ud)),
+					       f->text);
 			if (e->ntiers) {
 				const struct price_tier *t = &e->tiers[k];
 				/* one open tier from 0 has no range worth showing */
@@ -521,28 +524,43 @@ static void sheet_summary(lxw_workbook *wb, lxw_worksheet *ws, const struct budg
 		formulaf(ws, row, 1, f->money_total, d(sum), "SUM(B%d:B%d)", SUM_CAT_ROW + 1,
 			 SUM_CAT_ROW + CAT_FREE);
 	}
-	/* the guide's claim beside ours */
-	worksheet_write_string(ws, SUM_CLAIM_ROW - 1, 0, "The guide's claim", f->header);
-	worksheet_write_string(ws, SUM_CLAIM_ROW - 1, 1, "Monthly", f->header);
-	worksheet_write_string(ws, SUM_CLAIM_ROW - 1, 2, "", f->header);
-	worksheet_write_string(ws, SUM_CLAIM_ROW, 0, "The guide: \"around $100/month\"", f->text);
-	worksheet_write_number(ws, SUM_CLAIM_ROW, 1, d(bg->guide_claim), f->money);
-	worksheet_write_string(ws, SUM_CLAIM_ROW + 1, 0, "costplan, line by line", f->text);
-	formulaf(ws, SUM_CLAIM_ROW + 1, 1, f->money, d(bg->total), "B%d", SUM_TOTAL_ROW + 1);
-	if (bg->up) {
-		int prod = up_production_row(bg);
-		worksheet_write_string(ws, SUM_CLAIM_ROW + 2, 0,
-				       "costplan, production (every upgrade step)", f->text);
-		formulaf(ws, SUM_CLAIM_ROW + 2, 1, f->money, d(bg->up->production.total),
-			 "'%s'!$G$%d", SHEET_UPGRADES, prod + 1);
+	/* the claim beside ours, when the scenario (or --claim) makes one;
+	 * else costplan's own figures only */
+	int rows = 0; /* rows of figures charted, from SUM_CLAIM_ROW */
+	{
+		int r0 = SUM_CLAIM_ROW, tot = SUM_TOTAL_ROW + 1;
+		worksheet_write_string(ws, r0 - 1, 0, bg->has_claim ? "The claim" : "costplan's figures",
+				       f->header);
+		worksheet_write_string(ws, r0 - 1, 1, "Monthly", f->header);
+		worksheet_write_string(ws, r0 - 1, 2, "", f->header);
+		if (bg->has_claim) {
+			worksheet_write_string(ws, r0 + rows, 0, bg->claim_source, f->text);
+			worksheet_write_number(ws, r0 + rows, 1, d(bg->claim), f->money);
+			rows++;
+		}
+		int ours = r0 + rows;
+		worksheet_write_string(ws, r0 + rows, 0, "costplan, line by line", f->text);
+		formulaf(ws, r0 + rows, 1, f->money, d(bg->total), "B%d", tot);
+		rows++;
+		if (bg->up) {
+			int prod = up_production_row(bg);
+			worksheet_write_string(ws, r0 + rows, 0,
+					       "costplan, production (every upgrade step)", f->text);
+			formulaf(ws, r0 + rows, 1, f->money, d(bg->up->production.total),
+				 "'%s'!$G$%d", SHEET_UPGRADES, prod + 1);
+			rows++;
+		}
+		if (bg->has_claim) {
+			int dr = SUM_CLAIM_ROW + 3;
+			worksheet_write_string(ws, dr, 0, "Difference (costplan - the claim)",
+					       f->total_label);
+			dec diff = dec_sub(bg->total, bg->claim);
+			formulaf(ws, dr, 1, f->money_total, d(diff), "B%d-B%d", ours + 1, r0 + 1);
+			if (!dec_is_zero(bg->claim))
+				formulaf(ws, dr, 2, f->pct, d(diff) / d(bg->claim), "B%d/B%d", dr + 1,
+					 r0 + 1);
+		}
 	}
-	worksheet_write_string(ws, SUM_CLAIM_ROW + 3, 0, "Difference (costplan - the guide)",
-			       f->total_label);
-	dec diff = dec_sub(bg->total, bg->guide_claim);
-	formulaf(ws, SUM_CLAIM_ROW + 3, 1, f->money_total, d(diff), "B%d-B%d", SUM_CLAIM_ROW + 2,
-		 SUM_CLAIM_ROW + 1);
-	formulaf(ws, SUM_CLAIM_ROW + 3, 2, f->pct, d(diff) / d(bg->guide_claim), "B%d/B%d",
-		 SUM_CLAIM_ROW + 4, SUM_CLAIM_ROW + 1);
 	/* what else the reader must know */
 	r = SUM_CLAIM_ROW + 6;
 	if (bg->no_formula) {
@@ -564,22 +582,24 @@ static void sheet_summary(lxw_workbook *wb, lxw_worksheet *ws, const struct budg
 		free(s);
 	}
 	{
-		size_t len = 0;
-		char *list = xstrdup("");
-		for (size_t i = 0; i < b->n; i++) {
-			if (b->items[i].n)
-				continue;
-			char *n = xasprintf("%s%s%s", list, len ? ", " : "", b->items[i].address);
-			free(list);
-			list = n;
-			len++;
-		}
-		if (len) {
-			s = xasprintf("Free (considered, $0): %s", list);
+		/* what costs nothing, one line per reason AWS charges nothing */
+		struct free_group *g;
+		size_t ng = report_free_groups(b, &g);
+		for (size_t k = 0; k < ng; k++) {
+			char *list = xstrdup("");
+			for (size_t i = 0; i < g[k].n; i++) {
+				char name[300], *n;
+				n = xasprintf("%s%s%s", list, i ? ", " : "",
+					      report_item_name(g[k].items[i], name, sizeof(name)));
+				free(list);
+				list = n;
+			}
+			s = xasprintf("Free (considered, $0): %s: %s", list, g[k].reason);
 			worksheet_write_string(ws, (lxw_row_t)r++, 0, s, f->note);
 			free(s);
+			free(list);
 		}
-		free(list);
+		report_free_groups_release(g, ng);
 	}
 
 	/* charts */
@@ -593,17 +613,20 @@ static void sheet_summary(lxw_workbook *wb, lxw_worksheet *ws, const struct budg
 	chart_axis_set_num_format(chart_axis_get(ch, LXW_CHART_AXIS_TYPE_Y), "$#,##0");
 	worksheet_insert_chart(ws, 2, 4, ch);
 
-	lxw_chart *c2 = workbook_add_chart(wb, LXW_CHART_BAR);
-	se = chart_add_series(c2, NULL, NULL);
-	chart_series_set_categories(se, SHEET_SUMMARY, SUM_CLAIM_ROW, 0,
-				    SUM_CLAIM_ROW + (bg->up ? 2 : 1), 0);
-	chart_series_set_values(se, SHEET_SUMMARY, SUM_CLAIM_ROW, 1, SUM_CLAIM_ROW + (bg->up ? 2 : 1),
-				1);
-	chart_series_set_name(se, "Monthly");
-	chart_title_set_name(c2, "The guide's claim and costplan's figure");
-	chart_legend_set_position(c2, LXW_CHART_LEGEND_NONE);
-	chart_axis_set_num_format(chart_axis_get(c2, LXW_CHART_AXIS_TYPE_X), "$#,##0");
-	worksheet_insert_chart(ws, 18, 4, c2);
+	if (rows > 1) {
+		lxw_chart *c2 = workbook_add_chart(wb, LXW_CHART_BAR);
+		se = chart_add_series(c2, NULL, NULL);
+		chart_series_set_categories(se, SHEET_SUMMARY, SUM_CLAIM_ROW, 0,
+					    SUM_CLAIM_ROW + rows - 1, 0);
+		chart_series_set_values(se, SHEET_SUMMARY, SUM_CLAIM_ROW, 1, SUM_CLAIM_ROW + rows - 1,
+					1);
+		chart_series_set_name(se, "Monthly");
+		chart_title_set_name(c2, bg->has_claim ? "The claim and costplan's figure"
+						       : "costplan's figure: baseline and production");
+		chart_legend_set_position(c2, LXW_CHART_LEGEND_NONE);
+		chart_axis_set_num_format(chart_axis_get(c2, LXW_CHART_AXIS_TYPE_X), "$#,##0");
+		worksheet_insert_chart(ws, 18, 4, c2);
+	}
 
 	worksheet_set_column(ws, 0, 0, 36, NULL);
 	worksheet_set_column(ws, 1, 1, 16, NULL);
@@ -649,7 +672,7 @@ static void sheet_upgrades(lxw_workbook *wb, lxw_worksheet *ws, const struct bud
 	int prod = up_production_row(bg), r;
 	dec prev = up->baseline.total;
 
-	worksheet_write_string(ws, 0, 0, "Upgrade path: what each step adds, in the guide's order",
+	worksheet_write_string(ws, 0, 0, "Upgrade path: what each step adds, in step order",
 			       f->title);
 	worksheet_write_string(ws, 1, 0,
 			       "Each delta is costplan's price of the whole scenario with the step "

@@ -75,6 +75,15 @@ static void flush_line(FILE *f, char *line)
 	fputc('\n', f);
 }
 
+/* Do all columns price in one region (else each says its own)? */
+static bool one_region(const struct compare *c)
+{
+	for (size_t k = 1; k < c->n; k++)
+		if (strcmp(c->cols[k].b->region, c->cols[0].b->region) != 0)
+			return false;
+	return true;
+}
+
 void report_compare_table(FILE *f, const struct compare *c, const struct report_style *st)
 {
 	const char **r;
@@ -86,8 +95,9 @@ void report_compare_table(FILE *f, const struct compare *c, const struct report_
 
 	if (wname < 12)
 		wname = 12;
+	bool one = one_region(c);
 	fprintf(f, "%sCompare%s - %s - monthly cost in USD\n", st->color ? "\033[1m" : "",
-		st->color ? "\033[0m" : "", c->cols[0].b->region);
+		st->color ? "\033[0m" : "", one ? c->cols[0].b->region : "regions by column");
 	for (size_t k = 0; k < c->n; k++) {
 		fprintf(f, "  %c = ", key_of(k));
 		term_write(f, c->cols[k].label);
@@ -96,6 +106,8 @@ void report_compare_table(FILE *f, const struct compare *c, const struct report_
 			term_write(f, c->cols[k].source);
 			fputs(")", f);
 		}
+		if (!one)
+			fprintf(f, " - %s", c->cols[k].b->region);
 		fputc('\n', f);
 	}
 	for (size_t i = 0; i < c->nnotes; i++)
@@ -192,6 +204,8 @@ void report_compare_json(FILE *f, const struct compare *c)
 		jw_str(&w, c->cols[k].kind);
 		jw_key(&w, "scenario");
 		jw_str(&w, c->cols[k].b->scenario);
+		jw_key(&w, "region");
+		jw_str(&w, c->cols[k].b->region);
 		jw_key(&w, "total_monthly_cost");
 		jw_money(&w, c->cols[k].b->total);
 		jw_key(&w, "monthly_delta");
@@ -282,7 +296,8 @@ void report_compare_markdown(FILE *f, const struct compare *c)
 	const char **r;
 	size_t nr = rows(c, &r);
 	char buf[DEC_BUFSZ * 2];
-	fprintf(f, "## Compare (%s, USD a month)\n\n", c->cols[0].b->region);
+	bool one = one_region(c);
+	fprintf(f, "## Compare (%s, USD a month)\n\n", one ? c->cols[0].b->region : "regions by column");
 	for (size_t k = 0; k < c->n; k++) {
 		fprintf(f, "- **%c**: ", key_of(k));
 		md_write(f, c->cols[k].label);
@@ -291,6 +306,8 @@ void report_compare_markdown(FILE *f, const struct compare *c)
 			md_write(f, c->cols[k].source);
 			fputs(")", f);
 		}
+		if (!one)
+			fprintf(f, ", in %s", c->cols[k].b->region);
 		fputs("\n", f);
 	}
 	for (size_t i = 0; i < c->nnotes; i++) {

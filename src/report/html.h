@@ -10,7 +10,8 @@
  *
  * One concern per file:
  *   html_page.c       the document: head, stylesheet, section order
- *   html_headline.c   1. the total beside the guide's claim, and why they differ
+ *   html_headline.c   1. the total (beside a claim, when there is one) and the
+ *                        charges such estimates leave out
  *   html_breakdown.c  2. where the money goes: charts and the itemised table
  *   html_upgrades.c   3. the upgrade path: waterfall, steps, alternatives
  *   html_simulation.c 4. the simulation: a sample week, the spread of bills,
@@ -24,6 +25,7 @@
 #ifndef COSTPLAN_HTML_H
 #define COSTPLAN_HTML_H
 
+#include <stdbool.h>
 #include <stdio.h>
 
 #include "cost/breakdown.h"
@@ -36,8 +38,11 @@ struct sample_week;  /* sim/sample_week.h */
 struct html_page {
 	const struct breakdown *b; /* the scenario's bill */
 	const char *description;   /* the scenario's description, or NULL */
-	dec claim;                 /* the guide's "around $100/month" */
-	const char *claim_source;  /* who claims it, e.g. "the guide" */
+	/* someone's estimate of the bill (the scenario's "claim" or --claim);
+	 * has_claim false: the page compares with nothing */
+	bool has_claim;
+	dec claim;
+	const char *claim_source;  /* who claims it, e.g. the guide: "around $100/month" */
 	const char *command;       /* the command that produced the page */
 	const char *version;       /* costplan version */
 	/* section 3: the priced upgrade path, or NULL with upgrades_missing

@@ -12,6 +12,7 @@
 
 #include "util/escape.h"
 #include "report/html.h"
+#include "report/report.h"
 #include "report/svg.h"
 
 #define RESOURCE_BARS 24
@@ -207,8 +208,9 @@ static void itemised_table(FILE *f, const struct breakdown *b)
 				continue;
 			}
 			dec_format_trim(dec_round(l->quantity, 4), q, sizeof(q));
+			char u[64];
 			fprintf(f, "</td><td class=\"num\">%s</td><td>", q);
-			html_write(f, l->unit);
+			html_write(f, report_unit_for(dec_to_double(l->quantity), l->unit, u, sizeof(u)));
 			fprintf(f, "</td><td class=\"num narrow-hide\">%s</td><td class=\"num\">%s</td></tr>\n",
 				l->tiered ? "tiered" : dec_format_trim(l->unit_price, p, sizeof(p)),
 				html_usd(l->cost_cents, c));
@@ -221,16 +223,42 @@ static void itemised_table(FILE *f, const struct breakdown *b)
 	fputs("<p class=\"legend\">* usage-based: the quantity comes from the scenario&rsquo;s usage "
 	      "figures. Unit prices are in US dollars per unit, as published.</p>\n",
 	      f);
-	size_t nfree = 0;
-	for (size_t i = 0; i < b->n; i++)
-		if (b->items[i].free) {
-			fputs(nfree++ ? ", " : "<p class=\"legend\">Free resources, considered at $0: ", f);
-			fputs("<code>", f);
-			html_write(f, b->items[i].address);
+	/* what costs nothing, grouped by AWS's reason */
+	struct free_group *g;
+	size_t ng = report_free_groups(b, &g);
+	if (ng)
+		fputs("<p class=\"legend\">Free resources, considered at $0, and why AWS charges "
+		      "nothing:</p>\n<ul class=\"legend\" id=\"free\">\n",
+		      f);
+	for (size_t k = 0; k < ng; k++) {
+		char name[300];
+		fputs("<li>", f);
+		for (size_t i = 0; i < g[k].n; i++) {
+			fputs(i ? ", <code>" : "<code>", f);
+			html_write(f, report_item_name(g[k].items[i], name, sizeof(name)));
 			fputs("</code>", f);
 		}
-	if (nfree)
-		fputs(".</p>\n", f);
+		fputs(": ", f);
+		html_write(f, g[k].reason);
+		fputs("</li>\n", f);
+	}
+	if (ng)
+		fputs("</ul>\n", f);
+	report_free_groups_release(g, ng);
+	/* what costs money but has no price */
+	if (b->nunpriced)
+		fputs("<p class=\"legend\">Not priced (they cost money; not in the total):</p>\n"
+		      "<ul class=\"legend\" id=\"not-priced\">\n",
+		      f);
+	for (size_t i = 0; i < b->nunpriced; i++) {
+		fputs("<li><code>", f);
+		html_write(f, b->unpriced[i].address);
+		fputs("</code>: ", f);
+		html_write(f, b->unpriced[i].why);
+		fputs("</li>\n", f);
+	}
+	if (b->nunpriced)
+		fputs("</ul>\n", f);
 }
 
 void html_section_breakdown(FILE *f, const struct html_page *p)

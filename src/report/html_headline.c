@@ -1,6 +1,7 @@
 /*
  * html_headline.c - section 1 of the report: the monthly total beside the
- * guide's "around $100" claim, and the reasons they differ.
+ * claim when the scenario (or --claim) makes one, and the reasons they
+ * differ: the charges such estimates leave out.
  *
  * The reasons are not written in advance: each is a rule that picks lines
  * out of the breakdown (public IPv4 addresses, NAT data processing, load
@@ -124,8 +125,9 @@ static void write_line_detail(FILE *f, const struct cost_item *it, const struct 
 	fputs(": ", f);
 	html_write(f, l->name);
 	dec_format_trim(dec_round(l->quantity, 4), q, sizeof(q));
+	char u[64];
 	fprintf(f, ", %s ", q);
-	html_write(f, l->unit);
+	html_write(f, report_unit_for(dec_to_double(l->quantity), l->unit, u, sizeof(u)));
 	if (l->tiered)
 		fputs(" at tiered prices", f);
 	else
@@ -176,19 +178,23 @@ void html_section_headline(FILE *f, const struct html_page *p)
 		html_usd(b->total, t));
 	html_write(f, b->region);
 	fputs("</div></div>\n", f);
-	fprintf(f,
-		"<div class=\"card\" id=\"claim\"><div class=\"k\">What %s says</div>"
-		"<div class=\"v\">around %s</div><div class=\"s\">a month</div></div>\n",
-		p->claim_source, claim_text(p->claim, c));
-	fprintf(f,
-		"<div class=\"card\" id=\"difference\"><div class=\"k\">Difference</div>"
-		"<div class=\"v %s\">%s</div><div class=\"s\">",
-		sign > 0 ? "up" : sign < 0 ? "down" : "", html_usd_signed(diff, d));
-	if (sign == 0)
-		fputs("the same as the claim", f);
-	else if (has_pct)
-		fprintf(f, "%ld%% %s the claim", pct, sign > 0 ? "above" : "below");
-	fputs("</div></div>\n", f);
+	if (p->has_claim) {
+		fprintf(f,
+			"<div class=\"card\" id=\"claim\"><div class=\"k\">The claim</div>"
+			"<div class=\"v\">%s</div><div class=\"s\">",
+			claim_text(p->claim, c));
+		html_write(f, p->claim_source);
+		fputs("</div></div>\n", f);
+		fprintf(f,
+			"<div class=\"card\" id=\"difference\"><div class=\"k\">Difference</div>"
+			"<div class=\"v %s\">%s</div><div class=\"s\">",
+			sign > 0 ? "up" : sign < 0 ? "down" : "", html_usd_signed(diff, d));
+		if (sign == 0)
+			fputs("the same as the claim", f);
+		else if (has_pct)
+			fprintf(f, "%ld%% %s the claim", pct, sign > 0 ? "above" : "below");
+		fputs("</div></div>\n", f);
+	}
 	if (p->sim) {
 		const struct cstat *m1 = &p->sim->sum->total[0];
 		char lo[DEC_BUFSZ], hi[DEC_BUFSZ];
@@ -267,22 +273,33 @@ void html_section_headline(FILE *f, const struct html_page *p)
 	steps[ns] = (struct svg_step){"This bill", html_usd(b->total, vals[ns]), NULL,
 				      dec_to_double(b->total), 1};
 	ns++;
-	snprintf(mark, sizeof(mark), "%s: around %s", p->claim_source, claim_text(p->claim, c));
+	snprintf(mark, sizeof(mark), "the claim: %s", claim_text(p->claim, c));
 	struct svg_marker claim_mark = {dec_to_double(p->claim), mark};
 	fputs("<figure id=\"claim-waterfall\">", f);
 	svg_waterfall(f, "chart-claim", "From the resources' own charges to the bill",
-		      "US dollars per month", steps, ns, &claim_mark, 1);
-	fputs("<figcaption class=\"legend\">Each bar starts where the one above ends; hatched bars "
-	      "lower the bill. The dashed line is the claim.</figcaption></figure>\n",
-	      f);
-
-	fputs("<h3>Why it differs from &ldquo;around ", f);
-	fputs(claim_text(p->claim, c), f);
-	fputs("&rdquo;</h3>\n<p>", f);
+		      "US dollars per month", steps, ns, p->has_claim ? &claim_mark : NULL,
+		      p->has_claim ? 1 : 0);
 	fprintf(f,
-		"The claim is a round figure for the same stack. This bill is priced line by line from "
-		"AWS list prices; the charges below are the ones such estimates usually leave out or "
-		"round away. Each is the sum of lines in the itemised table.</p>\n");
+		"<figcaption class=\"legend\">Each bar starts where the one above ends; hatched bars "
+		"lower the bill.%s</figcaption></figure>\n",
+		p->has_claim ? " The dashed line is the claim." : "");
+
+	if (p->has_claim) {
+		fprintf(f, "<h3>Why it differs from the claim of %s</h3>\n<p>",
+			claim_text(p->claim, c));
+		fputs("The claim (", f);
+		html_write(f, p->claim_source);
+		fputs(") is a figure for the same stack. This bill is priced line by line from AWS "
+		      "list prices; the charges below are the ones such estimates usually leave out "
+		      "or round away. Each is the sum of lines in the itemised table.</p>\n",
+		      f);
+	} else {
+		fputs("<h3>The charges estimates leave out</h3>\n<p>This bill is priced line by line "
+		      "from AWS list prices; the charges below are the ones rough estimates usually "
+		      "leave out or round away. Each is the sum of lines in the itemised "
+		      "table.</p>\n",
+		      f);
+	}
 	fputs("<div class=\"scroll\"><table id=\"reasons\">\n<thead><tr><th>What</th>"
 	      "<th class=\"num\">Monthly</th></tr></thead>\n<tbody>\n",
 	      f);
@@ -326,7 +343,7 @@ void html_section_headline(FILE *f, const struct html_page *p)
 	/* the conclusion, in figures */
 	dec extra = dec_sub(b->total, rest_sum);
 	fprintf(f, "<p>The resources&rsquo; own hourly and monthly charges come to %s", html_usd(rest_sum, t));
-	int vs = dec_cmp(rest_sum, p->claim);
+	int vs = p->has_claim ? dec_cmp(rest_sum, p->claim) : 0;
 	if (vs > 0)
 		fprintf(f, ", already %s above the claim", html_usd(dec_sub(rest_sum, p->claim), c));
 	else if (vs < 0)

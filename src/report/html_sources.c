@@ -61,11 +61,11 @@ void html_section_sources(FILE *f, const struct html_page *p)
 		}
 	qsort(rows, n, sizeof(*rows), src_cmp);
 
-	char pub[64];
-	report_published(b, pub, sizeof(pub));
+	char pub[96];
+	report_prices_valid(b, pub, sizeof(pub));
 	fputs("<section id=\"sources\">\n<h2>Price sources and assumptions</h2>\n<p>Prices: ", f);
 	html_write(f, b->source);
-	fputs(", published ", f);
+	fputs(", ", f);
 	html_write(f, pub);
 	fputs(". On-demand list prices in USD; taxes, support plans and credits are not included.</p>\n",
 	      f);

@@ -2,7 +2,7 @@
  * html_upgrades.c - section 3 of the report: the upgrade path, from the
  * baseline to the production total.
  *
- * A waterfall (baseline, each step's cumulative delta in the guide's order
+ * A waterfall (baseline, each step's cumulative delta in step order
  * labelled with its signal, the production total), then the table: each
  * step alone and in turn, the auto-scaling range and variants, then the
  * alternatives priced beside the path with their verdicts, and the
@@ -41,8 +41,8 @@ static void waterfall(FILE *f, const struct upgrade_path *up)
 	fputs("<figure id=\"upgrade-waterfall\">", f);
 	svg_waterfall(f, "chart-upgrades", "The upgrade path, step by step", "US dollars per month",
 		      st, k, NULL, 0);
-	fputs("<figcaption class=\"legend\">Each step adds its cost to the running total, in the "
-	      "guide&rsquo;s order; under each step, the signal that says when to take it.</figcaption>"
+	fputs("<figcaption class=\"legend\">Each step adds its cost to the running total, in "
+	      "step order; under each step, the signal that says when to take it.</figcaption>"
 	      "</figure>\n",
 	      f);
 	for (size_t i = 0; i < n; i++)
@@ -178,7 +178,7 @@ void html_section_upgrades(FILE *f, const struct html_page *p)
 	const struct upgrade_path *up = p->up;
 	char a[DEC_BUFSZ], b[DEC_BUFSZ], c[DEC_BUFSZ];
 	fprintf(f,
-		"<p>The guide&rsquo;s path to production, each step a line or two of Terraform taken "
+		"<p>The path to production, each step a line or two of Terraform taken "
 		"when its signal fires: from %s to <strong>%s</strong> a month (%s).</p>\n",
 		html_usd(up->baseline.total, a), html_usd(up->production.total, b),
 		html_usd_signed(dec_sub(up->production.total, up->baseline.total), c));

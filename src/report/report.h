@@ -54,4 +54,29 @@ void report_prices_valid_range(const char *min, const char *max, char *buf, size
 struct jsonw;
 void report_breakdown_json_value(struct jsonw *w, const struct breakdown *b);
 
+/* Why AWS charges nothing for a free item: its type's reason, or a generic
+ * one for a priced type whose configuration costs nothing. */
+const char *report_free_reason(const struct cost_item *it);
+
+/*
+ * The free items of b grouped by that reason, in order of first
+ * appearance: *out (caller frees) holds n groups; each group's items point
+ * into b. Returns n.
+ */
+struct free_group {
+	const char *reason;
+	const struct cost_item **items;
+	size_t n;
+};
+size_t report_free_groups(const struct breakdown *b, struct free_group **out);
+void report_free_groups_release(struct free_group *g, size_t n);
+/* Is warning w one of the per-resource "not priced: ADDRESS: WHY" lines of
+ * breakdown_unpriced_warn (a format that lists b->unpriced skips them)? */
+bool report_warning_is_unpriced_line(const struct breakdown *b, const char *w);
+/* A unit as a quantity reads with it: "1 month", "-1 month", "2 months",
+ * "1 IP-hour" (the last word made singular for 1 and -1). Into buf. */
+const char *report_unit_for(double qty, const char *unit, char *buf, size_t size);
+/* "aws_subnet.public (x2)" for lists of resources, into buf. */
+const char *report_item_name(const struct cost_item *it, char *buf, size_t size);
+
 #endif

@@ -1,7 +1,7 @@
 /*
  * sim_breakdown.c - `costplan breakdown --simulate`: the breakdown's lines
  * with the simulated month's p50 and the p5-p95 range of each, in table,
- * json or csv. The month shown is the last simulated one (month 1 unless
+ * json, csv or markdown. The month shown is the last simulated one (month 1 unless
  * --months says otherwise). Percentiles are taken line by line; the
  * total's are of whole bills, so lines need not add up to the p50 total.
  */
@@ -79,8 +79,9 @@ void report_sim_breakdown_table(FILE *f, const struct sim_view *v, const struct 
 				snprintf(q, sizeof(q), "%.0f", qty);
 			else
 				snprintf(q, sizeof(q), "%.4g", qty);
+			char u[64];
 			fprintf(f, " %9s ", q);
-			term_cell(f, ln->unit, 11, 0);
+			term_cell(f, report_unit_for(qty, ln->unit, u, sizeof(u)), 11, 0);
 			if (ln->unit[0] == '\0' && !var && sum->lines[l * (size_t)M + (size_t)m].p50 == 0)
 				fprintf(f, "%10s\n", "free");
 			else
@@ -203,4 +204,54 @@ void report_sim_breakdown_csv(FILE *f, const struct sim_view *v)
 	for (int k = 0; k < 4; k++)
 		fprintf(f, ",%s", dec_format(dec_from_scaled(q[k], 2), 2, buf, sizeof(buf)));
 	fputc('\n', f);
+}
+
+/* GitHub-flavoured markdown: the same lines as the table, for a PR or wiki. */
+void report_sim_breakdown_markdown(FILE *f, const struct sim_view *v)
+{
+	const struct bills *b = v->b;
+	const struct sim_summary *sum = v->sum;
+	int M = v->mc->months, m = M - 1;
+	char p[48], lo[48], hi[48], pub[96];
+	report_prices_valid_range(b->published_min, b->published_max, pub, sizeof(pub));
+	fputs("## Simulated monthly cost: ", f);
+	md_write(f, v->s->name);
+	fprintf(f, " (%s)\n\n", b->region);
+	fprintf(f, "Month %d, %ld runs, seed %llu (%s); USD, %s.\n\n", M, v->mc->runs,
+		(unsigned long long)v->o->seed, MC_GENERATOR, pub);
+	fputs("| Resource | Component | p50 | p5..p95 |\n|---|---|---:|---:|\n", f);
+	for (size_t i = 0; i < b->nitems; i++) {
+		const struct bill_series *it = &b->items[i];
+		const struct cstat *c = &sum->items[i * (size_t)M + (size_t)m];
+		fputs("| **", f);
+		md_write(f, it->address);
+		fprintf(f, "** |  | **%s** | ", sim_usd(c->p50, p, sizeof(p)));
+		if (item_varies(it, v, m))
+			fprintf(f, "%s..%s", sim_usd(c->p5, lo, sizeof(lo)), sim_usd(c->p95, hi, sizeof(hi)));
+		fputs(" |\n", f);
+		for (size_t l = 0; l < b->nlines; l++) {
+			const struct bill_series *ln = &b->lines[l];
+			if (ln->item != (int)i)
+				continue;
+			const struct cstat *lc = &sum->lines[l * (size_t)M + (size_t)m];
+			fputs("|  | ", f);
+			md_write(f, ln->line);
+			fprintf(f, " | %s | ", sim_usd(lc->p50, p, sizeof(p)));
+			if (line_varies(ln, v, m))
+				fprintf(f, "%s..%s", sim_usd(lc->p5, lo, sizeof(lo)),
+					sim_usd(lc->p95, hi, sizeof(hi)));
+			fputs(" |\n", f);
+		}
+	}
+	const struct cstat *t = &sum->total[m];
+	fprintf(f, "| **Total** |  | **%s** | %s..%s |\n\n", sim_usd(t->p50, p, sizeof(p)),
+		sim_usd(t->p5, lo, sizeof(lo)), sim_usd(t->p95, hi, sizeof(hi)));
+	fprintf(f, "Ranges come from the simulated traffic: p50 of %ld runs and the p5..p95 "
+		   "range; percentiles are per line, the total's of whole bills.\n",
+		v->mc->runs);
+	for (size_t i = 0; i < b->nwarn; i++) {
+		fputs("\n> **Warning:** ", f);
+		md_write(f, b->warnings[i]);
+		fputs("\n", f);
+	}
 }

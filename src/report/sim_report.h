@@ -37,6 +37,7 @@ void report_sim_markdown(FILE *f, const struct sim_view *v);
 void report_sim_breakdown_table(FILE *f, const struct sim_view *v, const struct report_style *st);
 void report_sim_breakdown_json(FILE *f, const struct sim_view *v);
 void report_sim_breakdown_csv(FILE *f, const struct sim_view *v);
+void report_sim_breakdown_markdown(FILE *f, const struct sim_view *v);
 
 /* The JSON keys both JSON reports start with (version ... simulation). */
 struct jsonw;

@@ -21,6 +21,7 @@
 #include <stdlib.h>
 
 #include "report/jsonw.h"
+#include "util/paths.h"
 #include "report/upgrades.h"
 
 static void range(struct jsonw *w, const struct priced *p)
@@ -99,7 +100,9 @@ static void result(struct jsonw *w, const struct upgrade_path *p, const struct u
 	jw_key(w, "kind");
 	jw_str(w, s->kind == UPGRADE_STEP ? "step" : "alternative");
 	jw_key(w, "file");
-	jw_str(w, s->file);
+	char *shown = paths_display(s->file); /* never an absolute path */
+	jw_str(w, shown);
+	free(shown);
 	jw_key(w, "signal");
 	jw_str(w, s->signal);
 	jw_key(w, "rationale");

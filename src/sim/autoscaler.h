@@ -1,7 +1,9 @@
 /*
  * autoscaler.h - ECS Service Auto Scaling, one service, one minute at a time.
  *
- * The model of FACTS.md section 5 (sources there):
+ * The model follows the AWS docs "Automatically scale your Amazon ECS
+ * service" and Application Auto Scaling's "Target tracking scaling
+ * policies", "Step scaling policies" and "Scheduled scaling":
  *  - target tracking: scale-out alarm on 3 of 3 one-minute points above the
  *    target, scale-in alarm on 15 of 15 below 0.9 x target; new capacity
  *    ceil(n x m / T) from the *running* (serving) task count n and the

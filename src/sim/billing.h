@@ -2,7 +2,7 @@
  * billing.h - Fargate task lifetimes and what they bill.
  *
  * Fargate bills each task per second, with a one-minute minimum, from the
- * start of its image pull to its stop (FACTS.md 4): a task that lives 30 s
+ * start of its image pull to its stop (AWS Fargate pricing page): a task that lives 30 s
  * bills 60 s. A task set keeps the tasks of one service in launch order:
  * launch appends (billing starts now, traffic after the start-up delay);
  * a scale-in stops the newest tasks first (ECS's choice is unpublished; for

@@ -4,7 +4,8 @@
  *
  *  - ALB capacity units: each hour's LCUs are the maximum of its four
  *    dimensions (new connections/s / 25, active connections / 3,000,
- *    GB processed / 1, rule evaluations/s / 1,000; FACTS.md 4); the month's
+ *    GB processed / 1, rule evaluations/s / 1,000; AWS Elastic Load
+ *    Balancing pricing page); the month's
  *    LCU-hours are the sum over hours (not the maximum of monthly averages);
  *  - RDS T3/T4g CPU credits: the balance earns credits every hour (12 for a
  *    t3.micro, baseline 10% per vCPU), spends one credit per vCPU-minute of

@@ -29,12 +29,11 @@ int file_read_all(const char *path, const struct file_read_opts *o, char **text,
 	*n = 0;
 	fp = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
 	if (!fp)
-		return cp_error(errno == ENOENT ? CP_EXIT_USAGE : CP_EXIT_IO, "%s: %s", path,
-				strerror(errno));
+		return cp_error(CP_EXIT_IO, "%s: %s", path, strerror(errno));
 	if (fp != stdin && fstat(fileno(fp), &st) == 0) {
 		if (S_ISDIR(st.st_mode)) {
 			fclose(fp);
-			return cp_error(CP_EXIT_USAGE, "%s: is a directory, not a %s", path, o->what);
+			return cp_error(CP_EXIT_IO, "%s: is a directory, not a %s", path, o->what);
 		}
 		if (S_ISREG(st.st_mode)) {
 			if ((unsigned long long)st.st_size > o->max_bytes) {

@@ -22,8 +22,9 @@ struct file_read_opts {
 /*
  * Read path (or stdin for "-") into a new NUL-terminated buffer; *n is its
  * length without the NUL. Returns 0, or an exit code after printing why:
- * CP_EXIT_USAGE for a missing file or a folder, CP_EXIT_IO for read
- * errors, CP_EXIT_DATA for a file too large or holding a NUL byte. The
+ * CP_EXIT_IO for a file that is missing, unreadable or a folder (the
+ * exit-code contract: any input file that cannot be read is I/O),
+ * CP_EXIT_DATA for a file too large or holding a NUL byte. The
  * caller frees *text.
  */
 int file_read_all(const char *path, const struct file_read_opts *o, char **text, size_t *n);

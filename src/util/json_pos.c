@@ -20,9 +20,29 @@ struct entry {
 	size_t seq; /* order of appearance: the first of equal (cut) paths wins */
 };
 
+/* An overlay that changed the document: its name and its own positions. */
+struct source {
+	char *label;
+	const struct json_pos *pos; /* may be NULL */
+	bool owned;
+};
+
+/* A path an overlay set: values at, under or above it came from there. */
+struct origin {
+	char *path;
+	size_t source;
+	bool removed; /* the overlay removed what was there (a null) */
+};
+
 struct json_pos {
 	struct entry *e;
 	size_t n, cap;
+	/* a layer (json_pos_layer): looked up first, then base */
+	const struct json_pos *base;
+	struct source *src;
+	size_t nsrc;
+	struct origin *o;
+	size_t no;
 };
 
 struct scan {
@@ -196,6 +216,23 @@ struct json_pos *json_pos_scan(const char *text)
 	return p;
 }
 
+struct json_pos *json_pos_new(void)
+{
+	return xcalloc(1, sizeof(struct json_pos));
+}
+
+void json_pos_add(struct json_pos *p, const char *path, int line, int col)
+{
+	struct scan sc = {NULL, 0, 0, p};
+	record(&sc, path, line, col);
+}
+
+void json_pos_sort(struct json_pos *p)
+{
+	if (p->n > 1)
+		qsort(p->e, p->n, sizeof(*p->e), by_path);
+}
+
 void json_pos_free(struct json_pos *p)
 {
 	if (!p)
@@ -203,11 +240,117 @@ void json_pos_free(struct json_pos *p)
 	for (size_t i = 0; i < p->n; i++)
 		free(p->e[i].path);
 	free(p->e);
+	for (size_t i = 0; i < p->nsrc; i++) {
+		free(p->src[i].label);
+		if (p->src[i].owned)
+			json_pos_free((struct json_pos *)p->src[i].pos);
+	}
+	free(p->src);
+	for (size_t i = 0; i < p->no; i++)
+		free(p->o[i].path);
+	free(p->o);
 	free(p);
+}
+
+struct json_pos *json_pos_layer(const struct json_pos *base)
+{
+	struct json_pos *p = xcalloc(1, sizeof(*p));
+	p->base = base;
+	return p;
+}
+
+size_t json_pos_source(struct json_pos *p, const char *label, const struct json_pos *pos,
+		       bool take)
+{
+	p->src = xrealloc(p->src, (p->nsrc + 1) * sizeof(*p->src));
+	p->src[p->nsrc] = (struct source){xstrdup(label), pos, take};
+	return p->nsrc++;
+}
+
+void json_pos_origin(struct json_pos *p, size_t source, const char *path, bool removed)
+{
+	/* a huge patch records only so many paths; the rest of its values
+	 * are reported against the document (a bound, not a loss of checks) */
+	if (p->no >= JSON_POS_MAX_ORIGINS || source >= p->nsrc)
+		return;
+	p->o = xrealloc(p->o, (p->no + 1) * sizeof(*p->o));
+	p->o[p->no++] = (struct origin){xstrdup(path), source, removed};
+}
+
+/* Is a a path at or under b ("x.y" is under "x"; "x[1]" under "x")? */
+static bool under(const char *a, const char *b)
+{
+	size_t n = strlen(b);
+	return strncmp(a, b, n) == 0 && (a[n] == '\0' || a[n] == '.' || a[n] == '[');
+}
+
+/* The first k dot-separated parts of path, in buf ("" when fewer). */
+static const char *head_parts(const char *path, int k, char *buf, size_t size)
+{
+	const char *p = path;
+	for (int i = 0; i < k; i++) {
+		p = strchr(p, '.');
+		if (!p) {
+			if (i == k - 1) {
+				p = path + strlen(path);
+				break;
+			}
+			buf[0] = '\0';
+			return buf;
+		}
+		if (i < k - 1)
+			p++;
+	}
+	size_t n = (size_t)(p - path);
+	if (n >= size)
+		n = size - 1;
+	memcpy(buf, path, n);
+	buf[n] = '\0';
+	return buf;
+}
+
+void json_pos_locate(const struct json_pos *p, const char *docpath, struct cp_loc *loc,
+		     char *after, size_t size)
+{
+	char h1[512], h2[512];
+	if (after && size)
+		after[0] = '\0';
+	for (const struct json_pos *l = p; l; l = l->base) {
+		/* the latest overlay that set this value (or a part of it) */
+		for (size_t i = l->no; i-- > 0;) {
+			const struct origin *o = &l->o[i];
+			if (!under(docpath, o->path) && !under(o->path, docpath))
+				continue;
+			const struct source *s = &l->src[o->source];
+			loc->file = s->label;
+			loc->line = loc->col = 0;
+			if (json_pos_find(s->pos, docpath, &loc->line, &loc->col) != 0)
+				json_pos_find(s->pos, o->path, &loc->line, &loc->col);
+			return;
+		}
+		/* an overlay that changed the same resource: the problem is
+		 * where the document says, after that overlay */
+		head_parts(docpath, 3, h1, sizeof(h1));
+		for (size_t i = l->no; h1[0] && after && i-- > 0;) {
+			if (strcmp(head_parts(l->o[i].path, 3, h2, sizeof(h2)), h1) == 0) {
+				snprintf(after, size, "%s", l->src[l->o[i].source].label);
+				break;
+			}
+		}
+		/* else an overlay that removed something (a resource a
+		 * reference names, say) is the likely cause */
+		for (size_t i = l->no; after && !after[0] && i-- > 0;)
+			if (l->o[i].removed)
+				snprintf(after, size, "%s", l->src[l->o[i].source].label);
+		if (json_pos_find(l, docpath, &loc->line, &loc->col) == 0)
+			return;
+	}
 }
 
 int json_pos_find(const struct json_pos *p, const char *path, int *line, int *col)
 {
+	for (; p && p->n == 0 && p->base; p = p->base)
+		; /* an empty layer: its base's positions */
 	if (!p)
 		return -1;
 	size_t lo = 0, hi = p->n; /* first entry with e.path >= path */
@@ -229,11 +372,18 @@ int json_pos_find(const struct json_pos *p, const char *path, int *line, int *co
 int json_verror(struct json_errors *e, const char *docpath, const char *fmt, va_list ap)
 {
 	struct cp_loc loc = {e->file, 0, 0};
+	char after[256] = "";
 	if (e->stop)
 		return -1;
 	if (docpath)
-		json_pos_find(e->pos, docpath, &loc.line, &loc.col);
-	cp_verror_at(CP_EXIT_DATA, &loc, fmt, ap);
+		json_pos_locate(e->pos, docpath, &loc, after, sizeof(after));
+	if (after[0]) {
+		char msg[2048];
+		vsnprintf(msg, sizeof(msg), fmt, ap);
+		cp_error_at(CP_EXIT_DATA, &loc, "%s (after %s)", msg, after);
+	} else {
+		cp_verror_at(CP_EXIT_DATA, &loc, fmt, ap);
+	}
 	if (++e->errors >= e->max && e->max > 0) {
 		cp_error(CP_EXIT_DATA, "%s: stopping after %d problems", e->file, e->max);
 		e->stop = true;

@@ -18,11 +18,51 @@
 
 struct json_pos;
 
+#include <stddef.h>
+
+#include "util/error.h"
+
 /* Scan text (NUL-terminated). Never fails: malformed input yields a partial map. */
 struct json_pos *json_pos_scan(const char *text);
 void json_pos_free(struct json_pos *p);
 /* Position of path; returns 0 and sets line/col, or -1 when unknown. */
 int json_pos_find(const struct json_pos *p, const char *path, int *line, int *col);
+/* A map built by another reader (YAML): new, add each path, sort once. */
+struct json_pos *json_pos_new(void);
+void json_pos_add(struct json_pos *p, const char *path, int line, int col);
+void json_pos_sort(struct json_pos *p);
+
+/*
+ * Overlays (--set, --patch, upgrade steps) change a document after it was
+ * read, and the document is validated once, after all of them. A layer
+ * over the file's map records which overlay set which path, so a problem
+ * with a value an overlay set is reported against that overlay (with the
+ * overlay's own line and column when it is a file):
+ *
+ *   costplan: --set resource.aws_ecs_task_definition.api.cpu=3: cpu ...
+ *   costplan: bigger.json:5:17: memory must be ...
+ *
+ * and a problem elsewhere in a resource an overlay changed is reported
+ * where the document says, "(after <overlay>)".
+ *
+ * json_pos_layer: a new, empty map over base (borrowed, may be NULL).
+ * json_pos_source: register an overlay by name, with its own positions
+ * (may be NULL; taken over when take). Returns its id.
+ * json_pos_origin: the overlay with that id set path (removed: to null).
+ */
+#define JSON_POS_MAX_ORIGINS 100000
+struct json_pos *json_pos_layer(const struct json_pos *base);
+size_t json_pos_source(struct json_pos *p, const char *label, const struct json_pos *pos,
+		       bool take);
+void json_pos_origin(struct json_pos *p, size_t source, const char *path, bool removed);
+/*
+ * Where to report a problem at docpath: *loc (file preset by the caller)
+ * gets the overlay's name and position, or the document's; after (may be
+ * NULL) gets the name of an overlay that changed the same resource (else
+ * one that removed something), or "".
+ */
+void json_pos_locate(const struct json_pos *p, const char *docpath, struct cp_loc *loc,
+		     char *after, size_t size);
 
 /*
  * Reporting problems found in a JSON document by path: each message is

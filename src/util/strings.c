@@ -3,6 +3,7 @@
  */
 #include "util/strings.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -53,4 +54,32 @@ const char *nearest_word(const char *word, const char *const *candidates)
 	}
 	size_t limit = len < 6 ? 2 : len / 3 + 1;
 	return best && bestd <= limit ? best : NULL;
+}
+
+/* Plural words a unit may end in, whose singular drops the final "s". */
+static const char *const PLURALS[] = {
+	"hours",   "months",  "seconds",  "minutes",  "requests",     "metrics",  "alarms",
+	"dashboards", "units", "secrets", "keys",     "objects",      "messages", "notifications",
+	"rules",   "zones",   "URLs",     "events",   "tasks",        "nodes",    "instances",
+	"days",    "connections", "evaluations", "calls", "parameters", "queries", NULL,
+};
+
+const char *unit_for_quantity(double qty, const char *unit, char *buf, size_t size)
+{
+	snprintf(buf, size, "%s", unit ? unit : "");
+	if (qty != 1.0 && qty != -1.0)
+		return buf;
+	size_t n = strlen(buf);
+	size_t start = n;
+	while (start > 0 && buf[start - 1] != '-' && buf[start - 1] != ' ')
+		start--;
+	for (int i = 0; PLURALS[i]; i++)
+		if (strcmp(buf + start, PLURALS[i]) == 0) {
+			if (strcmp(PLURALS[i], "queries") == 0)
+				snprintf(buf + start, size - start, "query");
+			else
+				buf[n - 1] = '\0';
+			break;
+		}
+	return buf;
 }

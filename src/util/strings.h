@@ -18,4 +18,8 @@ size_t edit_distance(const char *a, const char *b);
  */
 const char *nearest_word(const char *word, const char *const *candidates);
 
+/* A unit as a quantity reads with it: "1 month", "-1 month", "2 months",
+ * "1 IP-hour" (the last word made singular for 1 and -1). Into buf. */
+const char *unit_for_quantity(double qty, const char *unit, char *buf, size_t size);
+
 #endif

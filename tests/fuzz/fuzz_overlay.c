@@ -3,8 +3,10 @@
  * --patch; src/model/overlay.c, merge_patch.c, docpath.c) on the shipped
  * baseline scenario. The bytes are split at the first newline: the first
  * line is a --set argument ("resource.aws_ecs_service.api.desired_count=2"),
- * the rest a JSON merge patch (RFC 7396). Both are applied in order, each
- * validated as it is applied; the result is built into a scenario, priced
+ * the rest a JSON merge patch (RFC 7396). The --set goes through
+ * overlay_apply_all (merged, then validated), the patch is merged on top
+ * and the whole validated once with the overlay layer that locates
+ * problems (util/json_pos.h); the result is built into a scenario, priced
  * and rendered.
  */
 #include "fuzz_common.h"
@@ -41,14 +43,22 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		*nl = '\0';
 
 	json_t *doc = json_deep_copy(baseline);
-	char *note = NULL;
+	char **notes = NULL;
+	size_t nn = 0;
 	struct overlay set = {OVERLAY_SET, text};
-	int rc = strlen(text) == (nl ? (size_t)(nl - text) : size) ? overlay_apply(&doc, &set, &note) : 3;
-	free(note);
+	struct whatif w = {&set, 1, 0};
+	int rc = strlen(text) == (nl ? (size_t)(nl - text) : size)
+			 ? overlay_apply_all(&doc, "fuzz", NULL, &w, &notes, &nn)
+			 : 3;
+	for (size_t i = 0; i < nn; i++)
+		free(notes[i]);
+	free(notes);
 	if (rc == 0 && patch_len) {
 		json_t *patch = json_loadb(patch_text, patch_len, JSON_REJECT_DUPLICATES, &err);
-		if (patch)
-			rc = overlay_apply_patch(&doc, patch, "fuzz-patch", NULL);
+		struct json_pos *layer = json_pos_layer(NULL);
+		if (patch && (rc = overlay_merge(&doc, patch, "fuzz-patch", NULL, false, layer)) == 0)
+			rc = overlay_validate(doc, "fuzz", layer);
+		json_pos_free(layer);
 		json_decref(patch);
 	}
 	if (rc == 0) {

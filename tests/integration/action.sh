@@ -56,8 +56,10 @@ check "action: the job summary is the PR comment (marker first)" \
 	sh -c "head -1 '$summary' | grep -qx '<!-- costplan-diff -->'"
 check "action: the summary names the increase" \
 	grep -q "Monthly cost will increase by \\\$$want_delta" "$summary"
-check "action: the base side was read from a worktree of the base commit" \
-	grep -q 'costplan\\-base\\/infra \\-&gt; infra' "$summary"
+check "action: the comment compares infra with infra (no runner path in it)" \
+	grep -q 'Compared: infra \\-&gt; infra;' "$summary"
+check "action: the base side was a worktree of the base commit" \
+	sh -c "git worktree list | grep -q 'costplan-base .*$(echo "$base" | cut -c1-7)'"
 
 # 2. a directory the base does not have: everything in it is new
 $RUN --input directory=new --input comment=false --input base-ref="$base" >"$TMPD/out" 2>"$TMPD/err"

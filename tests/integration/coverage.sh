@@ -8,6 +8,7 @@
 # it is stale); every scenario and upgrade step loads and prices.
 . "$(dirname "$0")/../lib.sh"
 cd "$ROOT" || exit 2
+need jq || exit 0
 
 [ -f docs/coverage.md ] && ok "coverage: docs/coverage.md exists" ||
 	fail "coverage: docs/coverage.md exists" "UPDATE_COVERAGE=1 tests/unit/test_types_coverage writes it"
@@ -16,13 +17,12 @@ gaps=$(sed -n 's/^| `\([a-z0-9_]*\)` | costplan has no price for .*(expected gap
 # unpriced PLAN: prints " ADDRESS (TYPE)" for each type costplan has no
 # price for that is no expected gap; returns 2 when PLAN is no plan at all
 unpriced() {
-	$CP breakdown --plan "$1" >"$TMPD/out" 2>&1
+	$CP -q breakdown --plan "$1" --format json >"$TMPD/out" 2>/dev/null
 	rc=$?
 	[ $rc -eq 0 ] || [ $rc -eq 1 ] || return 2
-	# "warning: not priced: ADDRESS: costplan has no price for TYPE" (an
-	# address may hold spaces and quotes: the type is the last word)
-	sed -n 's/^.*not priced: \(.*\): costplan has no price for \([a-z0-9_]*\)$/\2 \1/p' \
-		"$TMPD/out" | sort -u >"$TMPD/gaps"
+	# the JSON's not_priced list: "costplan has no price for TYPE" entries
+	jq -r '.not_priced[] | select(.reason | startswith("costplan has no price for ")) |
+		"\(.type) \(.address)"' "$TMPD/out" | sort -u >"$TMPD/gaps"
 	while read -r type addr; do
 		if printf '%s\n' $gaps | grep -qx "$type"; then
 			echo "# $1: $addr: $type is an expected gap (docs/coverage.md)" >&2

@@ -38,7 +38,7 @@ check "pr: headline is an h3 with the increase" grep -q '<h3>Monthly cost will i
 expect_eq "pr: two tables (changes, components)" 2 "$(grep -c '<table>' "$TMPD/pr.html")"
 expect_eq "pr: everything priced, so one collapsed section (components)" 1 "$(grep -c '<details>' "$TMPD/pr.html")"
 check "pr: first line is the marker" sh -c "head -1 '$TMPD/pr.md' | grep -qx '<!-- costplan-diff -->'"
-check "pr: footer names the snapshot date" grep -q 'snapshot published 2024-07-01 to 2026-05-03' "$TMPD/pr.html"
+check "pr: footer names the snapshot's dates" grep -q 'prices valid 2024-07-01 to 2026-05-03' "$TMPD/pr.html"
 check "pr: the new lambda listed in the changes" grep -q 'aws_lambda_function.thumbnails' "$TMPD/pr.html"
 expect_eq "pr: no links at all" 0 "$(grep -c '<a ' "$TMPD/pr.html")"
 

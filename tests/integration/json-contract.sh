@@ -50,3 +50,50 @@ PY
 		fail "json contract and sums: breakdown $args" "$(tail -2 "$TMPD/res" | tr '\n' ' ')"
 	fi
 done
+
+# Never silently free, never falsely unpriced: every free resource carries
+# AWS's reason (per resource and per type), everything that costs money and
+# has no price is in "not_priced" with the reason, and the CSV lists both
+# (a not-priced row's cost is empty: unknown, not $0).
+$CP -q breakdown --plan tests/data/plans/compute-ec2.json --format json >"$TMPD/p.json"
+$CP -q breakdown --plan tests/data/plans/compute-ec2.json --format csv >"$TMPD/p.csv"
+$CP -q breakdown --format json >"$TMPD/s.json"
+python3 - "$TMPD/p.json" "$TMPD/p.csv" "$TMPD/s.json" <<'PY' >"$TMPD/res" 2>&1
+import csv, json, sys
+from decimal import Decimal
+p = json.load(open(sys.argv[1]), parse_float=Decimal)
+s = json.load(open(sys.argv[3]), parse_float=Decimal)
+for doc in (p, s):
+    free = [r for r in doc["resources"] if not r["components"]]
+    assert free, "no free resource to check"
+    for r in free:
+        assert r.get("free_reason"), "%s: free without a reason" % r["address"]
+    listed = {a for f in doc["free"] for a in f["resources"]}
+    assert listed == {r["address"] for r in free}, (listed, [r["address"] for r in free])
+    for f in doc["free"]:
+        assert f["type"] and f["reason"] and f["resources"], f
+    assert isinstance(doc["not_priced"], list)
+np = {u["address"]: u for u in p["not_priced"]}
+assert set(np) == {"aws_instance.typo", "aws_instance.dedicated", "aws_autoscaling_group.spot"}, np
+for u in np.values():
+    assert u["type"] and u["reason"], u
+    assert u["address"] not in {r["address"] for r in p["resources"]}, "not priced yet in resources"
+assert s["not_priced"] == []
+rows = list(csv.DictReader(open(sys.argv[2], newline=""), strict=True))
+assert "note" in rows[0], "no note column"
+unp = {r["resource"]: r for r in rows if r["component"] == "(not priced)"}
+assert set(unp) == set(np), unp
+for a, r in unp.items():
+    assert r["monthly_cost"] == "" and r["note"] == np[a]["reason"], r
+for r in rows:
+    if r["component"] == "(free)":
+        assert r["note"], "free row without a reason: %s" % r["resource"]
+priced = [r for r in rows[:-1] if r["component"] != "(not priced)"]
+assert sum(Decimal(r["monthly_cost"]) for r in priced) == Decimal(rows[-1]["monthly_cost"]) == p["total_monthly_cost"]
+print("ok")
+PY
+if [ "$(cat "$TMPD/res")" = ok ]; then
+	ok "free reasons and the not_priced list: JSON and CSV"
+else
+	fail "free reasons and the not_priced list: JSON and CSV" "$(tail -3 "$TMPD/res" | tr '\n' ' ')"
+fi

@@ -45,7 +45,8 @@ for lines in blocks:
         # stderr merged in program order: costplan flushes stdout before a message
         p = subprocess.run(binary + cmd[len("costplan"):], shell=True, stdout=subprocess.PIPE,
                            stderr=subprocess.STDOUT, text=True, cwd=cwd,
-                           env={"NO_COLOR": "1", "PATH": "/usr/bin:/bin"})
+                           env={"NO_COLOR": "1", "PATH": "/usr/bin:/bin",
+                                "COSTPLAN_STALE_DAYS": "0"})
         got = p.stdout.rstrip("\n")
         prefix = expected.endswith("\n...") or expected == "..."
         if prefix:

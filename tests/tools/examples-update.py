@@ -19,7 +19,8 @@ ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)
 def run(binary, cmd, cwd):
     p = subprocess.run(binary + cmd[len("costplan"):], shell=True, stdout=subprocess.PIPE,
                        stderr=subprocess.STDOUT, text=True, cwd=cwd,
-                       env={"NO_COLOR": "1", "PATH": "/usr/bin:/bin"})
+                       env={"NO_COLOR": "1", "PATH": "/usr/bin:/bin",
+                            "COSTPLAN_STALE_DAYS": "0"})
     return p.stdout.rstrip("\n").split("\n")
 
 

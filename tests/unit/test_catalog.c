@@ -174,9 +174,9 @@ static void indexed_lookups(void **state)
 	dec_format_trim(cost, buf, sizeof(buf));
 	assert_string_equal(buf, "5.5");
 
-	/* another region is another (missing) file: an error, still lazily */
+	/* another region is another (missing) file: an I/O error, still lazily */
 	q_init(&q, "NAT Gateway", "NatGateway-Hours");
-	assert_int_equal(catalog_find(c, "eu-west-2", &q, &e), CP_EXIT_DATA);
+	assert_int_equal(catalog_find(c, "eu-west-2", &q, &e), CP_EXIT_IO);
 	catalog_free(c);
 	rmfixture(dir);
 }
@@ -224,12 +224,43 @@ static void shipped_snapshot(void **state)
 	catalog_free(c);
 }
 
+/* One display convention for units: time spelled out, lower case. */
+static void unit_display(void **state)
+{
+	(void)state;
+	static const char *const cases[][2] = {
+		{"Hrs", "hours"},
+		{"GB", "GB"},
+		{"GB-Mo", "GB-months"},
+		{"Requests", "requests"},
+		{"API Requests", "API requests"},
+		{"IOPS-Mo", "IOPS-months"},
+		{"Lambda-GB-Second", "Lambda-GB-seconds"},
+		{"vCPU-Months", "vCPU-months"},
+		{"GB-Hours", "GB-hours"},
+		{"ACU-Hr", "ACU-hours"},
+		{"NLCU-Hrs", "NLCU-hours"},
+		{"GiBps-mo", "GiBps-months"},
+		{"Rule-Mo", "rule-months"},
+		{"IOs", "I/O requests"},
+		{"hours", "hours"},
+		{"", ""},
+	};
+	char buf[64];
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
+		assert_string_equal(price_unit_display(cases[i][0], buf, sizeof(buf)), cases[i][1]);
+	/* a small buffer is cut, never overrun */
+	char tiny[6];
+	assert_string_equal(price_unit_display("GB-Mo", tiny, sizeof(tiny)), "GB-mo");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(prefix_stripping),
 		cmocka_unit_test(indexed_lookups),
 		cmocka_unit_test(shipped_snapshot),
+		cmocka_unit_test(unit_display),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

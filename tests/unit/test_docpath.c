@@ -254,6 +254,92 @@ static void valid_paths_listed(void **state)
 	json_decref(d);
 }
 
+/* traffic paths: the profile's keys, per service of the document */
+static void traffic_paths(void **state)
+{
+	(void)state;
+	json_t *d = doc(), *p = NULL, *v = json_integer(10);
+	char err[512];
+	assert_int_equal(docpath_set_patch(d, "traffic.services.api.requests_per_second", v, &p, err,
+					   sizeof(err)),
+			 0);
+	assert_int_equal(json_integer_value(json_object_get(
+				 json_object_get(json_object_get(json_object_get(p, "traffic"), "services"),
+						 "api"),
+				 "requests_per_second")),
+			 10);
+	json_decref(p);
+	/* a dotted key of a group nests */
+	assert_int_equal(docpath_set_patch(d, "traffic.defaults.spikes.per_month", v, &p, err,
+					   sizeof(err)),
+			 0);
+	assert_non_null(json_object_get(json_object_get(json_object_get(json_object_get(p, "traffic"),
+									 "defaults"),
+							 "spikes"),
+					"per_month"));
+	json_decref(p);
+	assert_int_equal(docpath_set_patch(d, "traffic.database.cpu_ms_per_query", v, &p, err,
+					   sizeof(err)),
+			 0);
+	json_decref(p);
+	/* a service the document does not have: usage error, nearest path */
+	assert_int_equal(docpath_set_patch(d, "traffic.services.apii.requests_per_second", v, &p, err,
+					   sizeof(err)),
+			 CP_EXIT_USAGE);
+	assert_non_null(strstr(err, "nearest valid path: traffic.services.api.requests_per_second"));
+	/* an unknown key, and a value out of range */
+	assert_int_equal(docpath_set_patch(d, "traffic.defaults.rps", v, &p, err, sizeof(err)),
+			 CP_EXIT_USAGE);
+	json_t *neg = json_integer(-1);
+	assert_int_equal(docpath_set_patch(d, "traffic.defaults.requests_per_second", neg, &p, err,
+					   sizeof(err)),
+			 CP_EXIT_DATA);
+	assert_non_null(strstr(err, "requests_per_second must be a number from 0 to"));
+	json_decref(neg);
+	/* a nat gateway is no service */
+	assert_int_equal(docpath_set_patch(d, "traffic.services.main.requests_per_second", v, &p, err,
+					   sizeof(err)),
+			 CP_EXIT_USAGE);
+	json_decref(v);
+	json_decref(d);
+}
+
+/* overlays compose: validated once, after all of them */
+static void overlays_compose(void **state)
+{
+	(void)state;
+	json_t *d = doc();
+	struct overlay ov[2] = {{OVERLAY_SET, "resource.aws_ecs_task_definition.api.cpu=1024"},
+				{OVERLAY_SET, "resource.aws_ecs_task_definition.api.memory=2048"}};
+	struct whatif w = {ov, 2, 0};
+	assert_int_equal(overlay_apply_all(&d, "t.json", NULL, &w, NULL, NULL), 0);
+	json_t *td = json_object_get(json_object_get(json_object_get(d, "resource"),
+						     "aws_ecs_task_definition"),
+				     "api");
+	assert_int_equal(json_integer_value(json_object_get(td, "cpu")), 1024);
+	assert_int_equal(json_integer_value(json_object_get(td, "memory")), 2048);
+	/* alone, the first is invalid, and *doc is left as it was */
+	json_t *before = json_incref(d);
+	struct whatif one = {ov, 1, 0};
+	ov[0].arg = "resource.aws_ecs_task_definition.api.cpu=4096";
+	assert_int_equal(overlay_apply_all(&d, "t.json", NULL, &one, NULL, NULL), CP_EXIT_DATA);
+	assert_ptr_equal(d, before);
+	json_decref(before);
+	/* --scale-usage after the overlays, with a note */
+	char **notes = NULL;
+	size_t nn = 0;
+	struct whatif sc = {NULL, 0, 2.5};
+	assert_int_equal(overlay_apply_all(&d, "t.json", NULL, &sc, &notes, &nn), 0);
+	assert_int_equal((int)nn, 1);
+	assert_non_null(strstr(notes[0], "--scale-usage 2.5"));
+	assert_true(json_number_value(json_object_get(
+			    json_object_get(json_object_get(d, "usage"), "aws_nat_gateway.main"),
+			    "monthly_data_processed_gb")) == 75.0);
+	free(notes[0]);
+	free(notes);
+	json_decref(d);
+}
+
 int main(void)
 {
 	resource_types_install();
@@ -263,6 +349,8 @@ int main(void)
 		cmocka_unit_test(unknown_paths_name_the_nearest),
 		cmocka_unit_test(wrong_values_are_data_errors),
 		cmocka_unit_test(valid_paths_listed),
+		cmocka_unit_test(traffic_paths),
+		cmocka_unit_test(overlays_compose),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
