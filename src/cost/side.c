@@ -48,6 +48,28 @@ static void merge_into(struct breakdown *dst, struct breakdown *src)
 	breakdown_release(src);
 }
 
+/* The attributes that chose src's prices move to dst, once each. */
+static void move_labels(struct cost_item *dst, struct cost_item *src)
+{
+	for (size_t j = 0; j < src->nlabels; j++) {
+		struct cost_label *l = &src->labels[j];
+		bool dup = false;
+		for (size_t k = 0; k < dst->nlabels && !dup; k++)
+			dup = !strcmp(dst->labels[k].address, l->address) &&
+			      !strcmp(dst->labels[k].attr, l->attr);
+		if (dup) {
+			free(l->address);
+			free(l->text);
+			continue;
+		}
+		dst->labels = xrealloc(dst->labels, (dst->nlabels + 1) * sizeof(*dst->labels));
+		dst->labels[dst->nlabels++] = *l;
+	}
+	free(src->labels);
+	src->labels = NULL;
+	src->nlabels = 0;
+}
+
 /* Items that map to one Terraform address (an ECS service split into its
  * FARGATE and FARGATE_SPOT shares) become one item with both sets of lines. */
 static void merge_same_address(struct breakdown *b)
@@ -67,9 +89,11 @@ static void merge_same_address(struct breakdown *b)
 		memcpy(dst->lines + dst->n, it->lines, it->n * sizeof(*it->lines));
 		dst->n += it->n;
 		dst->total = dec_add(dst->total, it->total);
+		move_labels(dst, it);
 		free(it->lines);
 		free(it->address);
 		free(it->type);
+		free(it->not_priced);
 	}
 	b->n = o;
 	json_decref(seen);
