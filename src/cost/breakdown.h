@@ -33,6 +33,8 @@ enum free_pool {
 	POOL_ALARMS,     /* standard-resolution alarms */
 	POOL_METRICS,    /* custom metrics */
 	POOL_DATA_OUT,   /* data transfer out to the internet */
+	POOL_LAMBDA_REQUESTS,   /* Lambda requests */
+	POOL_LAMBDA_GB_SECONDS, /* Lambda duration */
 	POOL_COUNT,
 };
 
@@ -44,6 +46,7 @@ struct free_pool_spec {
 	const char *key;   /* the budget input: "free_logs_gb" */
 	const char *key_unit; /* "GB/month" */
 	enum category category; /* the category the allowance reduces */
+	const char *source;     /* the public page that states it */
 };
 extern const struct free_pool_spec FREE_POOLS[POOL_COUNT];
 

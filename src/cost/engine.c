@@ -334,6 +334,23 @@ void pricer_error_at(struct pricer_ctx *p, const struct resource *r, const char 
 	pricer_fail(p, code);
 }
 
+void pricer_unpriceable(struct pricer_ctx *p, const struct resource *r, const char *attr,
+			const char *fmt, ...)
+{
+	va_list ap;
+	char *why;
+	if (p->rc)
+		return;
+	va_start(ap, fmt);
+	why = xvasprintf(fmt, ap);
+	va_end(ap);
+	if (p->plan)
+		pricer_not_priced(p, "%s", why);
+	else
+		pricer_error_at(p, r, attr, CP_EXIT_DATA, "%s", why);
+	free(why);
+}
+
 void pricer_selects(struct pricer_ctx *p, const struct resource *r, const char *attr)
 {
 	const struct attr_spec *a = schema_attr(r->spec, attr);
@@ -484,6 +501,7 @@ int cost_breakdown(const struct scenario *s, struct catalog *cat, const struct c
 	p.cat = cat;
 	p.region = out->region;
 	p.b = out;
+	p.plan = s->from_plan;
 
 	if (!catalog_has_region(cat, out->region)) {
 		int rc = missing_region(cat, out->region);

@@ -12,7 +12,8 @@
  * The allowances (AWS pricing pages for CloudWatch and for EC2 data
  * transfer): 5 GB of CloudWatch Logs, 3 dashboards, 10 standard alarms and
  * 10 custom metrics a month, and 100 GB of data transfer out to the
- * internet a month across all regions.
+ * internet a month across all regions. AWS Lambda (its pricing page): 1
+ * million requests and 400,000 GB-seconds a month, x86 and Arm together.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -21,17 +22,28 @@
 #include "util/error.h"
 
 const struct free_pool_spec FREE_POOLS[POOL_COUNT] = {
-	[POOL_NONE] = {NULL, NULL, 0, NULL, NULL, CAT_FREE},
+	[POOL_NONE] = {NULL, NULL, 0, NULL, NULL, CAT_FREE, NULL},
 	[POOL_LOGS] = {"CloudWatch Logs: first 5 GB", "GB", 5, "free_logs_gb", "GB/month",
-		       CAT_OBSERVABILITY},
+		       CAT_OBSERVABILITY,
+		"https://aws.amazon.com/cloudwatch/pricing/ (Free tier)"},
 	[POOL_DASHBOARDS] = {"CloudWatch: first 3 dashboards", "months", 3, "free_dashboards",
-			     "dashboards", CAT_OBSERVABILITY},
+			     "dashboards", CAT_OBSERVABILITY,
+		"https://aws.amazon.com/cloudwatch/pricing/ (Free tier)"},
 	[POOL_ALARMS] = {"CloudWatch: first 10 standard alarms", "months", 10, "free_alarms",
-			 "alarms", CAT_OBSERVABILITY},
+			 "alarms", CAT_OBSERVABILITY,
+		"https://aws.amazon.com/cloudwatch/pricing/ (Free tier)"},
 	[POOL_METRICS] = {"CloudWatch: first 10 custom metrics", "metrics", 10,
-			  "free_custom_metrics", "metrics", CAT_OBSERVABILITY},
+			  "free_custom_metrics", "metrics", CAT_OBSERVABILITY,
+		"https://aws.amazon.com/cloudwatch/pricing/ (Free tier)"},
 	[POOL_DATA_OUT] = {"Data transfer out: first 100 GB", "GB", 100, "free_data_out_gb",
-			   "GB/month", CAT_NETWORK},
+			   "GB/month", CAT_NETWORK,
+		"https://aws.amazon.com/ec2/pricing/on-demand/ (Data Transfer)"},
+	[POOL_LAMBDA_REQUESTS] = {"Lambda: first 1M requests", "requests", 1000000,
+				  "free_lambda_requests", "requests/month", CAT_COMPUTE,
+		"https://aws.amazon.com/lambda/pricing/ (AWS Lambda free tier)"},
+	[POOL_LAMBDA_GB_SECONDS] = {"Lambda: first 400,000 GB-seconds", "GB-seconds", 400000,
+				    "free_lambda_gb_seconds", "GB-seconds/month", CAT_COMPUTE,
+		"https://aws.amazon.com/lambda/pricing/ (AWS Lambda free tier)"},
 };
 
 static void allowance(struct pricer_ctx *p, enum free_pool pool)
@@ -78,7 +90,8 @@ static void allowance(struct pricer_ctx *p, enum free_pool pool)
 void price_free_tier(struct pricer_ctx *p)
 {
 	static const enum free_pool ORDER[] = {POOL_LOGS, POOL_DASHBOARDS, POOL_ALARMS,
-					       POOL_METRICS, POOL_DATA_OUT};
+					       POOL_METRICS, POOL_DATA_OUT, POOL_LAMBDA_REQUESTS,
+					       POOL_LAMBDA_GB_SECONDS};
 	for (size_t i = 0; i < sizeof(ORDER) / sizeof(ORDER[0]) && !p->rc; i++)
 		allowance(p, ORDER[i]);
 }

@@ -30,6 +30,7 @@ struct pricer_ctx {
 	struct cost_item *item;
 	const struct resource *r;
 	int rc; /* first error's exit code; lines stop being added after it */
+	bool plan; /* pricing a Terraform plan's resources (scenario.from_plan) */
 };
 
 /* ---- quantities (nodes live as long as the breakdown) ---- */
@@ -98,6 +99,18 @@ void pricer_not_priced(struct pricer_ctx *p, const char *fmt, ...) CP_PRINTF(2, 
  */
 void pricer_error_at(struct pricer_ctx *p, const struct resource *r, const char *attr, int code,
 		     const char *fmt, ...) CP_PRINTF(5, 6);
+
+/*
+ * A value the snapshot has no price for in this region (a node or instance
+ * type AWS does not offer there, or a misspelt one). How it is reported
+ * depends on what is priced, which p->plan tells: a scenario is the user's
+ * own file, so it is a located error at attr (exit 3) and the run stops; a
+ * Terraform plan describes infrastructure that exists or will, so the
+ * resource is listed as not priced with the same reason and the rest of
+ * the plan is priced.
+ */
+void pricer_unpriceable(struct pricer_ctx *p, const struct resource *r, const char *attr,
+			const char *fmt, ...) CP_PRINTF(4, 5);
 
 /* ---- price queries ---- */
 /* A query for offer, family and usage type (NULL family or usage: any). */

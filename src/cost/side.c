@@ -120,13 +120,16 @@ static json_t *scenario_with_usage(json_t *doc, struct usage_file *u)
 	return d;
 }
 
-static int price_doc(json_t *doc, const char *label, const struct json_pos *pos,
+/* plan: the document is a plan's or state's resources, where a value the
+ * snapshot cannot price leaves the resource not priced (scenario.h). */
+static int price_doc(json_t *doc, const char *label, const struct json_pos *pos, bool plan,
 		     struct catalog *cat, const struct cost_options *co, struct breakdown *out)
 {
 	struct scenario s;
 	int rc = scenario_from_json(doc, label, pos, &s);
 	if (rc)
 		return rc;
+	s.from_plan = plan;
 	if (co && co->region) {
 		free(s.region);
 		s.region = xstrdup(co->region);
@@ -165,7 +168,7 @@ int side_price(const struct input *in, enum side_which which, struct catalog *ca
 	if (in->kind == INPUT_SCENARIO) {
 		out->label = xstrdup(in->path);
 		json_t *doc = usage ? scenario_with_usage(in->doc, usage) : json_incref(in->doc);
-		rc = price_doc(doc, in->path, usage ? NULL : in->pos, cat, co, &out->b);
+		rc = price_doc(doc, in->path, usage ? NULL : in->pos, false, cat, co, &out->b);
 		json_decref(doc);
 		if (rc) {
 			side_release(out);
@@ -188,7 +191,7 @@ int side_price(const struct input *in, enum side_which which, struct catalog *ca
 	int first = 1;
 	json_object_foreach(ps->docs, region, doc) {
 		struct breakdown b;
-		if ((rc = price_doc(doc, out->label, NULL, cat, &pco, &b))) {
+		if ((rc = price_doc(doc, out->label, NULL, true, cat, &pco, &b))) {
 			side_release(out);
 			return rc;
 		}

@@ -212,18 +212,31 @@ static struct plan_inst *follow_refs(struct side_build *b, json_t *refs, char na
 	return NULL;
 }
 
-/* Follow the configuration expression of x's attribute to a want instance. */
+/* Follow the configuration expression of x's attribute to a want instance.
+ * A dotted attribute steps into nested blocks, which the configuration
+ * writes as lists of one object ("launch_template.id"). */
 struct plan_inst *config_ref(struct side_build *b, const struct plan_inst *x, const char *attr,
 			       const char *want)
 {
-	char names[MAX_MODULE_DEPTH][128];
+	char names[MAX_MODULE_DEPTH][128], part[128];
 	int n = module_names(x->module_address, names, MAX_MODULE_DEPTH);
 	if (n < 0)
 		return NULL;
 	json_t *mod = config_module(b->root, names, n);
 	json_t *rc = config_resource(mod, x->type, x->name);
-	json_t *refs = json_object_get(
-		json_object_get(json_object_get(rc, "expressions"), attr), "references");
+	json_t *ex = json_object_get(rc, "expressions");
+	for (const char *s = attr; *s && ex;) {
+		size_t len = strcspn(s, ".");
+		if (len >= sizeof(part))
+			return NULL;
+		memcpy(part, s, len);
+		part[len] = '\0';
+		ex = json_object_get(ex, part);
+		if (s[len] == '.' && json_is_array(ex))
+			ex = json_array_get(ex, 0);
+		s += len + (s[len] == '.');
+	}
+	json_t *refs = json_object_get(ex, "references");
 	return follow_refs(b, refs, names, n, want, x, 0);
 }
 

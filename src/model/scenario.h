@@ -45,6 +45,10 @@ struct scenario {
 	char *description;
 	char *region;
 	bool free_tier;
+	/* A Terraform plan's or state's resources (cost/side.c sets it): a value
+	 * the price snapshot cannot price makes the resource not priced
+	 * instead of failing the run (cost/pricer.h: pricer_unpriceable). */
+	bool from_plan;
 	struct resource *res;
 	size_t n;
 	json_t *root; /* the validated document (overlays applied) */

@@ -319,10 +319,9 @@ static void allowance(struct budget *bg, size_t li, bool on)
 		return;
 	const struct free_pool_spec *fp = &FREE_POOLS[p];
 	long cap = fp->cap;
-	char *note = xasprintf("AWS always-free allowance: %s a month (AWS CloudWatch and EC2 "
-			       "data transfer pricing pages). Applies when the free-tier switch "
-			       "is on.",
-			       l->name);
+	char *note = xasprintf("AWS always-free allowance: %s a month (%s). Applies when the "
+			       "free-tier switch is on.",
+			       l->name, fp->source);
 	int ci = input_add(bg, "", fp->key, IN_FACT, fp->key_unit, note, &is_new);
 	free(note);
 	bg->in[ci].value = dec_from_int(cap);

@@ -23,5 +23,10 @@
 
 /* Rules a service family shares between its type files. */
 void elasticache_snapshots(struct pricer_ctx *p, const struct resource *r);
+struct choice_list;
+bool elasticache_node_offered(struct pricer_ctx *p, const struct resource *r, const char *engine,
+			      const struct price_query *q);
+bool elasticache_data_tiering_node(const char *node);
+void elasticache_choices(struct choice_list *l, bool memcached);
 
 #endif

@@ -6,22 +6,29 @@
  * has num_cache_clusters nodes (a primary and its replicas); with cluster
  * mode, num_node_groups shards of 1 + replicas_per_node_group nodes. One
  * backup per cluster is free; the others are billed per GB-month (AWS
- * ElastiCache pricing page).
+ * ElastiCache pricing page, https://aws.amazon.com/elasticache/pricing/).
+ *
+ * Any node type is accepted as written and checked against the snapshot
+ * for the region and engine (offered.h): the snapshot is the list of what
+ * AWS offers where. Data-tiering nodes (cache.r6gd.*) are billed per
+ * node-hour like the others; AWS requires data_tiering_enabled with them
+ * and only with them (ElastiCache user guide, "Data tiering").
  */
 #include <stdio.h>
 #include <string.h>
 
+#include "cost/choices.h"
 #include "cost/types/common.h"
+#include "cost/types/offered.h"
 
 static const char *const CACHE_ENGINE[] = {"redis", "valkey", NULL};
-static const char *const CACHE_NODE[] = {"cache.t3.micro", "cache.t3.small", "cache.t4g.micro",
-					 "cache.t4g.small", NULL};
 
 static const struct attr_spec ATTRS[] = {
 	COUNT_ATTR,
 	{.name = "engine", .kind = ATTR_ENUM, .def = "redis", .choices = CACHE_ENGINE, .doc = ""},
 	{.name = "engine_version", .kind = ATTR_STRING, .def = "", .doc = "", .info = true},
-	{.name = "node_type", .kind = ATTR_ENUM, .choices = CACHE_NODE, .doc = ""},
+	{.name = "node_type", .kind = ATTR_STRING,
+	 .doc = "any node type priced in the region (costplan types TYPE --region R lists them)"},
 	{.name = "num_cache_clusters", .kind = ATTR_INT, .def = "1", .min = 1, .max = 6,
 	 .doc = "nodes (primary + replicas)", .unit = "nodes"},
 	{.name = "num_node_groups", .kind = ATTR_INT, .def = "0", .max = 500,
@@ -30,6 +37,8 @@ static const struct attr_spec ATTRS[] = {
 	 .doc = "cluster mode replicas", .unit = "replicas"},
 	{.name = "automatic_failover_enabled", .kind = ATTR_BOOL, .def = "false", .doc = ""},
 	{.name = "multi_az_enabled", .kind = ATTR_BOOL, .def = "false", .doc = ""},
+	{.name = "data_tiering_enabled", .kind = ATTR_BOOL, .def = "false",
+	 .doc = "required with (and only with) cache.r6gd data-tiering nodes"},
 	{.name = "at_rest_encryption_enabled", .kind = ATTR_BOOL, .def = "false", .doc = "free",
 	 .info = true},
 	{.name = "transit_encryption_enabled", .kind = ATTR_BOOL, .def = "false", .doc = "free",
@@ -44,14 +53,56 @@ static const struct usage_spec USAGE[] = {
 	USAGE_END,
 };
 
+/* Shared with elasticache_cluster.c: AWS's data-tiering rule. */
+bool elasticache_data_tiering_node(const char *node)
+{
+	return strncmp(node, "cache.r6gd.", 11) == 0;
+}
+
 static void check(struct check_ctx *c, const struct resource *r)
 {
+	bool dt = elasticache_data_tiering_node(res_str(r, "node_type"));
+	if (dt && !res_bool(r, "data_tiering_enabled"))
+		check_fail(c, "node_type",
+			   "%s nodes use data tiering: set data_tiering_enabled = true",
+			   res_str(r, "node_type"));
+	if (!dt && res_bool(r, "data_tiering_enabled"))
+		check_fail(c, "data_tiering_enabled",
+			   "data tiering needs cache.r6gd nodes; set data_tiering_enabled = false");
 	if (res_bool(r, "multi_az_enabled") &&
 	    (res_int(r, "num_cache_clusters") < 2 && res_int(r, "num_node_groups") == 0))
 		check_fail(c, NULL,
 			   "multi_az_enabled needs at least 2 nodes: set num_cache_clusters to 2");
 	if (res_bool(r, "multi_az_enabled") && !res_bool(r, "automatic_failover_enabled"))
 		check_fail(c, NULL, "multi_az_enabled needs automatic_failover_enabled = true");
+}
+
+/* Shared with elasticache_cluster.c: is node_type priced for engine in the
+ * region? (Reported when not.) */
+bool elasticache_node_offered(struct pricer_ctx *p, const struct resource *r, const char *engine,
+			      const struct price_query *q)
+{
+	const struct offered_rows rows = {"AmazonElastiCache", "Cache Instance", "NodeUsage:",
+					  "Instance Type", "Cache Engine", engine};
+	char what[64];
+	snprintf(what, sizeof(what), "%s node", engine);
+	return offered(p, r, "node_type", res_str(r, "node_type"), what, q, &rows);
+}
+
+/* Shared with elasticache_cluster.c: node types and engines with their
+ * hourly prices; Memcached is left out for replication groups. */
+void elasticache_choices(struct choice_list *l, bool memcached)
+{
+	static const char *const COLS[] = {"Instance Type", "Cache Engine", NULL};
+	l->heading = "node_type  engine";
+	choices_add_prices(l, "AmazonElastiCache", "Cache Instance", "NodeUsage:", COLS);
+	if (!memcached)
+		choices_drop(l, "Cache Engine", "Memcached");
+}
+
+static void choices(struct choice_list *l)
+{
+	elasticache_choices(l, false);
 }
 
 /* Shared with elasticache_cluster.c: one backup is free, the rest are
@@ -90,6 +141,8 @@ static void price(struct pricer_ctx *p, const struct resource *r)
 	else
 		nodes = q_attr(p, r, "num_cache_clusters");
 	pq_cache_node(&q, usage, sizeof(usage), node, engine);
+	if (!elasticache_node_offered(p, r, engine, &q))
+		return;
 	snprintf(name, sizeof(name), "%ld x %s (%s)", count, node, engine);
 	pricer_line(p, name, "node-hours", q_mul(p, nodes, q_hours(p)), &q);
 
@@ -152,6 +205,11 @@ static int plan_attr(struct plan_map *m, const struct attr_spec *a)
 
 static void plan_check(struct plan_map *m)
 {
+	json_t *nt = json_object_get(plan_map_values(m), "node_type");
+	bool dt = json_is_string(nt) && elasticache_data_tiering_node(json_string_value(nt));
+	if (dt != plan_map_body_bool(m, "data_tiering_enabled"))
+		plan_map_not_priced(m, dt ? "a cache.r6gd node type without data_tiering_enabled"
+					  : "data_tiering_enabled without a cache.r6gd node type");
 	if (plan_map_body_bool(m, "multi_az_enabled") &&
 	    plan_map_body_int(m, "num_cache_clusters") < 2 &&
 	    plan_map_body_int(m, "num_node_groups") == 0)
@@ -171,4 +229,5 @@ const struct type_spec aws_elasticache_replication_group_type = {
 	.plan_attr = plan_attr,
 	.plan_check = plan_check,
 	.price = price,
+	.choices = choices,
 };

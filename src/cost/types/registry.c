@@ -27,6 +27,13 @@
 	X(aws_db_instance) \
 	X(aws_elasticache_replication_group) \
 	X(aws_elasticache_cluster) \
+	X(aws_elasticache_serverless_cache) \
+	X(aws_instance) \
+	X(aws_ebs_volume) \
+	X(aws_volume_attachment) \
+	X(aws_lambda_function) \
+	X(aws_autoscaling_group) \
+	X(aws_launch_template) \
 	X(aws_s3_bucket) \
 	X(aws_ecr_repository) \
 	X(aws_cloudwatch_log_group) \
