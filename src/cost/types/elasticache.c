@@ -221,7 +221,7 @@ static void plan_check(struct plan_map *m)
 
 const struct type_spec aws_elasticache_replication_group_type = {
 	.type = "aws_elasticache_replication_group",
-	.title = "ElastiCache Redis",
+	.title = "ElastiCache replication group",
 	.category = CAT_DATA,
 	.attrs = ATTRS,
 	.usage = USAGE,

@@ -25,6 +25,8 @@
 	X(aws_vpc_endpoint) \
 	X(aws_data_transfer) \
 	X(aws_db_instance) \
+	X(aws_rds_cluster) \
+	X(aws_rds_cluster_instance) \
 	X(aws_elasticache_replication_group) \
 	X(aws_elasticache_cluster) \
 	X(aws_elasticache_serverless_cache) \
