@@ -35,6 +35,13 @@ enum free_pool {
 	POOL_DATA_OUT,   /* data transfer out to the internet */
 	POOL_LAMBDA_REQUESTS,   /* Lambda requests */
 	POOL_LAMBDA_GB_SECONDS, /* Lambda duration */
+	POOL_SQS_REQUESTS,        /* SQS requests, standard and FIFO */
+	POOL_SNS_REQUESTS,        /* SNS API requests (publishes) */
+	POOL_CLOUDFRONT_DATA_OUT, /* CloudFront data out to the internet */
+	POOL_CLOUDFRONT_REQUESTS, /* CloudFront HTTP and HTTPS requests */
+	POOL_DYNAMODB_STORAGE,    /* DynamoDB Standard table storage */
+	POOL_DYNAMODB_RCU,        /* DynamoDB provisioned read capacity */
+	POOL_DYNAMODB_WCU,        /* DynamoDB provisioned write capacity */
 	POOL_COUNT,
 };
 

@@ -12,8 +12,12 @@
  * The allowances (AWS pricing pages for CloudWatch and for EC2 data
  * transfer): 5 GB of CloudWatch Logs, 3 dashboards, 10 standard alarms and
  * 10 custom metrics a month, and 100 GB of data transfer out to the
- * internet a month across all regions. AWS Lambda (its pricing page): 1
- * million requests and 400,000 GB-seconds a month, x86 and Arm together.
+ * internet a month across all regions. Always free, from each service's
+ * pricing page: AWS Lambda 1 million requests and 400,000 GB-seconds a
+ * month (x86 and Arm together); SQS 1 million requests and SNS 1 million
+ * requests a month; CloudFront 1 TB of data out and 10 million HTTP(S)
+ * requests a month; DynamoDB 25 GB of storage and 25 provisioned read and
+ * 25 write capacity units (25 x 730 unit-hours a month).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -44,6 +48,27 @@ const struct free_pool_spec FREE_POOLS[POOL_COUNT] = {
 	[POOL_LAMBDA_GB_SECONDS] = {"Lambda: first 400,000 GB-seconds", "GB-seconds", 400000,
 				    "free_lambda_gb_seconds", "GB-seconds/month", CAT_COMPUTE,
 		"https://aws.amazon.com/lambda/pricing/ (AWS Lambda free tier)"},
+	[POOL_SQS_REQUESTS] = {"SQS: first 1M requests", "requests", 1000000, "free_sqs_requests",
+			       "requests/month", CAT_DATA,
+		"https://aws.amazon.com/sqs/pricing/ (Free tier)"},
+	[POOL_SNS_REQUESTS] = {"SNS: first 1M requests", "requests", 1000000, "free_sns_requests",
+			       "requests/month", CAT_DATA,
+		"https://aws.amazon.com/sns/pricing/ (Free tier)"},
+	[POOL_CLOUDFRONT_DATA_OUT] = {"CloudFront: first 1 TB out", "GB", 1024,
+				      "free_cloudfront_data_out_gb", "GB/month", CAT_NETWORK,
+		"https://aws.amazon.com/cloudfront/pricing/ (Free tier)"},
+	[POOL_CLOUDFRONT_REQUESTS] = {"CloudFront: first 10M requests", "requests", 10000000,
+				      "free_cloudfront_requests", "requests/month", CAT_NETWORK,
+		"https://aws.amazon.com/cloudfront/pricing/ (Free tier)"},
+	[POOL_DYNAMODB_STORAGE] = {"DynamoDB: first 25 GB stored", "GB-months", 25,
+				   "free_dynamodb_storage_gb", "GB", CAT_DATA,
+		"https://aws.amazon.com/dynamodb/pricing/ (Free tier)"},
+	[POOL_DYNAMODB_RCU] = {"DynamoDB: 25 read capacity units", "RCU-hours", 18250,
+			       "free_dynamodb_rcu_hours", "RCU-hours/month", CAT_DATA,
+		"https://aws.amazon.com/dynamodb/pricing/ (Free tier)"},
+	[POOL_DYNAMODB_WCU] = {"DynamoDB: 25 write capacity units", "WCU-hours", 18250,
+			       "free_dynamodb_wcu_hours", "WCU-hours/month", CAT_DATA,
+		"https://aws.amazon.com/dynamodb/pricing/ (Free tier)"},
 };
 
 static void allowance(struct pricer_ctx *p, enum free_pool pool)
@@ -91,7 +116,10 @@ void price_free_tier(struct pricer_ctx *p)
 {
 	static const enum free_pool ORDER[] = {POOL_LOGS, POOL_DASHBOARDS, POOL_ALARMS,
 					       POOL_METRICS, POOL_DATA_OUT, POOL_LAMBDA_REQUESTS,
-					       POOL_LAMBDA_GB_SECONDS};
+					       POOL_LAMBDA_GB_SECONDS, POOL_SQS_REQUESTS,
+					       POOL_SNS_REQUESTS, POOL_CLOUDFRONT_DATA_OUT,
+					       POOL_CLOUDFRONT_REQUESTS, POOL_DYNAMODB_STORAGE,
+					       POOL_DYNAMODB_RCU, POOL_DYNAMODB_WCU};
 	for (size_t i = 0; i < sizeof(ORDER) / sizeof(ORDER[0]) && !p->rc; i++)
 		allowance(p, ORDER[i]);
 }

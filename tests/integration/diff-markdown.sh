@@ -36,11 +36,16 @@ $CP diff --plan "$P/guide-change.json" --usage "$P/usage.json" --format markdown
 render "$TMPD/pr.md" >"$TMPD/pr.html"
 check "pr: headline is an h3 with the increase" grep -q '<h3>Monthly cost will increase by \$71.91 (+61.5%)</h3>' "$TMPD/pr.html"
 expect_eq "pr: two tables (changes, components)" 2 "$(grep -c '<table>' "$TMPD/pr.html")"
-expect_eq "pr: collapsed components and not-priced sections" 2 "$(grep -c '<details>' "$TMPD/pr.html")"
+expect_eq "pr: everything priced, so one collapsed section (components)" 1 "$(grep -c '<details>' "$TMPD/pr.html")"
 check "pr: first line is the marker" sh -c "head -1 '$TMPD/pr.md' | grep -qx '<!-- costplan-diff -->'"
 check "pr: footer names the snapshot date" grep -q 'snapshot published 2024-07-01 to 2026-05-03' "$TMPD/pr.html"
-check "pr: unpriced lambda listed" grep -q 'aws_lambda_function.thumbnails' "$TMPD/pr.html"
+check "pr: the new lambda listed in the changes" grep -q 'aws_lambda_function.thumbnails' "$TMPD/pr.html"
 expect_eq "pr: no links at all" 0 "$(grep -c '<a ' "$TMPD/pr.html")"
+
+# not priced: a collapsed section naming each resource and its reason
+$CP diff --plan "$P/compute-ec2.json" --format markdown 2>/dev/null | render /dev/stdin >"$TMPD/np.html"
+check "not priced: collapsed with the count" grep -q '<summary>Not priced: 3 resources</summary>' "$TMPD/np.html"
+check "not priced: names the resource and the reason" grep -q 'aws\(_\|\\_\)instance.*typo.*m7g.lrage' "$TMPD/np.html"
 
 # unknowns: the warnings section names each attribute
 $CP diff --plan "$P/unknowns.json" --format markdown | render /dev/stdin >"$TMPD/u.html"

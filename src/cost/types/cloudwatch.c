@@ -115,6 +115,18 @@ const struct type_spec aws_cloudwatch_dashboard_type = {
 
 /* ---- metric alarm ------------------------------------------------------------- */
 
+/*
+ * An alarm is billed per alarm metric a month, standard resolution (a
+ * period of a minute or more) or high resolution (10 or 30 seconds) at a
+ * higher price (AWS CloudWatch pricing page,
+ * https://aws.amazon.com/cloudwatch/pricing/): a metric math alarm counts
+ * each metric its expression reads (metric_query blocks with a metric;
+ * expressions are free), and an anomaly detection alarm counts 3 metrics
+ * (the metric and the band's upper and lower bounds). The first 10
+ * standard-resolution alarm metrics a month are free (POOL_ALARMS).
+ * Composite alarms are their own resource type, not priced here.
+ */
+
 static const char *const ALARM_PERIOD[] = {"10", "30", "60", "300", "900", "3600", "86400", NULL};
 
 static const struct attr_spec ALARM_ATTRS[] = {
@@ -122,30 +134,95 @@ static const struct attr_spec ALARM_ATTRS[] = {
 	{.name = "alarm_name", .kind = ATTR_STRING, .def = "", .doc = "", .info = true},
 	{.name = "period", .kind = ATTR_INTSET, .def = "60", .choices = ALARM_PERIOD,
 	 .doc = "seconds; 10 or 30 = high resolution"},
+	{.name = "comparison_operator", .kind = ATTR_STRING, .def = "GreaterThanOrEqualToThreshold",
+	 .doc = "the band operators (LessThanLowerOrGreaterThanUpperThreshold...) mean anomaly "
+		"detection: 3 alarm metrics"},
+	{.name = "metric_query", .kind = ATTR_BLOCKS, .def = "", .max = 20,
+	 .doc = "metric math: one entry per metric read (expression-only queries are free)",
+	 .unit = "metrics"},
 	ATTR_END,
 };
+
+static bool anomaly_detection(const struct resource *r)
+{
+	const char *op = res_str(r, "comparison_operator");
+	return !strcmp(op, "LessThanLowerOrGreaterThanUpperThreshold") ||
+	       !strcmp(op, "LessThanLowerThreshold") || !strcmp(op, "GreaterThanUpperThreshold");
+}
 
 static void alarm_price(struct pricer_ctx *p, const struct resource *r)
 {
 	struct price_query q;
+	struct cost_line *l;
 	int hi = res_int(r, "period") < 60;
+	bool band = anomaly_detection(r);
 	pq_alarm(&q, hi);
-	struct cost_line *l = pricer_line(p, hi ? "High-resolution alarm" : "Standard alarm",
-					  "months", q_int(p, 1), &q);
+	if (!band && !res_len(r, "metric_query")) {
+		l = pricer_line(p, hi ? "High-resolution alarm" : "Standard alarm", "months",
+				q_int(p, 1), &q);
+	} else {
+		/* metrics read (1 for a single-metric alarm), x 3 for a band */
+		const struct qty *n = res_len(r, "metric_query") ? q_len(p, r, "metric_query")
+								 : q_int(p, 1);
+		if (band)
+			n = q_mul(p, n, q_int(p, 3));
+		const char *name = band ? (hi ? "High-res anomaly detection alarm"
+					      : "Anomaly detection alarm")
+					: (hi ? "High-res metric math alarm" : "Metric math alarm");
+		l = pricer_line(p, name, "metrics", n, &q);
+	}
 	if (!hi)
 		pricer_pool(l, POOL_ALARMS);
 }
 
-/* Periods under a minute are high resolution: 10 or 30 seconds. */
+/* The metric_query blocks that read a metric (expressions are free). */
+static size_t metric_queries(struct plan_map *m)
+{
+	json_t *qs = json_object_get(plan_map_values(m), "metric_query"), *e;
+	size_t i, n = 0;
+	json_array_foreach(qs, i, e) {
+		json_t *metric = json_object_get(e, "metric");
+		if (json_array_size(metric) || json_is_object(metric))
+			n++;
+	}
+	return n;
+}
+
+/* The smallest period of the metric queries' metrics, or 0. */
+static double query_period(struct plan_map *m)
+{
+	json_t *qs = json_object_get(plan_map_values(m), "metric_query"), *e;
+	size_t i;
+	double best = 0, d;
+	json_array_foreach(qs, i, e) {
+		json_t *metric = json_object_get(e, "metric");
+		if (json_is_array(metric))
+			metric = json_array_get(metric, 0);
+		json_t *v = json_object_get(metric, "period");
+		if (v && plan_map_number(m, "metric_query.metric.period", v, &d) == 0 && d > 0 &&
+		    (best == 0 || d < best))
+			best = d;
+	}
+	return best;
+}
+
+/* Periods under a minute are high resolution: 10 or 30 seconds. A metric
+ * math alarm has its periods on its metric queries. */
 static int alarm_plan_attr(struct plan_map *m, const struct attr_spec *a)
 {
 	int unk;
-	double d;
+	double d = 0;
+	if (!strcmp(a->name, "metric_query")) {
+		plan_map_put_placeholders(m, a, metric_queries(m));
+		return 1;
+	}
 	if (strcmp(a->name, "period"))
 		return 0;
 	json_t *v = plan_map_get(m, a->name, &unk);
-	if (v && plan_map_number(m, a->name, v, &d) == 0)
-		plan_map_set(m, a->name, json_integer(d > 0 && d < 60 ? (d <= 10 ? 10 : 30) : 60));
+	if (!(v && plan_map_number(m, a->name, v, &d) == 0 && d > 0))
+		d = query_period(m);
+	if (d > 0)
+		plan_map_set(m, a->name, json_integer(d < 60 ? (d <= 10 ? 10 : 30) : 60));
 	return 1;
 }
 

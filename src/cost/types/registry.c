@@ -44,7 +44,43 @@
 	X(aws_secretsmanager_secret) \
 	X(aws_wafv2_web_acl) \
 	X(aws_ssm_parameter) \
-	X(aws_kms_key)
+	X(aws_kms_key) \
+	/* issue 16: network, edge, data and messaging */ \
+	X(aws_alb) \
+	X(aws_cloudfront_distribution) \
+	X(aws_route53_zone) \
+	X(aws_route53_record) \
+	X(aws_apigatewayv2_api) \
+	X(aws_api_gateway_rest_api) \
+	X(aws_dynamodb_table) \
+	X(aws_sqs_queue) \
+	X(aws_sns_topic) \
+	X(aws_api_gateway_stage) \
+	/* ... and their free settings and attachments */ \
+	X(aws_alb_listener) \
+	X(aws_alb_listener_rule) \
+	X(aws_alb_target_group) \
+	X(aws_lb_target_group_attachment) \
+	X(aws_cloudfront_origin_access_control) \
+	X(aws_cloudfront_origin_access_identity) \
+	X(aws_cloudfront_cache_policy) \
+	X(aws_apigatewayv2_stage) \
+	X(aws_apigatewayv2_route) \
+	X(aws_apigatewayv2_integration) \
+	X(aws_apigatewayv2_domain_name) \
+	X(aws_apigatewayv2_api_mapping) \
+	X(aws_api_gateway_resource) \
+	X(aws_api_gateway_method) \
+	X(aws_api_gateway_integration) \
+	X(aws_api_gateway_deployment) \
+	X(aws_sqs_queue_policy) \
+	X(aws_sqs_queue_redrive_policy) \
+	X(aws_sns_topic_subscription) \
+	X(aws_sns_topic_policy) \
+	X(aws_s3_bucket_lifecycle_configuration) \
+	X(aws_s3_bucket_policy) \
+	X(aws_s3_bucket_ownership_controls) \
+	X(aws_s3_bucket_cors_configuration)
 
 #define DECLARE(t) extern const struct type_spec t##_type;
 #define ENTRY(t) &t##_type,
