@@ -145,4 +145,4 @@ clean:
 	rm -rf tests/out build $(FUZZ_DIR)
 
 .PHONY: all deps run unit check check-quick bench reports install clean fuzz fuzz-build
--include $(OBJS:.o=.d) $(FUZZ_OBJS:.o=.d)
+-include $(OBJS:.o=.d) $(FUZZ_OBJS:.o=.d) $(UNIT_BINS:=.d)

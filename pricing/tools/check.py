@@ -5,12 +5,17 @@ Checks every file's bulk-CSV shape (5 metadata lines, header on line 6, every fi
 newline), every row (OnDemand, USD, 10-decimal price, contiguous tiers from 0 to Inf, unique rate codes,
 placeholder SKUs recognisable), and every row's provenance: costplanSource names an https:// AWS page and a
 public capture with its commit ("capture github.com/<owner>/<repo> @ <12 hex>, <path>"), or says that no
-capture is stored for a figure quoted from the page; costplanValidDate is a YYYY-MM-DD date, no later than
-the file's publication date. Rows without a stored capture are listed and must be exactly the documented
-ones (NO_CAPTURE_OK). With --regen FACTS_DIR, runs gen.py into a scratch copy and requires identical bytes.
+capture is stored for a figure quoted from the page; costplanValidDate is a YYYY-MM-DD date, not in the
+future, no later than the file's publication date, and exactly the date pricing/README.md's source table
+gives for that capture (or, for a figure without a stored capture, for that page). Rows without a stored
+capture must be exactly the documented ones (NO_CAPTURE_OK). Every file under pricing/ must be free of
+references to the team's private notes (the words in PRIVATE); --scan-all also lists such references in
+src/ and scenarios/ (printed, not failed: those files belong to other changes). With --regen FACTS_DIR,
+runs gen.py into a scratch copy and requires identical bytes.
 Python 3 standard library only. Exit 1 on the first failure.
 """
 import csv
+import datetime
 import filecmp
 import glob
 import os
@@ -35,10 +40,71 @@ NO_CAPTURE = "capture none stored (figure quoted from the page)"
 # (offer, usage type without prefix) -> regions whose figure has no stored capture (pricing/README.md)
 NO_CAPTURE_OK = {
     ("AmazonRDS", "CPUCredits:db.t3"): set(REGIONS) - {"us-east-1"},
-    ("AmazonEC2", "NatGateway-Hours"): {"us-west-2", "eu-west-1"},
-    ("AmazonEC2", "NatGateway-Bytes"): {"us-west-2", "eu-west-1"},
-    ("AWSDataTransfer", "DataTransfer-Regional-Bytes"): {"us-east-1", "us-west-2", "eu-west-1", "ap-southeast-1"},
+    ("AmazonEC2", "NatGateway-Hours"): {"eu-west-1"},
+    ("AmazonEC2", "NatGateway-Bytes"): {"eu-west-1"},
 }
+README = os.path.join(HERE, "..", "README.md")
+ROOT = os.path.join(HERE, "..", "..")
+# References to the team's private notes, which users cannot follow: the notes file, its folder and its
+# source tags (spelled in pieces so that this file does not match itself).
+PRIVATE = re.compile("FACTS" + r"\.md|pricing" + "-reference|" + r"\bQ" + r"PW\b|\[un" + r"v\]|\[in" + r"f\]")
+
+
+def source_table(path=README):
+    """pricing/README.md's source table: rows whose first cell is a `capture key` and whose
+    fourth cell is the costplanValidDate of every row citing it. Key: "github.com/<repo> @ <commit>,
+    <path prefix>" (or just "... @ <commit>"), or "none stored, <page URL prefix>"."""
+    keys, on = {}, False
+    for line in open(path, encoding="utf-8"):
+        if line.startswith("## "):
+            on = line.strip() == "## Sources and dates"
+            continue
+        if not on or not line.startswith("| `"):
+            continue
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        key = cells[0].strip("`")
+        date = cells[3].strip("`")
+        if not re.fullmatch(r"\d{4}-\d\d-\d\d", date):
+            fail(f"{path}: source table row {key!r}: date {date!r} is not YYYY-MM-DD")
+        if key in keys:
+            fail(f"{path}: source table lists {key!r} twice")
+        keys[key] = date
+    if not keys:
+        fail(f"{path}: no '## Sources and dates' table")
+    return keys
+
+
+def source_key(src):
+    """The key a row's costplanSource is looked up by in the source table."""
+    page, _, cap = src.partition("; capture ")
+    if cap.startswith("none stored"):
+        return "none stored, " + page
+    return cap.split(";")[0]
+
+
+def table_date(keys, src):
+    """The date the source table gives for src (longest matching key), or None."""
+    k = source_key(src)
+    best = max((key for key in keys if k.startswith(key)), key=len, default=None)
+    return keys[best] if best else None
+
+
+def scan_private(dirs):
+    """Files under dirs (relative to the repository) that cite the private notes: [(path, line no, text)]."""
+    hits = []
+    for d in dirs:
+        for dp, dns, fns in os.walk(os.path.join(ROOT, d)):
+            dns.sort()
+            for fn in sorted(fns):
+                p = os.path.join(dp, fn)
+                try:
+                    text = open(p, encoding="utf-8").read()
+                except (UnicodeDecodeError, OSError):
+                    continue
+                for i, line in enumerate(text.splitlines(), 1):
+                    if PRIVATE.search(line):
+                        hits.append((os.path.relpath(p, ROOT), i, line.strip()[:100]))
+    return hits
 
 
 def strip(ut):
@@ -56,6 +122,9 @@ def check(base, verbose=False):
     if not files:
         fail(f"no files under {base}")
     counts, no_capture, table = {}, {}, []
+    keys = source_table()
+    today = datetime.date.today().isoformat()
+    undated = set()
     for fn in files:
         region, offer = fn.split("/")[-2], os.path.basename(fn)[:-4]
         if region not in REGIONS:
@@ -107,13 +176,20 @@ def check(base, verbose=False):
                 fail(f"{where}: source {src!r} names no https:// page and capture")
             if not re.fullmatch(r"\d{4}-\d\d-\d\d", date) or date > pub[:10] or g("EffectiveDate") != date:
                 fail(f"{where}: date {date!r} (file published {pub[:10]})")
+            if date > today:
+                fail(f"{where}: date {date} is in the future (today is {today})")
+            want = table_date(keys, src)
+            if want is None:
+                undated.add(source_key(src))
+            elif want != date:
+                fail(f"{where}: date {date}, but pricing/README.md's source table gives {want} for "
+                     f"{source_key(src)!r}")
             if NO_CAPTURE in src:
                 no_capture.setdefault((offer, strip(g("usageType"))), set()).add(region)
             elif not CAPTURE.search(src):
                 fail(f"{where}: capture in {src!r} has no repository @ commit, path")
-            for bad in ("FACTS", "QPW", "pricing-reference", "[unv]", "[inf]"):
-                if bad in src or bad in g("PriceDescription"):
-                    fail(f"{where}: cites {bad}")
+            if PRIVATE.search(src) or PRIVATE.search(g("PriceDescription")):
+                fail(f"{where}: cites the team's private notes")
             skus.setdefault(sku, []).append((g("StartingRange"), g("EndingRange")))
             table.append((region, offer, g("usageType"), g("StartingRange"), g("EndingRange"), g("Unit"),
                           str(Decimal(p).normalize()), g("Product Family"), src, date))
@@ -121,9 +197,12 @@ def check(base, verbose=False):
             t.sort(key=lambda x: Decimal(x[0]))
             if t[0][0] != "0" or t[-1][1] != "Inf" or any(a[1] != b[0] for a, b in zip(t, t[1:])):
                 fail(f"{fn}: tiers of {sku} are not contiguous from 0 to Inf: {t}")
+    if undated:
+        fail(f"captures missing from pricing/README.md's source table: {sorted(undated)[:5]}")
     if no_capture != NO_CAPTURE_OK:
         fail(f"rows without a stored capture differ from the documented list: {sorted(no_capture.items())}")
-    print(f"{len(files)} files OK, {sum(counts.values())} rows; every row has a public source and a date; "
+    print(f"{len(files)} files OK, {sum(counts.values())} rows; every row has a public source and a date "
+          f"that the source table gives ({len(keys)} sources); "
           f"{sum(len(v) for v in no_capture.values())} figures without a stored capture, as documented")
     if verbose:
         for k in sorted(counts):
@@ -155,5 +234,12 @@ def regen(facts):
 if __name__ == "__main__":
     args = sys.argv[1:]
     check(BASE, "-v" in args)
+    hits = scan_private(["pricing"])
+    if hits:
+        fail("pricing/ cites the team's private notes: " + "; ".join(f"{p}:{n}: {t}" for p, n, t in hits[:5]))
+    print("pricing/ cites no private notes")
+    if "--scan-all" in args:
+        for p, n, t in scan_private(["src", "scenarios"]):
+            print(f"# still cited outside pricing/: {p}:{n}: {t}")
     if "--regen" in args:
         regen(args[args.index("--regen") + 1])

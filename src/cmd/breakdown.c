@@ -2,7 +2,9 @@
  * breakdown.c - `costplan breakdown [SCENARIO]`: the monthly bill, line by
  * line, in table, json, csv or markdown. With --plan, the bill of a
  * Terraform plan's planned resources (or a state's); --usage adds usage
- * figures by address (model/input.h loads, cost/side.h prices). With
+ * figures by address (model/input.h loads, cost/side.h prices). A
+ * directory of .tf files (or one file) is read as the plan that creates it
+ * (model/terraform/tf_load.h), with --var and --var-file. With
  * --simulate, each line's simulated p50 with its p5-p95 range.
  */
 #include <stdio.h>
@@ -18,12 +20,16 @@
 static const char USAGE[] =
 	"usage: costplan breakdown [SCENARIO] [options]\n"
 	"       costplan breakdown --plan PLAN.json [--usage USAGE.json] [options]\n"
+	"       costplan breakdown DIR [--var NAME=VALUE] [--usage USAGE.json] [options]\n"
 	"\n"
-	"Price a scenario (default scenarios/baseline.json) line by line.\n"
+	"Price a scenario (default scenarios/baseline.json) line by line; or a\n"
+	"directory of Terraform configuration (or one .tf file), read without\n"
+	"terraform, as the plan that would create it.\n"
 	"\n"
 	"  --plan FILE          price a Terraform plan's planned resources (terraform\n"
 	"                       show -json), or a state\n"
 	"  --usage FILE         usage figures by resource address (Infracost usage keys)\n"
+	CMD_TFVARS_USAGE
 	"  --region REGION      price in another region (e.g. eu-west-1)\n"
 	"  --no-free-tier       leave out the always-free allowances\n"
 	CMD_WHATIF_USAGE
@@ -124,6 +130,13 @@ static int run(struct cmd_args *a)
 		return cmd_too_many(a, "one scenario");
 	if (opt.plan && a->so.path)
 		return cp_error(CP_EXIT_USAGE, "breakdown takes a scenario or --plan, not both");
+	if (a->so.path && tf_is_config(a->so.path)) { /* a Terraform directory or .tf file */
+		opt.plan = a->so.path;
+		a->so.path = NULL;
+	}
+	if (a->tfv.n && !(opt.plan && tf_is_config(opt.plan)))
+		return cp_error(CP_EXIT_USAGE,
+				"--var and --var-file go with a Terraform directory or .tf file");
 	if (opt.simulate && (opt.plan || opt.usage))
 		return cp_error(CP_EXIT_USAGE,
 				"--simulate works on a scenario's traffic profile, not with --plan or --usage");
@@ -134,7 +147,7 @@ static int run(struct cmd_args *a)
 	scenario_opts_cost(&a->so, &co);
 	if (opt.plan || opt.usage) {
 		rc = side_breakdown(opt.plan ? opt.plan : a->so.path ? a->so.path : DEFAULT_SCENARIO,
-				    opt.usage, a->so.region, a->ctx->cat, &co, &b);
+				    opt.usage, a->so.region, &a->tfv, a->ctx->cat, &co, &b);
 	} else {
 		if ((rc = scenario_opts_load(&a->so, &s)))
 			return rc;
@@ -159,7 +172,7 @@ const struct cmd CMD_BREAKDOWN = {
 	.name = "breakdown",
 	.summary = "the monthly bill, line by line",
 	.usage = USAGE,
-	.flags = CMD_SCENARIO | CMD_SIMULATION,
+	.flags = CMD_SCENARIO | CMD_SIMULATION | CMD_TERRAFORM,
 	.sim_months = 1, /* the month shown */
 	.formats = FORMATS,
 	.options = OPTIONS,

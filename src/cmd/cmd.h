@@ -9,7 +9,8 @@
  * (every command that prints a report takes it and writes atomically), the
  * scenario group (--region, --no-free-tier, --set, --patch), the
  * simulation group (--runs, --months, --seed, --threads, --no-progress)
- * and the upgrade-step group (--steps, --assume); then it calls run() with
+ * the upgrade-step group (--steps, --assume) and the Terraform group
+ * (--var, --var-file); then it calls run() with
  * the positional arguments. cmd_write() opens the output, picks the
  * renderer and the terminal style, and closes; the echoes of what-if notes
  * and warnings on stderr for formats that cannot show them are here too.
@@ -28,6 +29,7 @@
 #include "cost/upgrade_path.h"
 #include "model/overlay.h"
 #include "model/scenario.h"
+#include "model/terraform/tf_load.h"
 #include "model/upgrades.h"
 #include "pricing/catalog.h"
 #include "report/report.h"
@@ -59,7 +61,14 @@ enum {
 	CMD_SCENARIO = 1 << 0,   /* --region --no-free-tier --set --patch */
 	CMD_SIMULATION = 1 << 1, /* --runs --months --seed --threads --no-progress */
 	CMD_STEPS = 1 << 2,      /* --steps --assume */
+	CMD_TERRAFORM = 1 << 3,  /* --var --var-file, for Terraform directories */
 };
+
+/* Usage text of the Terraform variable options. */
+#define CMD_TFVARS_USAGE                                                                       \
+	"  --var NAME=VALUE     a Terraform input variable, for a directory of .tf files\n"      \
+	"                       (repeatable; with --var-file, applied in order)\n"              \
+	"  --var-file FILE      Terraform variables from a .tfvars or .tfvars.json file\n"
 
 /* Option codes of the shared options; a command's own start at OPT_OWN. */
 enum {
@@ -75,6 +84,8 @@ enum {
 	OPT_NO_PROGRESS,
 	OPT_STEPS,
 	OPT_ASSUME,
+	OPT_VAR,
+	OPT_VAR_FILE,
 	OPT_OWN = 1100,
 };
 
@@ -106,6 +117,7 @@ struct cmd_args {
 	const char *steps;  /* --steps DIR */
 	const char *assume[CMD_MAX_ASSUME];
 	size_t nassume;
+	struct tf_var_opts tfv; /* --var, --var-file */
 	int argc;           /* positional arguments */
 	char **argv;
 };
@@ -135,7 +147,7 @@ struct cmd {
 	const char *name;
 	const char *summary; /* for costplan --help */
 	const char *usage;   /* for costplan NAME --help */
-	unsigned flags;      /* CMD_SCENARIO | CMD_SIMULATION | CMD_STEPS */
+	unsigned flags;      /* CMD_SCENARIO | CMD_SIMULATION | CMD_STEPS | CMD_TERRAFORM */
 	int sim_months;      /* default --months (0: 12) */
 	/* The formats it writes, the first the default, ended by write == NULL;
 	 * NULL: no --format and no -o (the command writes no report). */

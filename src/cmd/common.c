@@ -38,6 +38,12 @@ static const struct option STEP_OPTS[] = {
 	{NULL, 0, NULL, 0},
 };
 
+static const struct option TF_OPTS[] = {
+	{"var", required_argument, NULL, OPT_VAR},
+	{"var-file", required_argument, NULL, OPT_VAR_FILE},
+	{NULL, 0, NULL, 0},
+};
+
 static const struct option OUTPUT_OPTS[] = {
 	{"format", required_argument, NULL, OPT_FORMAT},
 	{"output", required_argument, NULL, 'o'},
@@ -179,6 +185,8 @@ int cmd_main(const struct cmd *c, int argc, char **argv, struct cp_ctx *ctx)
 		add_options(opts, &n, SIM_OPTS);
 	if (c->flags & CMD_STEPS)
 		add_options(opts, &n, STEP_OPTS);
+	if (c->flags & CMD_TERRAFORM)
+		add_options(opts, &n, TF_OPTS);
 	add_options(opts, &n, c->options);
 	opts[n++] = (struct option){"help", no_argument, NULL, 'h'};
 	opts[n] = (struct option){NULL, 0, NULL, 0};
@@ -220,6 +228,11 @@ int cmd_main(const struct cmd *c, int argc, char **argv, struct cp_ctx *ctx)
 				return cp_error(CP_EXIT_USAGE, "more than %d --assume options",
 						CMD_MAX_ASSUME);
 			a.assume[a.nassume++] = optarg;
+			break;
+		case OPT_VAR:
+		case OPT_VAR_FILE:
+			rc = tf_var_opts_add(&a.tfv, opt == OPT_VAR ? TF_VAR_ASSIGN : TF_VAR_FILE,
+					     optarg);
 			break;
 		default: {
 			int r = c->option && opt != '?' ? c->option(&a, opt, optarg) : 0;

@@ -4,7 +4,7 @@
  *   costplan diff --plan plan.json      before vs after within one plan
  *   costplan diff BASE HEAD             each a scenario, plan or state file
  *
- * Each side is priced by the one engine (diff/side.h); the result is a
+ * Each side is priced by the one engine (cost/side.h); the result is a
  * table, JSON or the markdown PR comment, and the guardrails turn a change
  * over budget into exit code 1 with a one-line reason (the report is still
  * written, so CI can post it).
@@ -27,11 +27,15 @@ static const char USAGE[] =
 	"The monthly cost change of an infrastructure change. With --plan, the\n"
 	"resources before and after a Terraform plan (terraform show -json); with\n"
 	"BASE HEAD, two files, each a costplan scenario, a plan (its planned\n"
-	"resources) or a state (terraform show -json of a state), told apart by content.\n"
+	"resources) or a state (terraform show -json of a state), told apart by content,\n"
+	"or two directories of Terraform configuration (.tf files), read without terraform.\n"
 	"\n"
 	"  --plan FILE              a Terraform plan in JSON\n"
 	"  --usage FILE             usage figures by resource address (Infracost\n"
 	"                           usage-file keys, JSON)\n"
+	"  --var NAME=VALUE         a Terraform input variable for both directories\n"
+	"                           (repeatable; with --var-file, applied in order)\n"
+	"  --var-file FILE          Terraform variables from a .tfvars file\n"
 	"  --region REGION          price every resource in REGION\n"
 	"  --no-free-tier           leave out the always-free allowances\n"
 	"  --set PATH=VALUE, --patch FILE\n"
@@ -161,7 +165,10 @@ static int run(struct cmd_args *a)
 			return rc;
 		up = &usage;
 	}
-	struct plan_opts po = {a->so.region, up};
+	if (a->tfv.n && !(a->argc == 2 && (tf_is_config(a->argv[0]) || tf_is_config(a->argv[1]))))
+		return cp_error(CP_EXIT_USAGE,
+				"--var and --var-file go with Terraform directories (diff BASE_DIR HEAD_DIR)");
+	struct plan_opts po = {a->so.region, up, &a->tfv};
 	struct cost_options co;
 	scenario_opts_cost(&a->so, &co);
 	char *title;
@@ -223,7 +230,7 @@ const struct cmd CMD_DIFF = {
 	.name = "diff",
 	.summary = "the monthly cost change of a Terraform plan or between two files",
 	.usage = USAGE,
-	.flags = CMD_SCENARIO,
+	.flags = CMD_SCENARIO | CMD_TERRAFORM,
 	.formats = FORMATS,
 	.options = OPTIONS,
 	.option = option,

@@ -112,7 +112,10 @@ int sim_drive(struct sim_options *so, const struct scenario_opts *sco, struct cp
 	if ((rc = sim_setup_build(&st->s, &st->tp, &st->u)))
 		return rc;
 	if (st->u.nsvc == 0)
-		return cp_error(CP_EXIT_DATA, "%s: no aws_ecs_service to simulate", st->s.path);
+		return cp_error(CP_EXIT_DATA,
+				"%s: no aws_ecs_service to simulate (the simulation runs services "
+				"with a task_definition; `costplan breakdown` prices the others)",
+				st->s.path);
 	/* a progress bar only when someone watches and it takes a while */
 	double work = (double)so->mc.runs * so->mc.months * (double)st->u.nsvc;
 	so->mc.progress = !so->no_progress && isatty(2) && work >= 300; /* ~1 s or more */

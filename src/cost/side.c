@@ -255,7 +255,8 @@ char *side_unpriced_summary(const struct side *s)
 }
 
 int side_breakdown(const char *path, const char *usage_path, const char *region,
-		   struct catalog *cat, const struct cost_options *co, struct breakdown *out)
+		   const struct tf_var_opts *tf_vars, struct catalog *cat,
+		   const struct cost_options *co, struct breakdown *out)
 {
 	struct usage_file u, *up = NULL;
 	struct input in;
@@ -267,7 +268,7 @@ int side_breakdown(const char *path, const char *usage_path, const char *region,
 			return rc;
 		up = &u;
 	}
-	struct plan_opts po = {region, up};
+	struct plan_opts po = {region, up, tf_vars};
 	if ((rc = input_load(path, &po, &in)) == 0) {
 		if ((rc = side_price(&in, SIDE_AFTER, cat, co, up, &s)) == 0) {
 			/* the not-priced list goes back to the breakdown, which says it */

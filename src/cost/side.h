@@ -44,12 +44,14 @@ int side_price(const struct input *in, enum side_which which, struct catalog *ca
 void side_release(struct side *s);
 
 /*
- * For `costplan breakdown --plan/--usage`: load path (scenario, plan or
- * state), price its planned side, and hand over the breakdown with the
+ * For `costplan breakdown --plan/--usage`: load path (scenario, plan,
+ * state or Terraform directory, with tf_vars: --var/--var-file, may be
+ * NULL), price its planned side, and hand over the breakdown with the
  * resources not priced added as warnings. Returns 0 or an exit code.
  */
 int side_breakdown(const char *path, const char *usage_path, const char *region,
-		   struct catalog *cat, const struct cost_options *co, struct breakdown *out);
+		   const struct tf_var_opts *tf_vars, struct catalog *cat,
+		   const struct cost_options *co, struct breakdown *out);
 
 /* "2 aws_lambda_function, 1 aws_sqs_queue" style summary: types with counts,
  * most first. Caller frees. */

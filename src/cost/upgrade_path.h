@@ -9,7 +9,10 @@
  * Auto-scaled services (an aws_appautoscaling_target on the service) are
  * priced at desired_count, and their cost range is priced too: every scaled
  * service at min_capacity (low) and at max_capacity (high), until the
- * simulation prices the traffic in between.
+ * simulation prices the traffic in between. A Compute Savings Plan's
+ * default commitment follows min_capacity, not desired_count (its steady
+ * minimum, cost/types/savings_plan.c), so at the high end the tasks above
+ * it are priced on demand.
  *
  * Consumers: `costplan upgrades`, the spreadsheet export and the HTML
  * report. Ownership: struct upgrade_path owns its breakdowns; the steps are

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "model/scenario.h"
+#include "model/terraform/tf_load.h"
 #include "util/error.h"
 #include "util/paths.h"
 
@@ -46,6 +47,12 @@ int input_load(const char *path, const struct plan_opts *o, struct input *in)
 	int rc;
 	memset(in, 0, sizeof(*in));
 	in->path = paths_scenario(path);
+	if (tf_is_config(in->path)) { /* Terraform configuration: read without terraform */
+		in->kind = INPUT_PLAN;
+		if ((rc = tf_plan_load(in->path, o ? o->tf_vars : NULL, o, &in->plan)))
+			goto fail;
+		return 0;
+	}
 	if ((rc = plan_read_json(in->path, &root)))
 		goto fail;
 	rc = input_detect(root, in->path, &in->kind);

@@ -297,6 +297,30 @@ static int collect_changes(struct side_build *b, json_t *changes)
 	return 0;
 }
 
+/* Infracost's usage-file-only resource: "aws_data_transfer.NAME" in the
+ * usage file prices data transfer, which no Terraform resource declares. */
+static void usage_only_resources(struct side_build *b)
+{
+	const char *key;
+	json_t *v;
+	if (!b->o || !b->o->usage)
+		return;
+	json_object_foreach(b->o->usage->exact, key, v) {
+		if (strncmp(key, "aws_data_transfer.", 18) || !is_ident(key + 18) ||
+		    json_object_get(b->by_addr, key))
+			continue;
+		if (!b->empty)
+			b->empty = json_object();
+		struct plan_inst *x = new_inst(b);
+		x->address = key;
+		x->module_address = "";
+		x->type = "aws_data_transfer";
+		x->name = key + 18;
+		x->values = b->empty;
+		json_object_set_new(b->by_addr, key, json_integer((json_int_t)(b->n - 1)));
+	}
+}
+
 /* A state's (or planned_values') module tree. */
 static int collect_module(struct side_build *b, json_t *mod, const char *where, int depth)
 {
@@ -549,11 +573,13 @@ static void build_release(struct side_build *b)
 	for (size_t i = 0; i < b->n; i++) {
 		free(b->in[i].sname);
 		free(b->in[i].region);
+		free(b->in[i].modpath);
 	}
 	free(b->in);
 	json_decref(b->by_addr);
 	json_decref(b->names);
 	json_decref(b->index);
+	json_decref(b->empty);
 }
 
 int plan_from_json(json_t *root, const char *path, const struct plan_opts *o, struct plan *out)
@@ -626,6 +652,8 @@ int plan_from_json(json_t *root, const char *path, const struct plan_opts *o, st
 				rc = collect_module(&b, json_object_get(vals, "root_module"),
 						    "values.root_module", 0);
 		}
+		if (!rc && b.is_after)
+			usage_only_resources(&b);
 		if (!rc)
 			rc = build_side(&b);
 		build_release(&b);

@@ -39,9 +39,12 @@
 /* Largest plan or state file read (plans of big estates run to tens of MB). */
 #define PLAN_MAX_BYTES (512L * 1024 * 1024)
 
+struct tf_var_opts;
+
 struct plan_opts {
 	const char *region;       /* --region: every resource is priced there */
 	struct usage_file *usage; /* --usage, or NULL */
+	const struct tf_var_opts *tf_vars; /* --var/--var-file for a Terraform directory */
 };
 
 

@@ -31,6 +31,7 @@ struct plan_inst {
 	json_t *unknown; /* after_unknown, or NULL */
 	json_t *prior;   /* before, for unknowns on the after side; or NULL */
 	char *sname;     /* scenario name */
+	char *modpath;   /* module_address without indexes, once asked for */
 	char *region;
 	int rank;        /* mapping order */
 	int priced;      /* 1 mapped into a document, 0 not priced, -1 not yet */
@@ -46,6 +47,7 @@ struct side_build {
 	json_t *by_addr; /* address -> index */
 	json_t *names;   /* scenario address -> 1, for uniqueness */
 	json_t *index;   /* "type\037key\037value" -> [indexes] (plan_refs.c) */
+	json_t *empty;   /* values of usage-only resources */
 	int is_after;
 };
 

@@ -398,6 +398,11 @@ bool plan_map_same_module(const struct plan_map *m, const struct plan_inst *t)
 	return strcmp(t->module_address, m->x->module_address) == 0;
 }
 
+const char *plan_inst_address(const struct plan_inst *t)
+{
+	return t->address;
+}
+
 void plan_map_link(struct plan_map *m, const char *attr, struct plan_inst *t, const char *what)
 {
 	t = priced_target(m, t, what);

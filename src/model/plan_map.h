@@ -79,6 +79,8 @@ struct plan_inst *plan_map_find(struct plan_map *m, const char *type, const char
 				const char *value, size_t k);
 struct plan_inst *plan_map_config_ref(struct plan_map *m, const char *attr, const char *type);
 bool plan_map_same_module(const struct plan_map *m, const struct plan_inst *t);
+/* Its Terraform address (for messages that name it). */
+const char *plan_inst_address(const struct plan_inst *t);
 /* Set the reference attribute attr to t, or mark the resource not priced
  * when t is NULL, not priced itself, or in another region. */
 void plan_map_link(struct plan_map *m, const char *attr, struct plan_inst *t, const char *what);

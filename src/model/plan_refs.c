@@ -112,8 +112,11 @@ static struct plan_inst *find_inst(struct side_build *b, const char *modpath, co
 		struct plan_inst *x = &b->in[i];
 		if (strcmp(x->type, type) || strcmp(x->name, name))
 			continue;
-		strip_indexes(x->module_address, buf, sizeof(buf));
-		if (strcmp(buf, modpath))
+		if (!x->modpath) { /* parsed once, not once per reference */
+			strip_indexes(x->module_address, buf, sizeof(buf));
+			x->modpath = xstrdup(buf);
+		}
+		if (strcmp(x->modpath, modpath))
 			continue;
 		size_t score = 1;
 		if (like) {

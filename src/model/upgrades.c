@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "model/assumptions.h"
 #include "model/docpath.h"
 #include "model/overlay.h"
 #include "model/scenario.h"
@@ -76,6 +77,58 @@ void upgrade_step_release(struct upgrade_step *st)
 	memset(st, 0, sizeof(*st));
 }
 
+/*
+ * A step's assumption named in the registry (model/assumptions.h) takes its
+ * value, unit and source from there, so `--assume NAME`, the attribute's
+ * default and every output agree: the step names only the path it sets,
+ * which must end in the registry's attribute or usage key. Returns 1
+ * (after a located error) when the step says otherwise.
+ */
+static int named_mismatch(struct json_errors *c, const char *dp, const struct assumption *named,
+			  json_t *a)
+{
+	char where[700], want[160];
+	const char *path = json_string_value(json_object_get(a, "path"));
+	const char *dot = strrchr(path, '.');
+	int bad = 0;
+	snprintf(want, sizeof(want), "%s.", named->usage ? "usage" : "resource");
+	if (strncmp(path, want, strlen(want)) != 0 || !dot || strcmp(dot + 1, named->key) != 0) {
+		snprintf(where, sizeof(where), "%s.path", dp);
+		json_error(c, where,
+		           "assumption %s sets the %s %s of a resource (a path %s<type>.<name>.%s), not "
+		           "%s",
+		           named->name, named->usage ? "usage key" : "attribute", named->key, want,
+		           named->key, path);
+		bad = 1;
+	}
+	json_t *v = json_object_get(a, "value");
+	json_t *def = docpath_value(named->value);
+	if (v && !json_equal(v, def) &&
+	    !(json_is_number(v) && json_number_value(v) == json_number_value(def))) {
+		snprintf(where, sizeof(where), "%s.value", dp);
+		json_error(c, where,
+		           "assumption %s is costplan's named assumption with the value %s: leave "
+		           "\"value\" out (override it with --assume %s=VALUE)",
+		           named->name, named->value, named->name);
+		bad = 1;
+	}
+	json_decref(def);
+	static const char *const REGISTRY[] = {"source", "unit", NULL};
+	for (int i = 0; REGISTRY[i]; i++) {
+		json_t *t = json_object_get(a, REGISTRY[i]);
+		const char *want_text = i == 0 ? named->source : named->unit;
+		if (t && (!json_is_string(t) || strcmp(json_string_value(t), want_text) != 0)) {
+			snprintf(where, sizeof(where), "%s.%s", dp, REGISTRY[i]);
+			json_error(c, where,
+			           "assumption %s is costplan's named assumption: its %s comes with "
+			           "it (`costplan upgrades` shows it); leave \"%s\" out",
+			           named->name, REGISTRY[i], REGISTRY[i]);
+			bad = 1;
+		}
+	}
+	return bad;
+}
+
 int upgrade_step_load(const char *path, struct upgrade_step *out)
 {
 	json_t *root;
@@ -138,9 +191,10 @@ int upgrade_step_load(const char *path, struct upgrade_step *out)
 	if (json_is_object(as))
 		json_object_foreach(as, akey, a) {
 			snprintf(dp, sizeof(dp), "assumptions.%s", akey);
+			const struct assumption *named = assumption_find(akey);
 			if (!json_is_object(a) || !json_is_string(json_object_get(a, "path")) ||
-			    !json_object_get(a, "value") ||
-			    !json_is_string(json_object_get(a, "source"))) {
+			    (!named && (!json_object_get(a, "value") ||
+					!json_is_string(json_object_get(a, "source"))))) {
 				json_error(&c, dp,
 				     "assumption \"%s\" needs \"path\", \"value\" and \"source\" "
 				     "(and optionally \"unit\", \"assumption\")",
@@ -160,12 +214,22 @@ int upgrade_step_load(const char *path, struct upgrade_step *out)
 					     cp_sanitize(k2, sbuf, sizeof(sbuf)), akey);
 				}
 			}
+			if (named && named_mismatch(&c, dp, named, a))
+				continue;
 			out->assumptions = xrealloc(out->assumptions,
 						    (out->nassumptions + 1) * sizeof(*out->assumptions));
 			struct upgrade_assumption *x = &out->assumptions[out->nassumptions++];
 			memset(x, 0, sizeof(*x));
 			x->key = xstrdup(akey);
 			x->path = xstrdup(json_string_value(json_object_get(a, "path")));
+			if (named) {
+				/* costplan's named assumption: one value, unit and source */
+				x->value = docpath_value(named->value);
+				x->source = xstrdup(named->source);
+				x->unit = xstrdup(named->unit);
+				x->assumption = true;
+				continue;
+			}
 			x->value = json_deep_copy(json_object_get(a, "value"));
 			x->source = xstrdup(json_string_value(json_object_get(a, "source")));
 			json_t *u = json_object_get(a, "unit");

@@ -17,7 +17,11 @@
  * Assumptions are the figures a step depends on that no price list gives
  * (a Spot discount, metric counts): each names the document path it sets,
  * and is applied after the step's patch, so `--assume KEY=VALUE` overrides
- * it and every output shows the value used and its source.
+ * it and every output shows the value used and its source. A key that is
+ * one of costplan's named assumptions (model/assumptions.h: spot_discount,
+ * savings_plan_discount_rate...) gives only its "path", which must set the
+ * registry's attribute or usage key: the value, unit and source are the
+ * registry's, so --assume, the schema default and every output agree.
  *
  * Ownership: struct upgrade_set owns its steps and everything in them;
  * release with upgrades_release().

@@ -141,6 +141,15 @@ int sim_setup_build(const struct scenario *s, const struct traffic_profile *tp,
 		const struct resource *r = &s->res[i];
 		if (r->spec->sim_role != SIM_SERVICE)
 			continue;
+		if (!res_ref(s, r, "task_definition")) {
+			/* deployment_controller EXTERNAL: its tasks come from task
+			 * sets, which the cost engine prices as the scenario states */
+			cp_warn("%s: not simulated: its tasks come from its task sets "
+				"(deployment_controller EXTERNAL), priced at their scale as "
+				"given",
+				r->address);
+			continue;
+		}
 		out->svc = xrealloc(out->svc, (out->nsvc + 1) * sizeof(*out->svc));
 		struct sim_service *sv = &out->svc[out->nsvc++];
 		memset(sv, 0, sizeof(*sv));

@@ -86,10 +86,10 @@ static int fuzz_row_cb(const struct offer_row *row, void *ctx)
 
 /*
  * Plans, states and scenarios as the diff-style commands read them
- * (diff/side.h): input_load detects the kind by content, then each side
+ * (model/input.h, cost/side.h): input_load detects the kind by content, then each side
  * (a plan's before and after) is priced against the shipped snapshot and
  * rendered in every breakdown format to /dev/null. usage may be NULL.
- * The harnesses that use it include diff/side.h and report/report.h.
+ * The harnesses that use it include cost/side.h and report/report.h.
  */
 #ifdef FUZZ_WITH_SIDES
 static struct catalog *fuzz_cat;
@@ -117,7 +117,7 @@ static void fuzz_render(const struct breakdown *b)
 
 static void fuzz_price_input(const char *path, struct usage_file *usage)
 {
-	struct plan_opts o = {NULL, usage};
+	struct plan_opts o = {NULL, usage, NULL};
 	struct input in;
 	fuzz_setup_pricing();
 	if (input_load(path, &o, &in) != 0)

@@ -4,7 +4,7 @@
 # several regions and options. Also: CSV parses strictly and agrees.
 . "$(dirname "$0")/../lib.sh"
 cd "$ROOT" || exit 2
-for args in "" "--region eu-west-1" "--region ap-southeast-1 --no-free-tier" "--region us-west-2"; do
+for args in "" "--region eu-west-1" "--region ap-southeast-1 --no-free-tier" "--region us-east-1 --no-free-tier"; do
 	$CP breakdown $args --format json >"$TMPD/b.json" 2>"$TMPD/err"
 	$CP breakdown $args --format csv >"$TMPD/b.csv" 2>>"$TMPD/err"
 	python3 - "$TMPD/b.json" "$TMPD/b.csv" <<'PY' >"$TMPD/res" 2>&1

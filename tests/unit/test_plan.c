@@ -89,7 +89,7 @@ static void replication_group_nodes(void **state)
 {
 	(void)state;
 	struct plan p;
-	struct plan_opts o = {"eu-west-1", NULL};
+	struct plan_opts o = {"eu-west-1", NULL, NULL};
 	/* cluster mode: 3 shards x (1 replica + 1) */
 	json_t *j = plan_doc(RG("{\"node_type\":\"cache.t3.micro\",\"num_node_groups\":3,"
 				"\"replicas_per_node_group\":1}",

@@ -220,8 +220,11 @@ static void alternatives_and_verdict(void **state)
 	assert_money(result("graviton")->alone_delta, "-5.40");
 	/* Spot worker at 70% off: 182.5 x 0.012144 + 365 x 0.0013335 = 2.71 */
 	assert_money(result("fargate-spot-worker")->alone_delta, "-6.30");
-	/* Savings Plan 20%: 182.5 x 0.032384 + 365 x 0.003556 = 7.21 per service */
-	assert_money(result("compute-savings-plan")->alone_delta, "-5.40");
+	/* Savings Plan 20%, committing to the three tasks: 547.5 vCPU-h x 0.032384
+	 * + 1095 GB-h x 0.003556 = 17.73 + 3.89 = 21.62 on the plan, against the
+	 * services' 3 x 9.01 (test_types_ecs.c has the range at max tasks) */
+	assert_money(dec_add(line("0.032384", "547.5"), line("0.003556", "1095")), "21.62");
+	assert_money(result("compute-savings-plan")->alone_delta, "-5.41");
 }
 
 static void assume_overrides(void **state)

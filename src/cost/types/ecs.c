@@ -1,5 +1,6 @@
 /*
- * ecs.c - ECS on Fargate: task definitions, services and clusters.
+ * ecs.c - ECS on Fargate: task definitions, services, task sets and
+ * clusters.
  *
  * Fargate bills the *configured* vCPU and memory of each running task, per
  * second with a one-minute minimum (AWS Fargate pricing page). A fixed
@@ -8,17 +9,41 @@
  * run) says how many task-hours the month really had. Ephemeral storage is
  * charged only above the 20 GiB every task gets. Fargate Spot has no price
  * in the on-demand price list: it is priced as on-demand less the
- * spot_discount assumption; a Compute Savings Plan likewise takes its
- * discount_rate off every on-demand task.
+ * spot_discount assumption. A Compute Savings Plan is an hourly commitment
+ * (savings_plan.c, fargate.h): the plan's item carries what it covers, the
+ * services only the usage above it.
+ *
+ * Where a service's tasks run is AWS's rule (ECS developer guide, "Amazon
+ * ECS service definition parameters": launchType, capacityProviderStrategy):
+ * launch_type if set; else its capacity provider strategy; else the
+ * cluster's default capacity provider strategy, and the EC2 launch type
+ * when the cluster has none. Tasks on EC2 instances (launch_type EC2, or a
+ * capacity provider backed by an Auto Scaling group) cost nothing as tasks:
+ * their cost is in the instances, so such a service is listed as not
+ * priced with that reason, never priced as Fargate. EXTERNAL (ECS Anywhere)
+ * bills per registered instance-hour, not per task: not priced either.
+ * What costplan chose where a plan leaves it open: a scenario's launch_type
+ * defaults to FARGATE (a scenario describes a Fargate stack); a plan that
+ * sets neither launch_type nor a strategy (the provider then leaves
+ * launch_type "known after apply") depends on the cluster's default
+ * strategy, which the plan mapping cannot read from another resource: it is
+ * priced as FARGATE with a warning that states AWS's rule. A launch_type a
+ * plan does state (EC2 in a state or an update) is followed.
+ *
+ * Task sets (aws_ecs_task_set, for a service whose deployment_controller is
+ * EXTERNAL): each runs scale.value percent of the service's desired_count,
+ * rounded up (ECS API reference, TaskSet computedDesiredCount), priced like
+ * a service's tasks; the service itself then runs no tasks of its own.
  *
  * Container Insights (a cluster setting) is billed as CloudWatch custom
  * metrics and log ingestion; how many metrics and log GB a cluster emits is
  * in no price list, so the counts are usage figures with defaults.
  *
  * Plans: task sizes may be written "1 vCPU" or "2 GB"; a service finds its
- * task definition by ARN, by family or through the configuration's
- * references; a capacity provider strategy that mixes FARGATE and
- * FARGATE_SPOT becomes two priced resources, one per provider.
+ * task definition by ARN, by family (two definitions of one family: the
+ * one the configuration refers to, else a warning naming both) or through
+ * the configuration's references; a capacity provider strategy that mixes
+ * FARGATE and FARGATE_SPOT becomes two priced resources, one per provider.
  */
 #include <math.h>
 #include <stdio.h>
@@ -26,7 +51,8 @@
 #include <string.h>
 #include <strings.h>
 
-#include "cost/types/common.h"
+#include "cost/assumptions.h"
+#include "cost/types/fargate.h"
 
 /* ---- task definition ---------------------------------------------------- */
 
@@ -164,31 +190,61 @@ const struct type_spec aws_ecs_task_definition_type = {
 
 /* ---- service ------------------------------------------------------------ */
 
-static const char *const LAUNCH_TYPE[] = {"FARGATE", NULL};
+static const char *const LAUNCH_TYPE[] = {"FARGATE", "EC2", "EXTERNAL", NULL};
 static const char *const CAPACITY[] = {"FARGATE", "FARGATE_SPOT", NULL};
+static const char *const CONTROLLER[] = {"ECS", "CODE_DEPLOY", "EXTERNAL", NULL};
 
+#define LAUNCH_TYPE_ATTR \
+	{.name = "launch_type", .kind = ATTR_ENUM, .def = "FARGATE", .choices = LAUNCH_TYPE, \
+	 .doc = "FARGATE is priced; EC2 and EXTERNAL tasks run on instances billed on their " \
+		"own (not priced as tasks)"}
+#define CAPACITY_ATTR \
+	{.name = "capacity_provider", .kind = ATTR_ENUM, .def = "FARGATE", .choices = CAPACITY, \
+	 .doc = "FARGATE or FARGATE_SPOT (capacity_provider_strategy with one provider)"}
+#define PUBLIC_IP_ATTR \
+	{.name = "network_configuration.assign_public_ip", .kind = ATTR_BOOL, .def = "false", \
+	 .doc = "a public IPv4 address per task"}
+#define SPOT_DISCOUNT_ATTR \
+	{.name = "spot_discount", .kind = ATTR_NUMBER, .def = ASSUME_SPOT_DISCOUNT, .max = 0.9, \
+	 .doc = "costplan assumption, not Terraform: FARGATE_SPOT price = on-demand x (1 - this); " \
+		"AWS advertises up to 70% off, the real Spot price varies", \
+	 .unit = "fraction off on-demand"}
+
+/* launch_type and the deployment controller come first: in a plan, where
+ * the tasks run is the reason that wins over a missing task definition. */
 static const struct attr_spec SERVICE_ATTRS[] = {
 	COUNT_ATTR,
-	{.name = "task_definition", .kind = ATTR_REF, .ref_type = "aws_ecs_task_definition",
-	 .doc = "the task definition this service runs"},
+	LAUNCH_TYPE_ATTR,
+	{.name = "deployment_controller.type", .kind = ATTR_ENUM, .def = "ECS",
+	 .choices = CONTROLLER,
+	 .doc = "EXTERNAL: the tasks run in aws_ecs_task_set resources, priced there"},
+	{.name = "task_definition", .kind = ATTR_REF, .def = "", .ref_type = "aws_ecs_task_definition",
+	 .doc = "the task definition this service runs (required unless "
+		"deployment_controller.type is EXTERNAL)"},
 	{.name = "desired_count", .kind = ATTR_INT, .def = "0", .max = 5000,
 	 .doc = "tasks running (Terraform default 0)", .unit = "tasks"},
-	{.name = "launch_type", .kind = ATTR_ENUM, .def = "FARGATE", .choices = LAUNCH_TYPE,
-	 .doc = "only Fargate is priced"},
-	{.name = "capacity_provider", .kind = ATTR_ENUM, .def = "FARGATE", .choices = CAPACITY,
-	 .doc = "FARGATE or FARGATE_SPOT (capacity_provider_strategy with one provider)"},
-	{.name = "network_configuration.assign_public_ip", .kind = ATTR_BOOL, .def = "false",
-	 .doc = "a public IPv4 address per task"},
+	CAPACITY_ATTR,
+	PUBLIC_IP_ATTR,
 	{.name = "load_balancer", .kind = ATTR_REF, .def = "", .ref_type = "aws_lb",
 	 .doc = "the ALB in front, if any"},
 	{.name = "cluster", .kind = ATTR_REF, .def = "", .ref_type = "aws_ecs_cluster",
 	 .doc = "the cluster"},
-	{.name = "spot_discount", .kind = ATTR_NUMBER, .def = "0.7", .max = 0.9,
-	 .doc = "costplan assumption, not Terraform: FARGATE_SPOT price = on-demand x (1 - this); "
-		"AWS advertises up to 70% off, the real Spot price varies",
-	 .unit = "fraction off on-demand"},
+	SPOT_DISCOUNT_ATTR,
 	ATTR_END,
 };
+
+static bool external_controller(const struct resource *r)
+{
+	return strcmp(res_str(r, "deployment_controller.type"), "EXTERNAL") == 0;
+}
+
+static void service_check(struct check_ctx *c, const struct resource *r)
+{
+	if (!res_str(r, "task_definition")[0] && !external_controller(r))
+		check_fail(c, NULL,
+			   "an ECS service needs task_definition (only a service whose "
+			   "deployment_controller.type is EXTERNAL leaves it to its task sets)");
+}
 
 /* Simulated task-hours per copy for the month (costplan simulate); when
  * absent a service runs desired_count tasks all month. */
@@ -203,15 +259,181 @@ static const char FARGATE_PAIRS[] =
 	"1024-4096; 1024: 2048-8192; 2048: 4096-16384; 4096: 8192-30720): a spreadsheet cannot "
 	"check that, costplan does.";
 
-/* The Compute Savings Plan in the scenario, if any (it covers every
- * on-demand Fargate task; Spot is never covered). */
-static const struct resource *savings_plan(const struct scenario *s)
+extern const struct type_spec aws_ecs_service_type;
+extern const struct type_spec aws_ecs_task_set_type;
+
+/* Tasks that are not Fargate tasks: what they cost is billed elsewhere. */
+#define EC2_REASON \
+	"runs on EC2 instances (launch_type EC2): its cost is in those instances, priced as " \
+	"aws_instance / aws_autoscaling_group"
+#define EXTERNAL_REASON \
+	"runs on external instances (launch_type EXTERNAL, ECS Anywhere): billed per " \
+	"registered instance-hour, not per task"
+
+/* ---- Fargate usage and the Savings Plan's share (fargate.h) -------------- */
+
+static const char *const DIM_LABEL[FG_DIMS] = {"vCPU (x86)", "memory (x86)", "vCPU (ARM64)",
+					       "memory (ARM64)"};
+static const char *const DIM_USAGE[FG_DIMS] = {"Fargate-vCPU-Hours:perCPU", "Fargate-GB-Hours",
+					       "Fargate-ARM-vCPU-Hours:perCPU",
+					       "Fargate-ARM-GB-Hours"};
+
+const char *fargate_dim_label(enum fargate_dim d)
+{
+	return DIM_LABEL[d];
+}
+
+const char *fargate_dim_unit(enum fargate_dim d)
+{
+	return d == FG_X86_VCPU || d == FG_ARM_VCPU ? "vCPU-hours" : "GB-hours";
+}
+
+void fargate_dim_query(struct price_query *q, enum fargate_dim d)
+{
+	pq_set(q, "AmazonECS", "Compute", DIM_USAGE[d]);
+}
+
+const struct resource *fargate_savings_plan(const struct scenario *s)
 {
 	for (size_t i = 0; i < s->n; i++)
 		if (strcmp(s->res[i].type, "costplan_savings_plan") == 0)
 			return &s->res[i];
 	return NULL;
 }
+
+static bool is_arm(const struct resource *td)
+{
+	return strcmp(res_str(td, "runtime_platform.cpu_architecture"), "ARM64") == 0;
+}
+
+/* Why r's tasks are not Fargate tasks priced here (launch_type), or NULL. */
+static const char *not_fargate(const struct resource *r)
+{
+	const char *lt = res_str(r, "launch_type");
+	if (!strcmp(lt, "EC2"))
+		return EC2_REASON;
+	if (!strcmp(lt, "EXTERNAL"))
+		return EXTERNAL_REASON;
+	return NULL;
+}
+
+static bool is_spot(const struct resource *r)
+{
+	return strcmp(res_str(r, "capacity_provider"), "FARGATE_SPOT") == 0;
+}
+
+bool fargate_on_demand(const struct scenario *s, const struct resource *r)
+{
+	if (r->spec == &aws_ecs_service_type) {
+		if (external_controller(r))
+			return false;
+	} else if (r->spec != &aws_ecs_task_set_type) {
+		return false;
+	}
+	if (not_fargate(r) || is_spot(r))
+		return false;
+	return res_ref(s, r, "task_definition") != NULL &&
+	       (r->spec == &aws_ecs_service_type || res_ref(s, r, "service") != NULL);
+}
+
+/* A task set's tasks per copy: scale.value percent of its service's
+ * desired_count, rounded up (ECS computedDesiredCount). Rounded, it is a
+ * number the spreadsheet cannot recompute: whole results stay a formula. */
+static const struct qty *taskset_tasks(struct pricer_ctx *p, const struct resource *r)
+{
+	const struct resource *svc = res_ref(p->s, r, "service");
+	const struct qty *x = q_div(p, q_mul(p, q_attr(p, svc, "desired_count"),
+					     q_attr(p, r, "scale.value")),
+				    q_int(p, 100));
+	dec up = dec_ceil(x->v);
+	return dec_cmp(up, x->v) == 0 ? x : q_num(p, up);
+}
+
+/* Task-hours per copy: simulated (costplan simulate), else desired_count
+ * all month; a task set takes its share of its service's. */
+static const struct qty *task_hours_of(struct pricer_ctx *p, const struct resource *r)
+{
+	if (r->spec == &aws_ecs_task_set_type) {
+		const struct resource *svc = res_ref(p->s, r, "service");
+		if (json_object_get(svc->usage, "monthly_task_hours"))
+			return q_div(p, q_mul(p, q_usage(p, svc, "monthly_task_hours"),
+					      q_attr(p, r, "scale.value")),
+				     q_int(p, 100));
+		return q_mul(p, taskset_tasks(p, r), q_hours(p));
+	}
+	if (json_object_get(r->usage, "monthly_task_hours"))
+		return q_usage(p, r, "monthly_task_hours");
+	return q_mul(p, q_attr(p, r, "desired_count"), q_hours(p));
+}
+
+/* The fewest tasks an auto-scaled service runs: min_capacity of its
+ * scalable target, lowered by any scheduled action on it; NULL when it is
+ * not auto-scaled. */
+static const struct qty *scaled_minimum(struct pricer_ctx *p, const struct resource *r)
+{
+	const struct scenario *s = p->s;
+	const struct qty *fewest = NULL;
+	for (size_t i = 0; i < s->n; i++) {
+		const struct resource *t = &s->res[i];
+		if (t->spec->sim_role != SIM_SCALING_TARGET || res_ref(s, t, "service") != r)
+			continue;
+		const struct qty *m = q_attr(p, t, "min_capacity");
+		fewest = fewest ? q_min2(p, fewest, m) : m;
+		for (size_t j = 0; j < s->n; j++) {
+			const struct resource *a = &s->res[j];
+			if (a->spec->sim_role != SIM_SCHEDULED_ACTION || res_ref(s, a, "target") != t ||
+			    res_int(a, "scalable_target_action.min_capacity") < 0)
+				continue;
+			fewest = q_min2(p, fewest,
+					q_attr(p, a, "scalable_target_action.min_capacity"));
+		}
+	}
+	return fewest;
+}
+
+const struct qty *fargate_steady_hours(struct pricer_ctx *p, const struct resource *r,
+				       const struct qty *task_hours)
+{
+	const struct qty *fewest;
+	if (r->spec == &aws_ecs_task_set_type) {
+		const struct resource *svc = res_ref(p->s, r, "service");
+		const struct qty *m = scaled_minimum(p, svc);
+		if (!m)
+			return task_hours; /* a fixed share of a fixed count */
+		fewest = q_div(p, q_mul(p, m, q_attr(p, r, "scale.value")), q_int(p, 100));
+	} else {
+		fewest = scaled_minimum(p, r);
+		if (!fewest)
+			fewest = q_attr(p, r, "desired_count");
+	}
+	return q_min2(p, task_hours, q_mul(p, fewest, q_hours(p)));
+}
+
+const struct qty *fargate_usage(struct pricer_ctx *p, enum fargate_dim d, bool steady)
+{
+	const struct qty *sum = NULL;
+	bool arm = d == FG_ARM_VCPU || d == FG_ARM_GB;
+	bool mem = d == FG_X86_GB || d == FG_ARM_GB;
+	for (size_t i = 0; i < p->s->n; i++) {
+		const struct resource *r = &p->s->res[i];
+		if (!fargate_on_demand(p->s, r))
+			continue;
+		const struct resource *td = res_ref(p->s, r, "task_definition");
+		if (is_arm(td) != arm)
+			continue;
+		const struct qty *h = task_hours_of(p, r);
+		if (steady)
+			h = fargate_steady_hours(p, r, h);
+		const struct qty *u = q_div(p, q_mul(p, h, q_attr(p, td, mem ? "memory" : "cpu")),
+					    q_int(p, 1024));
+		if (r->count != 1)
+			u = q_mul(p, u, q_count(p, r));
+		sum = sum ? q_add(p, sum, u) : u;
+	}
+	return sum;
+}
+
+/* ---- service ------------------------------------------------------------ */
 
 static void discount(struct pricer_ctx *p, struct cost_line *l, const struct resource *src,
 		     const char *attr, const char *why)
@@ -225,32 +447,67 @@ static void discount(struct pricer_ctx *p, struct cost_line *l, const struct res
 	if (dec_mul(rate->v, dec_from_int(100), &r100) != 0)
 		r100 = dec_zero();
 	dec_format_trim(dec_round(r100, 2), pct, sizeof(pct));
-	pricer_note(l, "%s: on-demand price x (1 - %s%%), an assumption", why, pct);
+	char as[128];
+	pricer_note(l, "%s: on-demand price x (1 - %s%%), %s", why, pct,
+		    pricer_assumption(p, "spot_discount", rate->v, as, sizeof(as)));
 }
 
-static void service_price(struct pricer_ctx *p, const struct resource *r)
+/* "37.5%" of a fraction. */
+static char *percent(dec f, char *buf, size_t size)
 {
-	const struct resource *td = res_ref(p->s, r, "task_definition");
-	const struct resource *sp = savings_plan(p->s);
+	dec x;
+	if (dec_mul(f, dec_from_int(100), &x) != 0)
+		x = dec_zero();
+	dec_format_trim(dec_round(x, 1), buf, size);
+	strncat(buf, "%", size - strlen(buf) - 1);
+	return buf;
+}
+
+/*
+ * The Fargate lines of one service (or task set): vCPU and memory of
+ * task_hours per copy, ephemeral storage above 20 GiB, public IPv4. Spot
+ * takes spot_discount off; with a Compute Savings Plan, the part the plan
+ * covers is on the plan's own item and only the rest is billed here.
+ */
+static void fargate_price(struct pricer_ctx *p, const struct resource *r,
+			  const struct resource *td, const struct qty *task_hours, bool spot)
+{
+	const struct resource *sp = spot ? NULL : fargate_savings_plan(p->s);
 	struct price_query q;
 	/* indexes, not pointers: adding a line may move the item's lines */
 	long idx[3] = {-1, -1, -1};
-	char name[96];
+	char name[96], cover_note[256] = "";
+	bool arm = is_arm(td);
 
-	if (!td) {
-		cp_error(CP_EXIT_INTERNAL, "%s: task definition not resolved", r->address);
-		pricer_fail(p, CP_EXIT_INTERNAL);
-		return;
-	}
-	bool spot = strcmp(res_str(r, "capacity_provider"), "FARGATE_SPOT") == 0;
-	bool arm = strcmp(res_str(td, "runtime_platform.cpu_architecture"), "ARM64") == 0;
 	pricer_selects(p, td, "runtime_platform.cpu_architecture");
-	/* simulated task-hours (costplan simulate) replace desired_count x 730 */
-	const struct qty *task_hours = json_object_get(r->usage, "monthly_task_hours")
-					       ? q_usage(p, r, "monthly_task_hours")
-					       : q_mul(p, q_attr(p, r, "desired_count"), q_hours(p));
 	const struct qty *cpu = q_attr_x(p, td, "cpu", FARGATE_PAIRS);
 	const struct qty *mem = q_attr_x(p, td, "memory", FARGATE_PAIRS);
+
+	/* a Savings Plan: hours above the steady minimum, or a share of all */
+	const struct qty *od_hours = task_hours, *od_share = NULL;
+	if (sp && savings_plan_explicit(sp)) {
+		const struct qty *cover = savings_plan_cover(p, sp);
+		if (p->rc)
+			return;
+		if (cover) {
+			od_share = q_sub(p, q_int(p, 1), q_min2(p, q_int(p, 1), cover));
+			char pc[DEC_BUFSZ];
+			snprintf(cover_note, sizeof(cover_note),
+				 "on demand: the %s of this usage above the hourly commitment of %s",
+				 percent(od_share->v, pc, sizeof(pc)), sp->address);
+		}
+	} else if (sp) {
+		const struct qty *steady = fargate_steady_hours(p, r, task_hours);
+		od_hours = q_sub(p, task_hours, steady);
+		char n[DEC_BUFSZ];
+		dec tasks = dec_zero();
+		if (dec_div(steady->v, dec_from_int(HOURS_PER_MONTH), &tasks) != 0)
+			tasks = dec_zero();
+		dec_format_trim(dec_round(tasks, 2), n, sizeof(n));
+		snprintf(cover_note, sizeof(cover_note),
+			 "on demand above the steady minimum (%s task%s), which %s covers", n,
+			 dec_cmp(tasks, dec_from_int(1)) == 0 ? "" : "s", sp->address);
+	}
 
 	if (spot && arm)
 		breakdown_warn(p->b,
@@ -258,20 +515,21 @@ static void service_price(struct pricer_ctx *p, const struct resource *r)
 			       "priced as if it did",
 			       r->address);
 	const char *kind = spot ? "Fargate Spot" : "Fargate";
-	const char *arch = arm ? "ARM64" : "x86";
-	const char *plan = !spot && sp ? ", Savings Plan" : "";
-	pq_set(&q, "AmazonECS", "Compute",
-	       arm ? "Fargate-ARM-vCPU-Hours:perCPU" : "Fargate-vCPU-Hours:perCPU");
-	snprintf(name, sizeof(name), "%s vCPU (%s%s)", kind, arch, plan);
-	if (pricer_line(p, name, "vCPU-hours", q_div(p, q_mul(p, task_hours, cpu), q_int(p, 1024)),
-			&q))
-		idx[0] = (long)p->item->n - 1;
-
-	pq_set(&q, "AmazonECS", "Compute", arm ? "Fargate-ARM-GB-Hours" : "Fargate-GB-Hours");
-	snprintf(name, sizeof(name), "%s memory (%s%s)", kind, arch, plan);
-	if (pricer_line(p, name, "GB-hours", q_div(p, q_mul(p, task_hours, mem), q_int(p, 1024)),
-			&q))
-		idx[1] = (long)p->item->n - 1;
+	const char *tail = sp ? ", on demand" : "";
+	for (int k = 0; k < 2; k++) {
+		enum fargate_dim d = (enum fargate_dim)((arm ? FG_ARM_VCPU : FG_X86_VCPU) + k);
+		const struct qty *hrs = od_hours;
+		const struct qty *u = q_div(p, q_mul(p, hrs, k ? mem : cpu), q_int(p, 1024));
+		if (od_share)
+			u = q_mul(p, u, od_share);
+		/* "Fargate vCPU (x86)", "Fargate memory (ARM64, on demand)" */
+		const char *label = fargate_dim_label(d);
+		snprintf(name, sizeof(name), "%s %.*s%s)", kind, (int)(strlen(label) - 1), label,
+			 tail);
+		fargate_dim_query(&q, d);
+		if (pricer_line(p, name, fargate_dim_unit(d), u, &q))
+			idx[k] = (long)p->item->n - 1;
+	}
 
 	if (res_int(td, "ephemeral_storage.size_in_gib") > 20) {
 		pq_set(&q, "AmazonECS", "Compute", "Fargate-EphemeralStorage-GB-Hours");
@@ -285,9 +543,9 @@ static void service_price(struct pricer_ctx *p, const struct resource *r)
 	for (int i = 0; i < 3; i++) {
 		struct cost_line *l = idx[i] >= 0 ? &p->item->lines[idx[i]] : NULL;
 		if (spot)
-			discount(p, l, r, "spot_discount", "Fargate Spot (spot_discount)");
-		else if (sp)
-			discount(p, l, sp, "discount_rate", "Compute Savings Plan (discount_rate)");
+			discount(p, l, r, "spot_discount", "Fargate Spot");
+		else if (l && i == 0 && cover_note[0])
+			pricer_note(l, "%s", cover_note);
 	}
 	if (res_bool(r, "network_configuration.assign_public_ip")) {
 		pq_public_ipv4(&q);
@@ -295,7 +553,31 @@ static void service_price(struct pricer_ctx *p, const struct resource *r)
 	}
 }
 
-/* Unknown (a new revision): the configuration says which; else the prior ARN. */
+static void service_price(struct pricer_ctx *p, const struct resource *r)
+{
+	const char *why = not_fargate(r);
+	if (why) {
+		pricer_not_priced(p, "%s", why);
+		return;
+	}
+	if (external_controller(r)) {
+		pricer_free_line(p, "Tasks: run in its task sets",
+				 "deployment_controller EXTERNAL: its tasks are priced on its "
+				 "aws_ecs_task_set resources");
+		return;
+	}
+	const struct resource *td = res_ref(p->s, r, "task_definition");
+	if (!td) {
+		cp_error(CP_EXIT_INTERNAL, "%s: task definition not resolved", r->address);
+		pricer_fail(p, CP_EXIT_INTERNAL);
+		return;
+	}
+	fargate_price(p, r, td, task_hours_of(p, r), is_spot(r));
+}
+
+/* The task definition a plan's service or task set names (by ARN, by
+ * family[:revision]) or refers to in the configuration. Unknown (a new
+ * revision): the configuration says which, else the prior ARN. */
 static struct plan_inst *service_taskdef(struct plan_map *m)
 {
 	json_t *v = NULL;
@@ -308,7 +590,7 @@ static struct plan_inst *service_taskdef(struct plan_map *m)
 	}
 	const char *s = json_string_value(v);
 	if (s && s[0]) {
-		char family[256];
+		char family[256], fs[256];
 		const char *f = s;
 		if (!strncmp(s, "arn:", 4)) {
 			struct plan_inst *t = plan_map_find(m, "aws_ecs_task_definition", "arn", s, 0);
@@ -321,13 +603,36 @@ static struct plan_inst *service_taskdef(struct plan_map *m)
 		if (len > 0 && len < sizeof(family)) {
 			memcpy(family, f, len);
 			family[len] = '\0';
-			/* the family's definition in this module, else the last one */
-			struct plan_inst *best = NULL, *t;
-			for (size_t k = 0;
+			/* one definition of the family: it; more: the one the
+			 * configuration refers to, else this module's (or the last),
+			 * saying which */
+			struct plan_inst *first = NULL, *best = NULL, *t;
+			size_t k;
+			for (k = 0;
 			     (t = plan_map_find(m, "aws_ecs_task_definition", "family", family, k));
-			     k++)
+			     k++) {
+				if (!first)
+					first = t;
 				if (!best || plan_map_same_module(m, t))
 					best = t;
+			}
+			if (k > 1) {
+				struct plan_inst *ref = plan_map_config_ref(m, "task_definition",
+									    "aws_ecs_task_definition");
+				if (ref)
+					return ref;
+				struct plan_inst *other = best == first
+								  ? plan_map_find(m, "aws_ecs_task_definition",
+										  "family", family, 1)
+								  : first;
+				plan_map_warn(m,
+					      "%s: task definition family \"%s\" is both %s and %s%s; "
+					      "priced with %s (refer to the one you mean in the "
+					      "configuration, or name it by ARN)",
+					      plan_map_address(m), cp_sanitize(family, fs, sizeof(fs)),
+					      plan_inst_address(best), plan_inst_address(other),
+					      k > 2 ? " (and more)" : "", plan_inst_address(best));
+			}
 			if (best)
 				return best;
 		}
@@ -335,7 +640,66 @@ static struct plan_inst *service_taskdef(struct plan_map *m)
 	return plan_map_config_ref(m, "task_definition", "aws_ecs_task_definition");
 }
 
-/* Capacity provider strategy: tasks on FARGATE_SPOT out of desired. */
+/* The plan's deployment_controller.type, or "" (ECS). */
+static const char *plan_controller(struct plan_map *m)
+{
+	json_t *dc = json_object_get(plan_map_values(m), "deployment_controller");
+	if (json_is_array(dc))
+		dc = json_array_get(dc, 0);
+	const char *t = json_string_value(json_object_get(dc, "type"));
+	return t ? t : "";
+}
+
+/*
+ * Where a plan's service or task set runs its tasks, as ECS decides it:
+ * launch_type, else the capacity provider strategy, else the cluster's
+ * default strategy (which the mapping cannot read: priced as FARGATE, with
+ * AWS's rule in the warning). Not Fargate: not priced, with the reason.
+ */
+static void launch_plan(struct plan_map *m)
+{
+	int unk;
+	char s[128];
+	size_t i;
+	json_t *e;
+	json_t *strat = json_object_get(plan_map_values(m), "capacity_provider_strategy");
+	const char *lt = json_string_value(plan_map_get(m, "launch_type", &unk));
+	if (lt && lt[0]) {
+		if (!strcmp(lt, "EC2"))
+			plan_map_not_priced(m, EC2_REASON);
+		else if (!strcmp(lt, "EXTERNAL"))
+			plan_map_not_priced(m, EXTERNAL_REASON);
+		else if (strcmp(lt, "FARGATE"))
+			plan_map_not_priced(m, "launch_type \"%s\" is not one ECS offers (EC2, FARGATE, "
+					    "EXTERNAL)",
+					    cp_sanitize(lt, s, sizeof(s)));
+		return;
+	}
+	json_array_foreach(strat, i, e) {
+		const char *cp = json_string_value(json_object_get(e, "capacity_provider"));
+		if (cp && strcmp(cp, "FARGATE") && strcmp(cp, "FARGATE_SPOT")) {
+			plan_map_not_priced(m,
+					    "runs on EC2 instances (capacity provider \"%s\", an Auto "
+					    "Scaling group): its cost is in those instances, priced as "
+					    "aws_instance / aws_autoscaling_group",
+					    cp_sanitize(cp, s, sizeof(s)));
+			return;
+		}
+	}
+	if (json_array_size(strat) == 0)
+		plan_map_warn(m,
+			      "%s: %s: ECS then uses the cluster's default capacity provider "
+			      "strategy, or the EC2 launch type when the cluster has none; costplan "
+			      "does not read the cluster's strategy and prices it as FARGATE (set "
+			      "launch_type = \"FARGATE\" to say so)",
+			      plan_map_address(m),
+			      unk ? "launch_type is known only after apply and there is no "
+				    "capacity_provider_strategy"
+				  : "no launch_type and no capacity_provider_strategy");
+}
+
+/* Capacity provider strategy: tasks on FARGATE_SPOT out of desired
+ * (every provider is FARGATE or FARGATE_SPOT: launch_plan checked). */
 static long spot_tasks(struct plan_map *m, json_t *strategy, long desired)
 {
 	size_t i;
@@ -350,14 +714,6 @@ static long spot_tasks(struct plan_map *m, json_t *strategy, long desired)
 		if (!cp) {
 			plan_map_assume(m, "capacity_provider_strategy.capacity_provider", "FARGATE");
 			cp = "FARGATE";
-		}
-		if (strcmp(cp, "FARGATE") && strcmp(cp, "FARGATE_SPOT")) {
-			char s[128];
-			plan_map_not_priced(m,
-					    "capacity provider \"%s\" runs tasks on EC2 instances, "
-					    "not Fargate",
-					    cp_sanitize(cp, s, sizeof(s)));
-			return 0;
 		}
 		if (w < 0 || w > 1000 || base < 0 || base > 100000)
 			continue;
@@ -378,31 +734,22 @@ static long spot_tasks(struct plan_map *m, json_t *strategy, long desired)
 static int service_plan_attr(struct plan_map *m, const struct attr_spec *a)
 {
 	const char *n = a->name;
-	int unk;
-	char s[128];
+	bool ext = !strcmp(plan_controller(m), "EXTERNAL");
 	if (!strcmp(n, "task_definition")) {
+		json_t *v = NULL;
+		/* an EXTERNAL service leaves the task definition to its task sets */
+		enum plan_got got = plan_map_lookup(m, n, &v);
+		if (ext && (got == PLAN_ABSENT ||
+			    (got == PLAN_VALUE && (json_is_null(v) || !json_string_length(v)))))
+			return 1;
 		plan_map_link(m, n, service_taskdef(m), "task definition");
 		return 1;
 	}
 	if (!strcmp(n, "load_balancer") || !strcmp(n, "cluster"))
 		return 1; /* informational; Terraform holds ARNs there */
 	if (!strcmp(n, "launch_type")) {
-		json_t *strat = json_object_get(plan_map_values(m), "capacity_provider_strategy");
-		const char *lt = json_string_value(plan_map_get(m, n, &unk));
-		if (lt && lt[0] && strcmp(lt, "FARGATE")) {
-			plan_map_not_priced(m,
-					    "launch_type %s: tasks run on instances costplan does not "
-					    "price",
-					    cp_sanitize(lt, s, sizeof(s)));
-		} else if ((!lt || !lt[0]) && json_array_size(strat) == 0) {
-			if (unk)
-				plan_map_assume(m, "launch_type", "FARGATE");
-			else
-				plan_map_warn(m,
-					      "%s: no launch_type and no capacity_provider_strategy; "
-					      "priced as FARGATE",
-					      plan_map_address(m));
-		}
+		if (!ext) /* the task sets say where their tasks run */
+			launch_plan(m);
 		return 1;
 	}
 	if (!strcmp(n, "capacity_provider")) {
@@ -434,12 +781,121 @@ const struct type_spec aws_ecs_service_type = {
 	.category = CAT_COMPUTE,
 	.attrs = SERVICE_ATTRS,
 	.usage = SERVICE_USAGE,
+	.check = service_check,
 	.plan_rank = 1,
 	.plan_index = SERVICE_INDEX,
 	.plan_attr = service_plan_attr,
 	.price = service_price,
 	.sim_role = SIM_SERVICE,
 	.sim_usage = "monthly_task_hours",
+};
+
+/* ---- task set ------------------------------------------------------------- */
+
+static const struct attr_spec TASKSET_ATTRS[] = {
+	COUNT_ATTR,
+	LAUNCH_TYPE_ATTR,
+	{.name = "service", .kind = ATTR_REF, .ref_type = "aws_ecs_service",
+	 .doc = "the service (deployment_controller EXTERNAL) whose desired_count it runs a share of"},
+	{.name = "task_definition", .kind = ATTR_REF, .ref_type = "aws_ecs_task_definition",
+	 .doc = "the task definition its tasks run"},
+	{.name = "scale.value", .kind = ATTR_NUMBER, .def = "100", .max = 100,
+	 .doc = "percent of the service's desired_count it runs, rounded up to whole tasks",
+	 .unit = "percent of desired_count"},
+	CAPACITY_ATTR,
+	PUBLIC_IP_ATTR,
+	{.name = "external_id", .kind = ATTR_STRING, .def = "", .doc = "informational",
+	 .info = true},
+	SPOT_DISCOUNT_ATTR,
+	ATTR_END,
+};
+
+static void taskset_price(struct pricer_ctx *p, const struct resource *r)
+{
+	const char *why = not_fargate(r);
+	if (why) {
+		pricer_not_priced(p, "%s", why);
+		return;
+	}
+	const struct resource *td = res_ref(p->s, r, "task_definition");
+	const struct resource *svc = res_ref(p->s, r, "service");
+	if (!td || !svc) {
+		cp_error(CP_EXIT_INTERNAL, "%s: task definition or service not resolved", r->address);
+		pricer_fail(p, CP_EXIT_INTERNAL);
+		return;
+	}
+	if (!external_controller(svc))
+		breakdown_warn(p->b,
+			       "%s: ECS runs task sets only for a service whose deployment_controller "
+			       "is EXTERNAL; %s's is %s, so its tasks are priced on the service and "
+			       "again here",
+			       r->address, svc->address, res_str(svc, "deployment_controller.type"));
+	fargate_price(p, r, td, task_hours_of(p, r), is_spot(r));
+}
+
+/* The service by name, or the last part of its ARN (".../cluster/name"). */
+static struct plan_inst *taskset_service(struct plan_map *m)
+{
+	int unk;
+	const char *v = json_string_value(plan_map_get(m, "service", &unk));
+	if (v && v[0]) {
+		const char *slash = strrchr(v, '/');
+		struct plan_inst *t =
+			plan_map_find(m, "aws_ecs_service", "name", slash ? slash + 1 : v, 0);
+		if (t)
+			return t;
+	}
+	return plan_map_config_ref(m, "service", "aws_ecs_service");
+}
+
+static int taskset_plan_attr(struct plan_map *m, const struct attr_spec *a)
+{
+	const char *n = a->name;
+	if (!strcmp(n, "launch_type")) {
+		launch_plan(m);
+		return 1;
+	}
+	if (!strcmp(n, "service")) {
+		plan_map_link(m, n, taskset_service(m), "ECS service");
+		return 1;
+	}
+	if (!strcmp(n, "task_definition")) {
+		plan_map_link(m, n, service_taskdef(m), "task definition");
+		return 1;
+	}
+	if (!strcmp(n, "capacity_provider")) {
+		size_t i;
+		json_t *e;
+		int spot = 0, other = 0;
+		json_array_foreach(json_object_get(plan_map_values(m), "capacity_provider_strategy"),
+				   i, e) {
+			const char *cp = json_string_value(json_object_get(e, "capacity_provider"));
+			json_t *wv = json_object_get(e, "weight"), *bv = json_object_get(e, "base");
+			bool used = (json_is_number(wv) && json_number_value(wv) > 0) ||
+				    (json_is_integer(bv) && json_integer_value(bv) > 0);
+			if (cp && !strcmp(cp, "FARGATE_SPOT"))
+				spot += used;
+			else
+				other += used;
+		}
+		if (spot && other)
+			plan_map_not_priced(m, "a capacity provider strategy that splits a task set "
+					       "between FARGATE and FARGATE_SPOT is not priced");
+		else if (spot)
+			plan_map_set(m, n, json_string("FARGATE_SPOT"));
+		return 1;
+	}
+	return 0;
+}
+
+const struct type_spec aws_ecs_task_set_type = {
+	.type = "aws_ecs_task_set",
+	.title = "ECS Fargate task set",
+	.category = CAT_COMPUTE,
+	.attrs = TASKSET_ATTRS,
+	.plan_rank = 2,
+	.plan_attr = taskset_plan_attr,
+	.price = taskset_price,
 };
 
 /* ---- cluster (Container Insights) ---------------------------------------- */
@@ -463,11 +919,16 @@ static const struct usage_spec CLUSTER_USAGE[] = {
 	USAGE_END,
 };
 
-/* Defaults: an assumption, said on the line (no price list has the counts). */
-#define CI_METRICS_PER_CLUSTER 14
-#define CI_METRICS_PER_SERVICE 25
-#define CI_METRICS_PER_TASK 0
-#define CI_LOG_GB_PER_TASK_MILLI 100 /* 0.1 GB per task-month */
+/* A count no price list has: the usage figure, else the named assumption
+ * (model/assumptions.h); the value used is said in the breakdown's notes. */
+static const struct qty *ci_count(struct pricer_ctx *p, const struct resource *r,
+				  const char *key)
+{
+	char buf[128];
+	const struct qty *q = q_usage_or(p, r, key, assumption_default(key));
+	pricer_assumption(p, key, q->v, buf, sizeof(buf));
+	return q;
+}
 
 static void cluster_price(struct pricer_ctx *p, const struct resource *r)
 {
@@ -498,14 +959,10 @@ static void cluster_price(struct pricer_ctx *p, const struct resource *r)
 			dc = q_mul(p, dc, q_count(p, svc));
 		tasks = tasks->refs ? q_add(p, tasks, dc) : dc;
 	}
-	const struct qty *per_cluster = q_usage_or(p, r, "container_insights_metrics_per_cluster",
-						   dec_from_int(CI_METRICS_PER_CLUSTER));
-	const struct qty *per_service = q_usage_or(p, r, "container_insights_metrics_per_service",
-						   dec_from_int(CI_METRICS_PER_SERVICE));
-	const struct qty *per_task = q_usage_or(p, r, "container_insights_metrics_per_task",
-						dec_from_int(CI_METRICS_PER_TASK));
-	const struct qty *gb_task = q_usage_or(p, r, "container_insights_log_gb_per_task",
-					       dec_from_scaled(CI_LOG_GB_PER_TASK_MILLI, 3));
+	const struct qty *per_cluster = ci_count(p, r, "container_insights_metrics_per_cluster");
+	const struct qty *per_service = ci_count(p, r, "container_insights_metrics_per_service");
+	const struct qty *per_task = ci_count(p, r, "container_insights_metrics_per_task");
+	const struct qty *gb_task = ci_count(p, r, "container_insights_log_gb_per_task");
 	const struct qty *metrics =
 		q_add(p, q_add(p, per_cluster, q_mul(p, per_service, q_int(p, services))),
 		      q_mul(p, per_task, tasks));
@@ -518,15 +975,17 @@ static void cluster_price(struct pricer_ctx *p, const struct resource *r)
 	dec_format_trim(per_task->v, c, sizeof(c));
 	dec_format_trim(tasks->v, n, sizeof(n));
 	pricer_note(l,
-		    "assumption: %s per cluster + %s per service x %ld + %s per task x %s tasks "
-		    "(custom metrics, tiered)",
+		    "%s per cluster + %s per service x %ld + %s per task x %s tasks (custom "
+		    "metrics, tiered; the counts are named assumptions, see the notes)",
 		    a, b, services, c, n);
 
 	pq_logs_ingestion(&q, "STANDARD");
 	l = pricer_line(p, "Container Insights logs", "GB", q_mul(p, gb_task, tasks), &q);
 	pricer_pool(l, POOL_LOGS);
 	dec_format_trim(gb_task->v, d, sizeof(d));
-	pricer_note(l, "assumption: %s GB per task-month x %s tasks; kept 1 day, storage negligible",
+	pricer_note(l,
+		    "%s GB per task-month x %s tasks (container_insights_log_gb_per_task); kept 1 "
+		    "day, storage negligible",
 		    d, n);
 }
 

@@ -13,6 +13,7 @@
 
 #define RESOURCE_TYPES(X) \
 	X(aws_ecs_service) \
+	X(aws_ecs_task_set) \
 	X(aws_ecs_task_definition) \
 	X(aws_ecs_cluster) \
 	X(costplan_savings_plan) \

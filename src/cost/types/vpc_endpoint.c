@@ -1,8 +1,9 @@
 /*
  * vpc_endpoint.c - VPC endpoints. Gateway endpoints (S3, DynamoDB) are
- * free; an interface endpoint is billed per hour in each availability zone
- * it has a network interface in (one per subnet), and per GB processed,
- * in tiers (AWS PrivateLink pricing page).
+ * free (Amazon VPC pricing page: "there is no additional charge for using
+ * gateway endpoints"); an interface endpoint is billed per hour in each
+ * availability zone it has a network interface in (one per subnet), and
+ * per GB processed, in tiers (AWS PrivateLink pricing page).
  */
 #include <string.h>
 
@@ -49,27 +50,39 @@ static void price(struct pricer_ctx *p, const struct resource *r)
 	pricer_line(p, "Data processed", "GB", q_usage(p, r, "monthly_data_processed_gb"), &q);
 }
 
-/* subnet_ids: an interface endpoint's AZs; 2 when unknown. */
+/*
+ * subnet_ids: an interface endpoint's AZs (one network interface each).
+ * A Gateway endpoint (Terraform's default type) is free whatever its
+ * subnets: nothing to warn about, nothing to assume.
+ */
 static int plan_attr(struct plan_map *m, const struct attr_spec *a)
 {
+	int unk;
 	if (strcmp(a->name, "subnet_ids"))
 		return 0;
+	const char *et = json_string_value(plan_map_get(m, "vpc_endpoint_type", &unk));
+	if (!et || strcmp(et, "Interface"))
+		return 1;
 	long len = plan_map_list_len(m, a->name);
 	if (len <= -2) {
 		len = -2 - len;
-		plan_map_warn(m, "%s: %s is known only after apply; priced with its current %ld",
-			      plan_map_address(m), a->name, len);
+		plan_map_warn(m,
+			      "%s: subnet_ids is known only after apply; priced with its current %ld "
+			      "(an interface endpoint is billed per availability zone it has a "
+			      "network interface in)",
+			      plan_map_address(m), len);
 	}
 	if (len < 0) {
-		plan_map_assume(m, a->name, "2 subnets (2 availability zones, the ALB minimum)");
+		plan_map_assume(m, a->name,
+				"2 subnets (an interface endpoint is billed per availability zone "
+				"it has a network interface in; set subnet_ids to price yours)");
 		len = 2;
-	}
-	if (len == 0) {
-		json_t *et = json_object_get(plan_map_values(m), "vpc_endpoint_type");
-		if (json_is_string(et) && !strcmp(json_string_value(et), "Interface")) {
-			plan_map_assume(m, a->name, "2 subnets (2 availability zones)");
-			len = 2;
-		}
+	} else if (len == 0) {
+		plan_map_warn(m,
+			      "%s: an Interface endpoint with no subnet_ids; priced in 2 availability "
+			      "zones (it is billed per zone it has a network interface in)",
+			      plan_map_address(m));
+		len = 2;
 	}
 	plan_map_put_placeholders(m, a, (size_t)len);
 	return 1;

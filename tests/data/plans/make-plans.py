@@ -363,10 +363,12 @@ def injection():
         addr = "aws_eip.evil[" + json.dumps(k) + "]"
         ch.append(rc(addr, "aws_eip", "evil", ["create"], None, {"domain": "vpc", "tags": {}},
                      unknown={"id": True}, index=k))
-    # a type costplan does not price, so the key also reaches the not-priced list
-    ch.append(rc('aws_sfn_state_machine.q["<a href=https://evil.example>x</a>"]',
-                 "aws_sfn_state_machine", "q", ["create"],
-                 None, {"name": "q"}, index="<a href=https://evil.example>x</a>"))
+    # a configuration costplan does not price (dedicated tenancy), so the
+    # key also reaches the not-priced list
+    ch.append(rc('aws_instance.q["<a href=https://evil.example>x</a>"]',
+                 "aws_instance", "q", ["create"],
+                 None, {"instance_type": "t3.micro", "tenancy": "dedicated"},
+                 index="<a href=https://evil.example>x</a>"))
     config = {"provider_config": {"aws": {"name": "aws", "full_name": AWS,
                                           "expressions": {"region": {"constant_value": "us-east-1"}}}},
               "root_module": {"resources": []}}
