@@ -11,7 +11,7 @@ line and the line after it give the expected exit code.
 Commands run with sh, one scratch folder per markdown file (so an example
 may read what an earlier one in the same file wrote), which links to the
 repository's data folders and holds a copy of the binary under test, first
-on the PATH as `costplan`; NO_COLOR=1, LC_ALL=C.
+on the PATH as `costplan`; NO_COLOR=1, LC_ALL=C, COSTPLAN_STALE_DAYS=0.
 
   tests/tools/examples-update.py COSTPLAN FILE.md...
       rewrite each command's output with what it prints now (a trimmed
@@ -75,7 +75,9 @@ def scratch(tmp, binary):
         if os.path.exists(os.path.join(ROOT, d)):
             os.symlink(os.path.join(ROOT, d), os.path.join(cwd, d))
     shutil.copy2(binary, os.path.join(cwd, "costplan"))
-    env = {"NO_COLOR": "1", "LC_ALL": "C", "HOME": tmp,
+    # COSTPLAN_STALE_DAYS=0: no "prices are N days old" warning, which would
+    # change every day
+    env = {"NO_COLOR": "1", "LC_ALL": "C", "HOME": tmp, "COSTPLAN_STALE_DAYS": "0",
            "PATH": cwd + ":/usr/local/bin:/usr/bin:/bin"}
     return cwd, env
 
