@@ -168,6 +168,8 @@ static int run(struct cmd_args *a)
 	if (a->tfv.n && !(a->argc == 2 && (tf_is_config(a->argv[0]) || tf_is_config(a->argv[1]))))
 		return cp_error(CP_EXIT_USAGE,
 				"--var and --var-file go with Terraform directories (diff BASE_DIR HEAD_DIR)");
+	/* a variable the pull request adds is declared on one side only */
+	a->tfv.undeclared_warn = true;
 	struct plan_opts po = {a->so.region, up, &a->tfv};
 	struct cost_options co;
 	scenario_opts_cost(&a->so, &co);

@@ -580,6 +580,7 @@ static void build_release(struct side_build *b)
 	json_decref(b->names);
 	json_decref(b->index);
 	json_decref(b->empty);
+	json_decref(b->by_type_name);
 }
 
 int plan_from_json(json_t *root, const char *path, const struct plan_opts *o, struct plan *out)

@@ -48,6 +48,8 @@ struct side_build {
 	json_t *names;   /* scenario address -> 1, for uniqueness */
 	json_t *index;   /* "type\037key\037value" -> [indexes] (plan_refs.c) */
 	json_t *empty;   /* values of usage-only resources */
+	json_t *by_type_name;  /* "type\037name" -> [indexes] (plan_refs.c) */
+	size_t n_by_type_name; /* instances indexed there so far */
 	int is_after;
 };
 

@@ -108,10 +108,25 @@ static struct plan_inst *find_inst(struct side_build *b, const char *modpath, co
 	size_t best_score = 0;
 	char buf[MAX_ADDRESS];
 	const char *idx = like ? strchr(like->address + strlen(like->module_address), '[') : NULL;
-	for (size_t i = 0; i < b->n; i++) {
-		struct plan_inst *x = &b->in[i];
-		if (strcmp(x->type, type) || strcmp(x->name, name))
-			continue;
+	/* instances by type and name, indexed as they come (no scan per reference) */
+	if (!b->by_type_name)
+		b->by_type_name = json_object();
+	for (; b->n_by_type_name < b->n; b->n_by_type_name++) {
+		const struct plan_inst *x = &b->in[b->n_by_type_name];
+		char *k = xasprintf("%s\037%s", x->type, x->name);
+		json_t *l = json_object_get(b->by_type_name, k);
+		if (!l)
+			json_object_set_new(b->by_type_name, k, l = json_array());
+		json_array_append_new(l, json_integer((json_int_t)b->n_by_type_name));
+		free(k);
+	}
+	char *key = xasprintf("%s\037%s", type, name);
+	json_t *list = json_object_get(b->by_type_name, key);
+	free(key);
+	size_t li;
+	json_t *iv;
+	json_array_foreach(list, li, iv) {
+		struct plan_inst *x = &b->in[json_integer_value(iv)];
 		if (!x->modpath) { /* parsed once, not once per reference */
 			strip_indexes(x->module_address, buf, sizeof(buf));
 			x->modpath = xstrdup(buf);

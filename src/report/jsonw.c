@@ -11,6 +11,15 @@ void json_write_string(FILE *f, const char *s)
 {
 	fputc('"', f);
 	for (const unsigned char *p = (const unsigned char *)s; p && *p; p++) {
+		/* a run of plain printable ASCII goes out in one write */
+		const unsigned char *run = p;
+		while (*run >= 0x20 && *run < 0x7f && *run != '"' && *run != '\\')
+			run++;
+		if (run > p) {
+			fwrite(p, 1, (size_t)(run - p), f);
+			p = run - 1;
+			continue;
+		}
 		switch (*p) {
 		case '"':
 			fputs("\\\"", f);

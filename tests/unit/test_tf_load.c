@@ -16,6 +16,7 @@
 #include "cost/types/registry.h"
 #include "model/plan.h"
 #include "model/terraform/tf_load.h"
+#include "util/error.h"
 #include "test_hcl_util.h"
 
 static struct tf_var_opts novars = {.ignore_env = true};
@@ -362,7 +363,25 @@ static void variable_types_and_errors(void **state)
 	assert_string_equal(load_err(d, &bad), "--var: variable \"n\": a number is needed, not \"abc\"");
 	struct tf_var_opts undeclared = {.ignore_env = true};
 	assert_int_equal(tf_var_opts_add(&undeclared, TF_VAR_ASSIGN, "zz=1"), 0);
-	assert_string_equal(load_err(d, &undeclared), "--var: no variable \"zz\" is declared in the root module");
+	char *want = xasprintf("--var: no variable \"zz\" is declared in the root module (%s): "
+			       "declare it with a variable block, or drop the --var",
+			       d);
+	assert_string_equal(load_err(d, &undeclared), want);
+	free(want);
+	/* diff's setting: the same --var is a warning naming the directory */
+	struct tf_var_opts lenient = {.ignore_env = true, .undeclared_warn = true};
+	assert_int_equal(tf_var_opts_add(&lenient, TF_VAR_ASSIGN, "zz=1"), 0);
+	assert_int_equal(tf_var_opts_add(&lenient, TF_VAR_ASSIGN, "n=1"), 0);
+	assert_int_equal(tf_var_opts_add(&lenient, TF_VAR_ASSIGN, "any=1"), 0);
+	assert_int_equal(tf_var_opts_add(&lenient, TF_VAR_ASSIGN, "o={size=1}"), 0);
+	struct tf_result lr;
+	load_ok(d, &lenient, &lr);
+	bool said = false;
+	for (size_t i = 0; i < lr.nwarn; i++)
+		said |= strstr(lr.warnings[i], "--var zz: ") && strstr(lr.warnings[i], d) &&
+			strstr(lr.warnings[i], "declares no such variable; ignored there");
+	assert_true(said);
+	tf_result_release(&lr);
 	struct tf_var_opts missing_attr = {.ignore_env = true};
 	assert_int_equal(tf_var_opts_add(&missing_attr, TF_VAR_ASSIGN, "n=1"), 0);
 	assert_int_equal(tf_var_opts_add(&missing_attr, TF_VAR_ASSIGN, "any=1"), 0);

@@ -56,6 +56,9 @@ struct tf_var_opts {
 	} args[TF_MAX_VAR_ARGS];
 	size_t n;
 	bool ignore_env; /* do not read TF_VAR_* (tests) */
+	/* --var for a variable the root module does not declare: a warning,
+	 * not Terraform's error (diff: one side may not declare it yet) */
+	bool undeclared_warn;
 };
 
 /* Add one option; returns 0 or CP_EXIT_USAGE (message printed). */

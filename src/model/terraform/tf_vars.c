@@ -25,10 +25,15 @@ static void set_value(struct tf_loader *L, const char *name, const struct hx *ex
 	struct hcl_run *r = &L->run;
 	char buf[120];
 	if (!tf_names_get(&L->rootcfg->by_var, name)) {
+		if (from_cli && !(L->varopts && L->varopts->undeclared_warn))
+			hcl_fail(r, pos,
+				 "no variable \"%s\" is declared in the root module (%s): declare it "
+				 "with a variable block, or drop the --var",
+				 cp_sanitize(name, buf, sizeof(buf)), L->rootdir);
 		if (from_cli)
-			hcl_fail(r, pos, "no variable \"%s\" is declared in the root module",
-				 cp_sanitize(name, buf, sizeof(buf)));
-		if (pos->file)
+			tf_warn(L, "--var %s: %s declares no such variable; ignored there",
+				cp_sanitize(name, buf, sizeof(buf)), L->rootdir);
+		else if (pos->file)
 			tf_warn(L, "%s: a value is given for \"%s\", which the root module does not declare",
 				pos->file, cp_sanitize(name, buf, sizeof(buf)));
 		return;
