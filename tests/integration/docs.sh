@@ -11,6 +11,7 @@
 #     the man page;
 #   - every relative link in README.md and docs/*.md points to a file that
 #     exists, and an #anchor to a heading of that page;
+#   - every input and output of the composite action is in docs/diff.md;
 #   - the man page formats without warnings (groff).
 # Negative controls run each check on a broken copy and expect it to fail.
 . "$(dirname "$0")/../lib.sh"
@@ -209,12 +210,20 @@ elif check == "links":
             elif frag and dest.endswith(".md") and frag not in anchors(dest):
                 bad.append(target + " (no such heading)")
         report(not bad, "%s: its %d relative links resolve" % (rel(p), len(links)), ", ".join(bad))
+elif check == "action":
+    import yaml
+    action = yaml.safe_load(open(os.path.join(root, ".github", "actions", "costplan-diff", "action.yml")))
+    md = unfenced(open(os.path.join(root, "docs", "diff.md")).read())
+    names = list(action.get("inputs", {})) + list(action.get("outputs", {}))
+    missing = [n for n in names if "`%s`" % n not in md]
+    report(not missing, "every input and output of the composite action (%d) is in docs/diff.md" % len(names),
+           "missing " + " ".join(missing))
 else:
     sys.exit("unknown check " + check)
 sys.exit(1 if failed else 0)
 PY
 
-for c in readme-length pages options links; do
+for c in readme-length pages options links action; do
 	python3 "$TMPD/docs_check.py" "$c" "$ROOT" "$COSTPLAN"
 done
 if need groff; then
@@ -270,3 +279,6 @@ neg "a broken link or anchor" links
 copy
 seq 1 300 >>"$TMPD/neg/README.md"
 neg "a README over 300 lines" readme-length
+copy
+sed -i 's/`base-ref`/`base ref`/g' "$TMPD/neg/docs/diff.md"
+neg "an action input missing from docs/diff.md" action
