@@ -44,17 +44,16 @@ static const char USAGE[] =
 	"                       --seed S, --threads T\n"
 	"  -h, --help           this help\n";
 
-enum { OPT_PLAN = OPT_OWN, OPT_USAGE, OPT_SIMULATE };
+enum { OPT_PLAN = OPT_OWN, OPT_SIMULATE };
 
 static const struct option OPTIONS[] = {
 	{"plan", required_argument, NULL, OPT_PLAN},
-	{"usage", required_argument, NULL, OPT_USAGE},
 	{"simulate", no_argument, NULL, OPT_SIMULATE},
 	{NULL, 0, NULL, 0},
 };
 
 static struct {
-	const char *plan, *usage;
+	const char *plan;
 	bool simulate;
 } opt;
 
@@ -64,9 +63,6 @@ static int option(struct cmd_args *a, int o, const char *arg)
 	switch (o) {
 	case OPT_PLAN:
 		opt.plan = arg;
-		return 1;
-	case OPT_USAGE:
-		opt.usage = arg;
 		return 1;
 	case OPT_SIMULATE:
 		opt.simulate = true;
@@ -142,20 +138,25 @@ static int run(struct cmd_args *a)
 	if (a->tfv.n && !(opt.plan && tf_is_config(opt.plan)))
 		return cp_error(CP_EXIT_USAGE,
 				"--var and --var-file go with a Terraform directory or .tf file");
-	if (opt.simulate && (opt.plan || opt.usage))
-		return cp_error(CP_EXIT_USAGE,
-				"--simulate works on a scenario's traffic profile, not with --plan or --usage");
 	if (a->sim_given && !opt.simulate)
 		return cp_error(CP_EXIT_USAGE, "--runs, --months, --seed and --threads go with --simulate");
+	/* --set, --patch or --simulate on a plan, a state or a directory: it is
+	 * priced as one scenario (model/input.h), as export, compare and the
+	 * others price it, so the what-ifs have a document to change */
+	bool as_scenario = opt.simulate || a->so.nov > 0;
+	if (as_scenario && opt.plan) {
+		a->so.path = opt.plan;
+		opt.plan = NULL;
+	}
 	if (opt.simulate)
 		return simulated(a);
 	scenario_opts_cost(&a->so, &co);
-	if (opt.plan || opt.usage) {
+	if (!as_scenario && (opt.plan || a->so.usage_path)) {
 		if (!opt.plan && !a->so.path && paths_require_default(DEFAULT_SCENARIO, "scenario"))
 			return CP_EXIT_IO;
 		struct whatif w = scenario_whatif(&a->so);
 		rc = side_breakdown(opt.plan ? opt.plan : a->so.path ? a->so.path : DEFAULT_SCENARIO,
-				    opt.usage, a->so.region, &a->tfv, a->ctx->cat, &co, &w, &b);
+				    a->so.usage_path, a->so.region, &a->tfv, a->ctx->cat, &co, &w, &b);
 	} else {
 		if ((rc = scenario_opts_load(&a->so, &s)))
 			return rc;

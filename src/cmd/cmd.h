@@ -10,7 +10,7 @@
  * scenario group (--region, --no-free-tier, --set, --patch, --scale-usage), the
  * simulation group (--runs, --months, --seed, --threads, --no-progress)
  * the upgrade-step group (--steps, --assume) and the Terraform group
- * (--var, --var-file); then it calls run() with
+ * (--var, --var-file, --usage); then it calls run() with
  * the positional arguments. cmd_write() opens the output, picks the
  * renderer and the terminal style, and closes; the echoes of what-if notes
  * and warnings on stderr for formats that cannot show them are here too.
@@ -58,6 +58,12 @@ struct cp_ctx {
 	"  --scale-usage FACTOR what-if: multiply every usage figure (the scenario's and\n"      \
 	"                       a usage file's) by FACTOR, e.g. 2 or 0.5\n"
 
+/* Usage text: what a SCENARIO argument may be besides a scenario. */
+#define CMD_INPUT_USAGE                                                                        \
+	"SCENARIO may also be a Terraform plan or state (terraform show -json) or a\n"       \
+	"directory of .tf files (read without terraform; --var, --var-file), priced\n"     \
+	"as one scenario in one region.\n"
+
 /* Who makes a claim given with --claim (export, report). */
 #define CMD_CLAIM_SOURCE "your estimate"
 
@@ -66,8 +72,13 @@ enum {
 	CMD_SCENARIO = 1 << 0,   /* --region --no-free-tier --set --patch --scale-usage */
 	CMD_SIMULATION = 1 << 1, /* --runs --months --seed --threads --no-progress */
 	CMD_STEPS = 1 << 2,      /* --steps --assume */
-	CMD_TERRAFORM = 1 << 3,  /* --var --var-file, for Terraform directories */
+	CMD_TERRAFORM = 1 << 3,  /* --var --var-file (Terraform directories), --usage */
 };
+
+/* Usage text of --usage, for commands whose help does not say more. */
+#define CMD_USAGE_FILE_USAGE                                                                   \
+	"  --usage FILE         usage figures by resource address: an Infracost usage\n"      \
+	"                       file, YAML or JSON (they win over the scenario's own)\n"
 
 /* Usage text of the Terraform variable options. */
 #define CMD_TFVARS_USAGE                                                                       \
@@ -92,6 +103,7 @@ enum {
 	OPT_VAR,
 	OPT_VAR_FILE,
 	OPT_SCALE_USAGE,
+	OPT_USAGE_FILE,
 	OPT_OWN = 1100,
 };
 
@@ -104,6 +116,10 @@ struct scenario_opts {
 	struct overlay ov[SCENARIO_MAX_OVERLAYS];
 	size_t nov;
 	double scale_usage; /* --scale-usage FACTOR; 0 = not given */
+	/* --var/--var-file, for a Terraform directory given as the scenario
+	 * (borrowed from cmd_args; NULL for commands without CMD_TERRAFORM) */
+	const struct tf_var_opts *tf_vars;
+	const char *usage_path; /* --usage FILE (CMD_TERRAFORM) */
 };
 
 /* The what-ifs of the scenario options, for model/overlay.h. */

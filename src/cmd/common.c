@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "model/plan.h"
 #include "pricing/regions.h"
 #include "util/error.h"
 #include "util/output.h"
@@ -42,6 +43,7 @@ static const struct option STEP_OPTS[] = {
 static const struct option TF_OPTS[] = {
 	{"var", required_argument, NULL, OPT_VAR},
 	{"var-file", required_argument, NULL, OPT_VAR_FILE},
+	{"usage", required_argument, NULL, OPT_USAGE_FILE},
 	{NULL, 0, NULL, 0},
 };
 
@@ -248,6 +250,9 @@ int cmd_main(const struct cmd *c, int argc, char **argv, struct cp_ctx *ctx)
 			rc = tf_var_opts_add(&a.tfv, opt == OPT_VAR ? TF_VAR_ASSIGN : TF_VAR_FILE,
 					     optarg);
 			break;
+		case OPT_USAGE_FILE:
+			a.so.usage_path = optarg;
+			break;
 		default: {
 			int r = c->option && opt != '?' ? c->option(&a, opt, optarg) : 0;
 			if (r < 0)
@@ -261,6 +266,8 @@ int cmd_main(const struct cmd *c, int argc, char **argv, struct cp_ctx *ctx)
 	}
 	a.argc = argc - optind;
 	a.argv = argv + optind;
+	if (c->flags & CMD_TERRAFORM)
+		a.so.tf_vars = &a.tfv;
 	return c->run(&a);
 }
 
@@ -310,7 +317,18 @@ int scenario_opts_load(const struct scenario_opts *o, struct scenario *out)
 		return CP_EXIT_IO;
 	char *path = paths_scenario(o->path ? o->path : DEFAULT_SCENARIO);
 	struct whatif w = scenario_whatif(o);
-	int rc = scenario_load_overlaid(path, &w, out);
+	struct usage_file u;
+	struct plan_opts po = {o->region, NULL, o->tf_vars};
+	int rc = 0;
+	if (o->usage_path && (rc = usage_load(o->usage_path, &u)) == 0)
+		po.usage = &u;
+	if (rc == 0)
+		rc = scenario_load_overlaid(path, &po, &w, out);
+	if (po.usage) {
+		if (rc == 0)
+			usage_warn_unused(po.usage);
+		usage_release(po.usage);
+	}
 	free(path);
 	if (rc == 0 && o->region) {
 		free(out->region);
@@ -330,7 +348,18 @@ int scenario_opts_doc(const struct scenario_opts *o, json_t **doc, char **path, 
 		return CP_EXIT_IO;
 	*path = paths_scenario(o->path ? o->path : DEFAULT_SCENARIO);
 	struct whatif w = scenario_whatif(o);
-	int rc = doc_load_overlaid(*path, &w, doc, notes, nnotes);
+	struct usage_file u;
+	struct plan_opts po = {o->region, NULL, o->tf_vars};
+	int rc = 0;
+	if (o->usage_path && (rc = usage_load(o->usage_path, &u)) == 0)
+		po.usage = &u;
+	if (rc == 0)
+		rc = doc_load_overlaid(*path, &po, &w, doc, notes, nnotes);
+	if (po.usage) {
+		if (rc == 0)
+			usage_warn_unused(po.usage);
+		usage_release(po.usage);
+	}
 	if (rc) {
 		free(*path);
 		*path = NULL;

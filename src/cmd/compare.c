@@ -26,11 +26,17 @@ static const char USAGE[] =
 	"scenarios/baseline.json); each FILE is another scenario, an upgrade step\n"
 	"(scenarios/upgrades/*.json) or a JSON merge patch applied to BASE.\n"
 	"\n"
+	"BASE and each FILE may also be a Terraform plan or state (terraform show\n"
+	"-json) or a directory of .tf files (read without terraform; --var,\n"
+	"--var-file), priced as one scenario in one region.\n"
+	"\n"
 	"  --vary 'PATH=VALUE[;PATH=VALUE]'\n"
 	"                       a column with these --set changes on BASE (repeatable)\n"
 	"  --region REGION      price in another region (e.g. eu-west-1)\n"
 	"  --no-free-tier       leave out the always-free allowances\n"
 	CMD_WHATIF_USAGE
+	CMD_USAGE_FILE_USAGE
+	CMD_TFVARS_USAGE
 	"                       (--set and --patch apply to every column)\n"
 	"  --format FORMAT      table (default), json, csv or markdown\n"
 	"  -o, --output FILE    write to FILE (atomically) instead of stdout\n"
@@ -87,6 +93,38 @@ static char *base_label(const char *path)
 	return xstrndup(b, e && e != b ? (size_t)(e - b) : strlen(b));
 }
 
+/* What a whole input became: "scenario", or the from_plan kind (a static
+ * string: the column outlives the document). */
+static const char *doc_kind(const json_t *doc)
+{
+	static const char *const KINDS[] = {"plan", "state", "terraform"};
+	const char *k = json_string_value(json_object_get(json_object_get(doc, "from_plan"), "kind"));
+	for (size_t i = 0; k && i < sizeof(KINDS) / sizeof(*KINDS); i++)
+		if (!strcmp(k, KINDS[i]))
+			return KINDS[i];
+	return "scenario";
+}
+
+/* A whole input (a scenario, a plan, a state, a Terraform directory) as a
+ * column, with the global overlays. */
+static int whole_doc(const struct scenario_opts *so, const char *path, json_t **doc,
+		     const char **kind)
+{
+	struct scenario_opts o = *so;
+	char **notes, *p2;
+	size_t nn;
+	o.path = path;
+	int rc = scenario_opts_doc(&o, doc, &p2, &notes, &nn);
+	if (rc == 0) {
+		*kind = doc_kind(*doc);
+		for (size_t i = 0; i < nn; i++)
+			free(notes[i]);
+		free(notes);
+		free(p2);
+	}
+	return rc;
+}
+
 /* Build the document of one FILE column. */
 static int file_doc(const struct scenario_opts *so, const json_t *base, const char *file,
 		    json_t **doc, const char **kind)
@@ -94,25 +132,20 @@ static int file_doc(const struct scenario_opts *so, const json_t *base, const ch
 	json_t *root;
 	struct json_pos *pos;
 	char *path = paths_scenario(file);
+	if (tf_is_config(path)) {
+		int rc = whole_doc(so, path, doc, kind);
+		free(path);
+		return rc;
+	}
 	int rc = scenario_read_json(path, &root, &pos);
 	if (rc) {
 		free(path);
 		return rc;
 	}
-	if (json_is_object(root) && json_object_get(root, "costplan")) {
-		/* a whole scenario: with the global overlays */
-		struct scenario_opts o = *so;
-		char **notes, *p2;
-		size_t nn;
-		o.path = path;
-		*kind = "scenario";
-		rc = scenario_opts_doc(&o, doc, &p2, &notes, &nn);
-		if (rc == 0) {
-			for (size_t i = 0; i < nn; i++)
-				free(notes[i]);
-			free(notes);
-			free(p2);
-		}
+	if (json_is_object(root) &&
+	    (json_object_get(root, "costplan") || json_object_get(root, "format_version"))) {
+		/* a whole scenario, plan or state */
+		rc = whole_doc(so, path, doc, kind);
 	} else if (json_is_object(root) && json_is_object(json_object_get(root, "patch")) &&
 		   json_object_get(root, "title")) {
 		struct upgrade_step st;
@@ -206,7 +239,7 @@ static int run(struct cmd_args *a)
 	/* column A: the base */
 	cols[0].label = base_label(basepath);
 	cols[0].source = paths_display(basepath);
-	cols[0].kind = "scenario";
+	cols[0].kind = doc_kind(base);
 	rc = upgrade_price_doc(base, basepath, ctx->cat, &co, &cols[0].p);
 	ncol = rc ? 0 : 1;
 	for (size_t i = 0; rc == 0 && i < nfiles; i++) {
@@ -276,7 +309,7 @@ const struct cmd CMD_COMPARE = {
 	.name = "compare",
 	.summary = "scenarios side by side: one column each, deltas, totals",
 	.usage = USAGE,
-	.flags = CMD_SCENARIO,
+	.flags = CMD_SCENARIO | CMD_TERRAFORM,
 	.formats = FORMATS,
 	.options = OPTIONS,
 	.option = option,

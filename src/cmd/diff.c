@@ -58,7 +58,6 @@ static const char USAGE[] =
 
 enum {
 	OPT_PLAN = OPT_OWN,
-	OPT_USAGE,
 	OPT_FAIL_USD,
 	OPT_FAIL_PCT,
 	OPT_BUDGET,
@@ -66,7 +65,6 @@ enum {
 
 static const struct option OPTIONS[] = {
 	{"plan", required_argument, NULL, OPT_PLAN},
-	{"usage", required_argument, NULL, OPT_USAGE},
 	{"fail-above-usd", required_argument, NULL, OPT_FAIL_USD},
 	{"fail-above-percent", required_argument, NULL, OPT_FAIL_PCT},
 	{"budget", required_argument, NULL, OPT_BUDGET},
@@ -74,7 +72,7 @@ static const struct option OPTIONS[] = {
 };
 
 static struct {
-	const char *plan, *usage;
+	const char *plan;
 	struct guardrails g;
 } opt;
 
@@ -85,9 +83,6 @@ static int option(struct cmd_args *a, int o, const char *arg)
 	switch (o) {
 	case OPT_PLAN:
 		opt.plan = arg;
-		return 1;
-	case OPT_USAGE:
-		opt.usage = arg;
 		return 1;
 	case OPT_FAIL_USD:
 		rc = cmd_parse_amount("--fail-above-usd", arg, &opt.g.usd);
@@ -225,8 +220,8 @@ static int run(struct cmd_args *a)
 	if (opt.plan && a->so.nov)
 		return cp_error(CP_EXIT_USAGE, "--set and --patch change a scenario, not a plan: "
 					       "change the configuration, or diff two scenarios");
-	if (opt.usage) {
-		if ((rc = usage_load(opt.usage, &usage)))
+	if (a->so.usage_path) {
+		if ((rc = usage_load(a->so.usage_path, &usage)))
 			return rc;
 		usage.scale = a->so.scale_usage;
 		up = &usage;

@@ -41,6 +41,8 @@ static const char USAGE[] =
 	"Upgrade path, Projection. Change an input in Assumptions and every total\n"
 	"follows.\n"
 	"\n"
+	CMD_INPUT_USAGE
+	"\n"
 	"  -o, --output FILE    the file to write (required for xlsx; CSV may go to stdout)\n"
 	"  --format FORMAT      xlsx (default; csv when FILE ends in .csv) or csv\n"
 	"  --growth RATE        monthly usage growth for the projection, as 5% or 0.05\n"
@@ -59,6 +61,8 @@ static const char USAGE[] =
 	"  --no-free-tier       leave out the always-free allowances (the workbook keeps\n"
 	"                       them, switched off, in Assumptions)\n"
 	CMD_WHATIF_USAGE
+	CMD_USAGE_FILE_USAGE
+	CMD_TFVARS_USAGE
 	"  --pricing DIR        price snapshot folder (default: the shipped pricing/)\n"
 	"  -h, --help           this help\n";
 
@@ -320,7 +324,7 @@ const struct cmd CMD_EXPORT = {
 	.name = "export",
 	.summary = "the budget as a spreadsheet of live formulas (xlsx) or CSV",
 	.usage = USAGE,
-	.flags = CMD_SCENARIO | CMD_SIMULATION | CMD_STEPS,
+	.flags = CMD_SCENARIO | CMD_SIMULATION | CMD_STEPS | CMD_TERRAFORM,
 	.sim_months = 24, /* the Projection's horizon */
 	.formats = FORMATS,
 	.options = OPTIONS,

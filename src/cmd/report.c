@@ -27,6 +27,8 @@ static const char USAGE[] =
 	"a sample week of traffic, the spread of monthly bills and the capacity\n"
 	"signals, and the price sources with their dates.\n"
 	"\n"
+	CMD_INPUT_USAGE
+	"\n"
 	"  -o, --output FILE    write to FILE (atomically) instead of stdout\n"
 	"  --format html        the only format (the default)\n"
 	"  --claim USD          an estimate to compare with (default: the scenario's\n"
@@ -46,6 +48,8 @@ static const char USAGE[] =
 	"  --region REGION      price in another region (e.g. eu-west-1)\n"
 	"  --no-free-tier       leave out the always-free allowances\n"
 	CMD_WHATIF_USAGE
+	CMD_USAGE_FILE_USAGE
+	CMD_TFVARS_USAGE
 	"  --pricing DIR        price snapshot folder (default: the shipped pricing/)\n"
 	"  -h, --help           this help\n";
 
@@ -258,7 +262,7 @@ const struct cmd CMD_REPORT = {
 	.name = "report",
 	.summary = "one self-contained HTML page: the bill, its charts, its sources",
 	.usage = USAGE,
-	.flags = CMD_SCENARIO | CMD_SIMULATION | CMD_STEPS,
+	.flags = CMD_SCENARIO | CMD_SIMULATION | CMD_STEPS | CMD_TERRAFORM,
 	.formats = FORMATS,
 	.options = OPTIONS,
 	.option = option,

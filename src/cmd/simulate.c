@@ -25,6 +25,8 @@ static const char USAGE[] =
 	"The traffic profile is the scenario's \"traffic\" section (defaults fit an\n"
 	"early-stage product). Same seed, same output, for any --threads.\n"
 	"\n"
+	CMD_INPUT_USAGE
+	"\n"
 	"  --runs N             independent runs (default 100)\n"
 	"  --months M           months per run, with compound growth (default 12)\n"
 	"  --seed S             random seed (default 1)\n"
@@ -37,6 +39,8 @@ static const char USAGE[] =
 	"  --region REGION      price in another region\n"
 	"  --no-free-tier       leave out the always-free allowances\n"
 	CMD_WHATIF_USAGE
+	CMD_USAGE_FILE_USAGE
+	CMD_TFVARS_USAGE
 	"  --no-progress        no progress bar (shown on a terminal for long runs)\n"
 	"  -h, --help           this help\n";
 
@@ -215,7 +219,7 @@ const struct cmd CMD_SIMULATE = {
 	.name = "simulate",
 	.summary = "simulate traffic and autoscaling: the bill's spread",
 	.usage = USAGE,
-	.flags = CMD_SCENARIO | CMD_SIMULATION,
+	.flags = CMD_SCENARIO | CMD_SIMULATION | CMD_TERRAFORM,
 	.formats = FORMATS,
 	.options = OPTIONS,
 	.option = option,

@@ -18,12 +18,16 @@ static const char USAGE[] =
 	"path in the guide's order ending in the production total, and the\n"
 	"alternatives beside it, with every assumption used.\n"
 	"\n"
+	CMD_INPUT_USAGE
+	"\n"
 	"  --steps DIR          upgrade step files (default scenarios/upgrades)\n"
 	"  --assume KEY=VALUE   override a step's assumption (repeatable), e.g.\n"
 	"                       spot_discount=0.5; STEP.KEY=VALUE for one step\n"
 	"  --region REGION      price in another region (e.g. eu-west-1)\n"
 	"  --no-free-tier       leave out the always-free allowances\n"
 	CMD_WHATIF_USAGE
+	CMD_USAGE_FILE_USAGE
+	CMD_TFVARS_USAGE
 	"                       (--set and --patch change the baseline the steps apply to)\n"
 	"  --format FORMAT      table (default), json, csv or markdown\n"
 	"  -o, --output FILE    write to FILE (atomically) instead of stdout\n"
@@ -66,7 +70,7 @@ const struct cmd CMD_UPGRADES = {
 	.name = "upgrades",
 	.summary = "what each step of the upgrade path costs, alone and in turn",
 	.usage = USAGE,
-	.flags = CMD_SCENARIO | CMD_STEPS,
+	.flags = CMD_SCENARIO | CMD_STEPS | CMD_TERRAFORM,
 	.formats = FORMATS,
 	.run = run,
 };

@@ -593,6 +593,15 @@ int cost_breakdown(const struct scenario *s, struct catalog *cat, const struct c
 		breakdown_release(out);
 		return rc;
 	}
+	/* a plan standing in for a scenario: what its reader could not map */
+	json_t *fp = json_object_get(s->root, "from_plan"), *e;
+	size_t k;
+	json_array_foreach(json_object_get(fp, "not_priced"), k, e)
+		breakdown_unpriced(out, json_string_value(json_object_get(e, "address")),
+				   json_string_value(json_object_get(e, "type")),
+				   json_string_value(json_object_get(e, "reason")));
+	json_array_foreach(json_object_get(fp, "warnings"), k, e)
+		breakdown_warn(out, "%s", json_string_value(e));
 	for (size_t i = 0; i < s->n && !p.rc; i++) {
 		const struct resource *r = &s->res[i];
 		p.r = r;

@@ -113,42 +113,6 @@ static void empty_breakdown(struct breakdown *b, const char *label, struct catal
 	b->total = dec_zero();
 }
 
-/* A deep copy of a scenario document with the usage file's figures added. */
-static json_t *scenario_with_usage(json_t *doc, struct usage_file *u)
-{
-	json_t *d = json_deep_copy(doc);
-	json_t *res = json_object_get(d, "resource");
-	const char *type, *name;
-	json_t *byname, *body;
-	if (!json_is_object(res))
-		return d;
-	json_t *usage = json_object_get(d, "usage");
-	if (!usage) {
-		usage = json_object();
-		json_object_set_new(d, "usage", usage);
-	}
-	if (!json_is_object(usage))
-		return d;
-	json_object_foreach(res, type, byname) {
-		if (!json_is_object(byname))
-			continue;
-		json_object_foreach(byname, name, body) {
-			char *addr = xasprintf("%s.%s", type, name);
-			json_t *f = usage_for(u, addr, type);
-			if (json_object_size(f)) {
-				json_t *cur = json_object_get(usage, addr);
-				if (json_is_object(cur))
-					json_object_update(cur, f);
-				else
-					json_object_set(usage, addr, f);
-			}
-			json_decref(f);
-			free(addr);
-		}
-	}
-	return d;
-}
-
 /* plan: the document is a plan's or state's resources, where a value the
  * snapshot cannot price leaves the resource not priced (scenario.h). */
 static int price_doc(json_t *doc, const char *label, const struct json_pos *pos, bool plan,
@@ -196,7 +160,7 @@ int side_price(const struct input *in, enum side_which which, struct catalog *ca
 	out->kind = in->kind;
 	if (in->kind == INPUT_SCENARIO) {
 		out->label = paths_display(in->path); /* outputs: never an absolute path */
-		json_t *doc = usage ? scenario_with_usage(in->doc, usage) : json_incref(in->doc);
+		json_t *doc = usage ? usage_apply_doc(in->doc, usage) : json_incref(in->doc);
 		rc = price_doc(doc, in->path, usage ? NULL : in->pos, false, cat, co, &out->b);
 		json_decref(doc);
 		if (rc) {

@@ -36,4 +36,19 @@ int input_detect(json_t *root, const char *path, enum input_kind *kind);
 int input_load(const char *path, const struct plan_opts *o, struct input *in);
 void input_release(struct input *in);
 
+/*
+ * Any input as one scenario document, for the commands that price a
+ * scenario (export, report, compare, upgrades, simulate): a scenario as
+ * read, with its position map; a plan's planned resources, a state's
+ * resources or a Terraform directory as the scenario of its resources,
+ * which must lie in one region (--region, in o, puts them all in one),
+ * *pos NULL. Such a document carries "from_plan": the resources the plan
+ * reader could not map and its warnings, which the engine reports, and it
+ * makes a value the snapshot cannot price "not priced" rather than an
+ * error (scenario.from_plan). o->usage (may be NULL) adds a usage file's
+ * figures to either. Returns 0 or an exit code (message printed).
+ */
+int input_scenario_doc(const char *path, const struct plan_opts *o, json_t **doc,
+		       struct json_pos **pos);
+
 #endif

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "model/docpath.h"
+#include "model/input.h"
 #include "model/merge_patch.h"
 #include "model/upgrades.h"
 #include "util/error.h"
@@ -254,8 +255,8 @@ int overlay_apply_all(json_t **doc, const char *file, const struct json_pos *pos
 	return 0;
 }
 
-int doc_load_overlaid(const char *path, const struct whatif *w, json_t **doc, char ***notes,
-		      size_t *nnotes)
+int doc_load_overlaid(const char *path, const struct plan_opts *po, const struct whatif *w,
+		      json_t **doc, char ***notes, size_t *nnotes)
 {
 	struct json_pos *pos;
 	int rc;
@@ -263,7 +264,7 @@ int doc_load_overlaid(const char *path, const struct whatif *w, json_t **doc, ch
 	*doc = NULL;
 	*notes = NULL;
 	*nnotes = 0;
-	if ((rc = scenario_read_json(path, doc, &pos)))
+	if ((rc = input_scenario_doc(path, po, doc, &pos)))
 		return rc;
 	/* the overlays, then one validation with the file's line numbers */
 	rc = overlay_apply_all(doc, path, pos, w, notes, nnotes);
@@ -280,15 +281,25 @@ int scenario_from_doc(json_t *doc, const char *label, struct scenario *out)
 	return scenario_from_json(doc, label, NULL, out);
 }
 
-int scenario_load_overlaid(const char *path, const struct whatif *w, struct scenario *out)
+int scenario_load_overlaid(const char *path, const struct plan_opts *po, const struct whatif *w,
+			   struct scenario *out)
 {
 	json_t *doc;
 	char **notes;
 	size_t nnotes;
 	memset(out, 0, sizeof(*out));
-	if (!w || (w->n == 0 && !(w->scale_usage > 0)))
-		return scenario_load(path, out);
-	int rc = doc_load_overlaid(path, w, &doc, &notes, &nnotes);
+	if (!w || (w->n == 0 && !(w->scale_usage > 0))) {
+		/* nothing to overlay: validate once, with the file's positions */
+		struct json_pos *pos;
+		int rc = input_scenario_doc(path, po, &doc, &pos);
+		if (rc)
+			return rc;
+		rc = scenario_from_json(doc, path, pos, out);
+		json_pos_free(pos);
+		json_decref(doc);
+		return rc;
+	}
+	int rc = doc_load_overlaid(path, po, w, &doc, &notes, &nnotes);
 	if (rc)
 		return rc;
 	rc = scenario_from_doc(doc, path, out);

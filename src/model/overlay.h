@@ -30,6 +30,8 @@
 
 #include "model/scenario.h"
 
+struct plan_opts;
+
 enum overlay_kind {
 	OVERLAY_SET,   /* arg = "PATH=VALUE" */
 	OVERLAY_PATCH, /* arg = a merge-patch file */
@@ -89,18 +91,22 @@ int overlay_apply_patch(json_t **doc, const json_t *patch, const char *label,
 			const struct json_pos *pos);
 
 /*
- * Load path, validate it, apply overlays in order and build the scenario,
- * with one note per overlay. Returns 0 or an exit code (message printed).
+ * Load path, apply overlays in order, validate once and build the scenario,
+ * with one note per overlay. path is any input (model/input.h): a scenario,
+ * a plan, a state or a Terraform directory, read with po (may be NULL) and
+ * turned into one scenario document by input_scenario_doc(). Returns 0 or
+ * an exit code (message printed).
  */
-int scenario_load_overlaid(const char *path, const struct whatif *w, struct scenario *out);
+int scenario_load_overlaid(const char *path, const struct plan_opts *po, const struct whatif *w,
+			   struct scenario *out);
 
 /*
  * The overlaid document itself, for commands that patch it further
  * (upgrades, compare): *doc is a new reference, and *notes (n of them,
  * caller frees each and the array) say which overlays were applied.
  */
-int doc_load_overlaid(const char *path, const struct whatif *w, json_t **doc, char ***notes,
-		      size_t *nnotes);
+int doc_load_overlaid(const char *path, const struct plan_opts *po, const struct whatif *w,
+		      json_t **doc, char ***notes, size_t *nnotes);
 
 /* Build a scenario from an already overlaid document (borrowed). */
 int scenario_from_doc(json_t *doc, const char *label, struct scenario *out);

@@ -23,7 +23,7 @@
 
 const char *const SCENARIO_KEYS[] = {"costplan", "name",    "description", "region",
 				     "free_tier", "resource", "usage",      "traffic",
-				     "notes",    "claim",    NULL};
+				     "notes",    "claim",    "from_plan", NULL};
 
 /* The largest claim: a monthly bill in US dollars. */
 #define MAX_CLAIM_USD 1e9
@@ -533,6 +533,65 @@ static void check_cross(struct json_errors *v, struct scenario *s)
 }
 
 /*
+ * "from_plan": {"kind": "plan"|"state"|"terraform", "not_priced": [{"address", "type",
+ * "reason"}], "warnings": ["..."], "addresses": {"type.name": "Terraform
+ * address"}}: written by input_scenario_doc (model/input.h) when a plan, a
+ * state or a Terraform directory stands in for a scenario; the engine
+ * reports both lists, and each resource is shown by its Terraform address
+ * (aws_eip.nat[0] for the scenario's aws_eip.nat_0) once the scenario is
+ * built (rename_to_terraform).
+ */
+static void parse_from_plan(struct json_errors *v, json_t *val, struct scenario *out)
+{
+	size_t i;
+	json_t *e;
+	char p[64];
+	if (!val)
+		return;
+	json_t *kind = json_object_get(val, "kind");
+	json_t *np = json_object_get(val, "not_priced"), *w = json_object_get(val, "warnings");
+	json_t *addrs = json_object_get(val, "addresses");
+	if (!json_is_object(val) || !json_is_string(kind) || !json_is_array(np) ||
+	    !json_is_array(w) || !json_is_object(addrs) || json_object_size(val) != 4) {
+		json_error(v, "from_plan",
+			   "from_plan is written by costplan when it reads a plan: {\"kind\", "
+			   "\"not_priced\", \"warnings\", \"addresses\"}");
+		return;
+	}
+	const char *k;
+	json_object_foreach(addrs, k, e)
+		if (!json_is_string(e)) {
+			json_error(v, "from_plan.addresses", "an address maps to a string");
+			return;
+		}
+	json_array_foreach(np, i, e) {
+		snprintf(p, sizeof(p), "from_plan.not_priced[%zu]", i);
+		if (!json_is_object(e) || !json_is_string(json_object_get(e, "address")) ||
+		    !json_is_string(json_object_get(e, "type")) ||
+		    !json_is_string(json_object_get(e, "reason")))
+			json_error(v, p, "a not-priced entry has \"address\", \"type\" and \"reason\"");
+	}
+	json_array_foreach(w, i, e) {
+		snprintf(p, sizeof(p), "from_plan.warnings[%zu]", i);
+		if (!json_is_string(e))
+			json_error(v, p, "a warning is a string");
+	}
+	out->from_plan = true;
+}
+
+/* Show each resource by its Terraform address (from_plan.addresses). */
+static void rename_to_terraform(struct scenario *s, json_t *addrs)
+{
+	for (size_t i = 0; i < s->n; i++) {
+		const char *tf = json_string_value(json_object_get(addrs, s->res[i].address));
+		if (tf) {
+			free(s->res[i].address);
+			s->res[i].address = xstrdup(tf);
+		}
+	}
+}
+
+/*
  * "claim": {"usd": N, "source": "who says so"}: both required, nothing
  * else; N a number of US dollars a month from 0 to 1e9.
  */
@@ -685,6 +744,7 @@ int scenario_from_json(json_t *root, const char *path, const struct json_pos *po
 		}
 	}
 	parse_claim(&v, json_object_get(root, "claim"), out);
+	parse_from_plan(&v, json_object_get(root, "from_plan"), out);
 
 	byname = json_object_get(root, "resource");
 	if (!byname) {
@@ -807,6 +867,9 @@ int scenario_from_json(json_t *root, const char *path, const struct json_pos *po
 	}
 	if (v.errors)
 		goto fail;
+	if (out->from_plan)
+		rename_to_terraform(out, json_object_get(json_object_get(root, "from_plan"),
+							 "addresses"));
 	return 0;
 fail:
 	if (v.errors > 1)

@@ -409,3 +409,38 @@ void usage_warn_unused(const struct usage_file *u)
 		cp_warn("%s: %zu more addresses match no resource of what was priced; ignored", u->path,
 			n - MAX_UNUSED_WARNINGS);
 }
+
+json_t *usage_apply_doc(json_t *doc, struct usage_file *u)
+{
+	json_t *d = json_deep_copy(doc);
+	json_t *res = json_object_get(d, "resource");
+	const char *type, *name;
+	json_t *byname, *body;
+	if (!json_is_object(res))
+		return d;
+	json_t *usage = json_object_get(d, "usage");
+	if (!usage) {
+		usage = json_object();
+		json_object_set_new(d, "usage", usage);
+	}
+	if (!json_is_object(usage))
+		return d;
+	json_object_foreach(res, type, byname) {
+		if (!json_is_object(byname))
+			continue;
+		json_object_foreach(byname, name, body) {
+			char *addr = xasprintf("%s.%s", type, name);
+			json_t *f = usage_for(u, addr, type);
+			if (json_object_size(f)) {
+				json_t *cur = json_object_get(usage, addr);
+				if (json_is_object(cur))
+					json_object_update(cur, f);
+				else
+					json_object_set(usage, addr, f);
+			}
+			json_decref(f);
+			free(addr);
+		}
+	}
+	return d;
+}

@@ -68,6 +68,13 @@ void usage_warn_unused(const struct usage_file *u);
  */
 json_t *usage_for(struct usage_file *u, const char *address, const char *type);
 
+/*
+ * A deep copy of a scenario document with the usage file's figures added
+ * to its "usage" section, resource by resource (the file's figures win
+ * over the scenario's own). New reference.
+ */
+json_t *usage_apply_doc(json_t *doc, struct usage_file *u);
+
 /* Does address match a pattern with "[*]" wildcards? */
 bool usage_address_match(const char *pattern, const char *address);
 

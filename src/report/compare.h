@@ -14,7 +14,8 @@
 struct compare_column {
 	const char *label;  /* "baseline", "03-rds-multi-az", "--vary ..." (borrowed) */
 	const char *source; /* what it was built from, for the legend (borrowed) */
-	const char *kind;   /* "scenario", "patch", "step" or "vary" */
+	const char *kind;   /* "scenario", "plan", "state", "terraform" (a directory),
+			     * "patch", "step" or "vary" */
 	const struct breakdown *b; /* borrowed */
 };
 
