@@ -103,14 +103,46 @@ static const struct attr_spec TASKDEF_ATTRS[] = {
 	ATTR_END,
 };
 
+/* The memory sizes Fargate offers with cpu, in words; NULL when cpu is not
+ * one of its sizes (the same table as fargate_size_valid). */
+static const char *fargate_memory_choices(long cpu)
+{
+	switch (cpu) {
+	case 256:
+		return "512, 1024 or 2048 MiB";
+	case 512:
+		return "1024 to 4096 MiB in steps of 1024";
+	case 1024:
+		return "2048 to 8192 MiB in steps of 1024";
+	case 2048:
+		return "4096 to 16384 MiB in steps of 1024";
+	case 4096:
+		return "8192 to 30720 MiB in steps of 1024";
+	case 8192:
+		return "16384 to 61440 MiB in steps of 4096";
+	case 16384:
+		return "32768 to 122880 MiB in steps of 8192";
+	default:
+		return NULL;
+	}
+}
+
 static void taskdef_check(struct check_ctx *c, const struct resource *r)
 {
 	long cpu = res_int(r, "cpu"), mem = res_int(r, "memory");
-	if (!fargate_size_valid(cpu, mem))
+	if (fargate_size_valid(cpu, mem))
+		return;
+	const char *choices = fargate_memory_choices(cpu);
+	if (choices)
 		check_fail(c, "memory",
-			   "Fargate does not offer cpu %ld with memory %ld MiB (for 256 CPU "
-			   "units: 512, 1024 or 2048 MiB; see `man costplan`, FARGATE SIZES)",
-			   cpu, mem);
+			   "Fargate does not offer cpu %ld with memory %ld MiB (with %ld CPU "
+			   "units: %s; see `man costplan`, FARGATE SIZES)",
+			   cpu, mem, cpu, choices);
+	else
+		check_fail(c, "cpu",
+			   "Fargate does not offer cpu %ld (CPU units: 256, 512, 1024, 2048, "
+			   "4096, 8192 or 16384; see `man costplan`, FARGATE SIZES)",
+			   cpu);
 }
 
 /* "256", "0.25 vCPU", "1 vcpu", "512", "2 GB", "2GB" -> units / MiB. */
