@@ -218,6 +218,14 @@ void scenario_opts_cost(const struct scenario_opts *o, struct cost_options *co);
 /* The upgrade path of the (overlaid) scenario with the --steps and
  * --assume options: *set and *path filled on 0 (release both). */
 int cmd_upgrade_path(const struct cmd_args *a, struct upgrade_set *set, struct upgrade_path *path);
+/*
+ * The same where the upgrade path is optional (export, report): steps that
+ * do not fit the scenario (CP_EXIT_DATA) print nothing and *why says the
+ * last (summing-up) reason, for the caller's one warning (caller frees); any other
+ * failure is printed as usual.
+ */
+int cmd_upgrade_path_optional(const struct cmd_args *a, struct upgrade_set *set,
+			      struct upgrade_path *path, char **why);
 
 /* A whole number option in [lo, hi]; 0 or CP_EXIT_USAGE (message printed). */
 int cmd_parse_long(const char *opt, const char *arg, long lo, long hi, long *out);

@@ -374,6 +374,22 @@ void scenario_opts_cost(const struct scenario_opts *o, struct cost_options *co)
 	co->no_free_tier = o->no_free_tier;
 }
 
+int cmd_upgrade_path_optional(const struct cmd_args *a, struct upgrade_set *set,
+			      struct upgrade_path *path, char **why)
+{
+	cp_error_capture_begin();
+	int rc = cmd_upgrade_path(a, set, path);
+	char *msg = cp_error_capture_end();
+	*why = NULL;
+	if (rc == CP_EXIT_DATA)
+		*why = msg ? msg : xstrdup("the steps could not be priced on it");
+	else if (rc)
+		cp_error(rc, "%s", msg ? msg : "the upgrade path could not be priced");
+	if (rc != CP_EXIT_DATA)
+		free(msg);
+	return rc;
+}
+
 int cmd_upgrade_path(const struct cmd_args *a, struct upgrade_set *set, struct upgrade_path *path)
 {
 	json_t *doc = NULL;

@@ -176,10 +176,16 @@ static int option(struct cmd_args *a, int o, const char *arg)
 static bool price_upgrades(const struct cmd_args *a, struct upgrade_set *set,
 			   struct upgrade_path *path)
 {
-	if (cmd_upgrade_path(a, set, path) == 0)
+	char *why;
+	int rc = cmd_upgrade_path_optional(a, set, path, &why);
+	if (rc == 0)
 		return true;
-	cp_warn("the Upgrade path sheet is left out: the steps could not be read or priced on "
-		"this scenario (see above); --no-upgrades skips them");
+	if (why)
+		cp_warn("the Upgrade path sheet is left out (--no-upgrades skips it): %s%s", why,
+			a->steps ? "" : "; the default steps are written for the guide's baseline");
+	else
+		cp_warn("the Upgrade path sheet is left out (see above); --no-upgrades skips it");
+	free(why);
 	return false;
 }
 

@@ -197,12 +197,17 @@ static int run(struct cmd_args *a)
 	const char *upgrades_missing = NULL;
 	bool have_up = false;
 	if (!opt.no_upgrades) {
-		rc = cmd_upgrade_path(a, &set, &path);
+		char *why;
+		rc = cmd_upgrade_path_optional(a, &set, &path, &why);
 		if (rc == CP_EXIT_DATA) {
 			upgrades_missing = "the upgrade steps do not fit this scenario; `costplan upgrades` "
 					   "with the same scenario says why, and --steps DIR takes steps "
 					   "written for it.";
-			cp_warn("the page leaves the upgrade path out (the steps above do not fit)");
+			cp_warn("the page leaves the upgrade path out (--no-upgrades skips it): %s%s",
+				why,
+				a->steps ? ""
+					 : "; the default steps are written for the guide's baseline");
+			free(why);
 			rc = 0;
 		} else if (rc) {
 			free(claim_source);

@@ -157,17 +157,56 @@ static void verdict(const struct breakdown *base, struct upgrade_result *r)
 	}
 }
 
+/* The resources st's patch changes that doc has under other names only
+ * ("type.name, which is not in this scenario (it has type.other)", joined
+ * with "; "), or NULL: a step written for another stack's
+ * names adds half a resource beside the one it meant, which is why it does
+ * not fit. A type doc lacks altogether is an addition (autoscaling targets,
+ * a WAF), not a misnamed change. Caller frees. */
+static char *names_not_here(const json_t *doc, const struct upgrade_step *st)
+{
+	const char *type, *name;
+	json_t *byname, *body;
+	char *out = NULL;
+	json_t *have = json_object_get(doc, "resource");
+	json_object_foreach(json_object_get(st->patch, "resource"), type, byname) {
+		json_object_foreach(byname, name, body) {
+			json_t *same_type = json_object_get(have, type);
+			if (json_is_null(body) || !json_object_size(same_type) ||
+			    json_object_get(same_type, name))
+				continue;
+			/* and the name it probably meant: the first of that type here */
+			void *it = json_object_iter(same_type);
+			char *o = xasprintf("%s%s%s.%s, which is not in this scenario (it has %s.%s)",
+					    out ? out : "", out ? "; " : "", type, name, type,
+					    json_object_iter_key(it));
+			free(out);
+			out = o;
+		}
+	}
+	return out;
+}
+
 static int price_step(const json_t *on, const struct upgrade_step *st, int variant,
 		      struct catalog *cat, const struct cost_options *co, struct priced *out,
 		      json_t **doc_out)
 {
 	json_t *doc = json_deep_copy(on);
 	int rc = upgrade_step_apply(st, variant, &doc);
-	if (rc)
-		cp_error(rc,
-			 "the upgrade step \"%s\" (%s) does not fit this scenario: adapt the step "
-			 "file, or use --steps DIR with steps written for it",
-			 st->title, st->file);
+	if (rc) {
+		char *missing = names_not_here(on, st);
+		if (missing)
+			cp_error(rc,
+				 "the upgrade step \"%s\" (%s) changes %s: adapt the step file, "
+				 "or use --steps DIR with steps written for it",
+				 st->title, st->file, missing);
+		else
+			cp_error(rc,
+				 "the upgrade step \"%s\" (%s) does not fit this scenario: adapt "
+				 "the step file, or use --steps DIR with steps written for it",
+				 st->title, st->file);
+		free(missing);
+	}
 	if (rc == 0)
 		rc = upgrade_price_doc(doc, st->file, cat, co, out);
 	if (rc == 0 && doc_out)

@@ -6,14 +6,52 @@
 
 #include "util/utf8.h"
 
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 int cp_quiet;
 
+/* While capturing (cp_error_capture_begin), the last message is kept here
+ * instead of printed (the last is the summary: "the step ... does not fit"). Main thread only: nothing captures while the
+ * simulation's workers run. */
+static bool capture_on;
+static char *captured;
+
+void cp_error_capture_begin(void)
+{
+	free(captured);
+	captured = NULL;
+	capture_on = true;
+}
+
+char *cp_error_capture_end(void)
+{
+	char *c = captured;
+	captured = NULL;
+	capture_on = false;
+	return c;
+}
+
 int cp_verror_at(int code, const struct cp_loc *loc, const char *fmt, va_list ap)
 {
+	if (capture_on) {
+		{
+			free(captured);
+			char *msg = xvasprintf(fmt, ap);
+			if (loc && loc->file && loc->line > 0 && loc->col > 0)
+				captured = xasprintf("%s:%d:%d: %s", loc->file, loc->line, loc->col, msg);
+			else if (loc && loc->file && loc->line > 0)
+				captured = xasprintf("%s:%d: %s", loc->file, loc->line, msg);
+			else if (loc && loc->file)
+				captured = xasprintf("%s: %s", loc->file, msg);
+			else
+				captured = xstrdup(msg);
+			free(msg);
+		}
+		return code;
+	}
 	fflush(stdout);
 	fputs("costplan: ", stderr);
 	if (loc && loc->file) {

@@ -37,6 +37,15 @@ int cp_error(int code, const char *fmt, ...) CP_PRINTF(2, 3);
 /* Print "costplan: file:line:col: <fmt>" (parts that are 0/NULL omitted). */
 int cp_error_at(int code, const struct cp_loc *loc, const char *fmt, ...) CP_PRINTF(3, 4);
 int cp_verror_at(int code, const struct cp_loc *loc, const char *fmt, va_list ap);
+/*
+ * Hold errors back: between begin and end, cp_error* print nothing and the
+ * last message (without "costplan: "), the one that sums up, is kept; end returns it (NULL when
+ * none; caller frees). For work whose failure the caller reports in its own
+ * words, such as upgrade steps that do not fit a user's stack in export.
+ */
+void cp_error_capture_begin(void);
+char *cp_error_capture_end(void);
+
 /* "costplan: warning: <fmt>" unless cp_quiet is set. */
 void cp_warn(const char *fmt, ...) CP_PRINTF(1, 2);
 
