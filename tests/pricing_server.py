@@ -130,6 +130,14 @@ class Server(socketserver.ThreadingMixIn, http.server.HTTPServer):
     daemon_threads = True
     allow_reuse_address = True
 
+    def handle_error(self, request, client_address):
+        # a client that gives up mid-request (costplan's timeouts and
+        # retries under the injected faults) is expected: no traceback in
+        # the test log; anything else is still reported
+        if isinstance(sys.exc_info()[1], (ConnectionResetError, BrokenPipeError)):
+            return
+        super().handle_error(request, client_address)
+
 
 def main():
     srv = Server(("127.0.0.1", 0), Handler)
