@@ -310,6 +310,30 @@ void cmd_echo_warnings(char *const *warnings, size_t n)
 		cp_warn("%s", warnings[i]);
 }
 
+/* How to read the input when it is a plan or a directory (model/input.h),
+ * with the --usage file loaded into u. 0 or an exit code. */
+static int plan_opts_open(const struct scenario_opts *o, struct usage_file *u,
+			  struct plan_opts *po)
+{
+	*po = (struct plan_opts){o->region, NULL, o->tf_vars};
+	if (!o->usage_path)
+		return 0;
+	int rc = usage_load(o->usage_path, u);
+	if (rc == 0)
+		po->usage = u;
+	return rc;
+}
+
+/* After loading (rc its result): the usage file's unused entries, said. */
+static void plan_opts_close(struct plan_opts *po, int rc)
+{
+	if (!po->usage)
+		return;
+	if (rc == 0)
+		usage_warn_unused(po->usage);
+	usage_release(po->usage);
+}
+
 int scenario_opts_load(const struct scenario_opts *o, struct scenario *out)
 {
 	memset(out, 0, sizeof(*out));
@@ -318,17 +342,11 @@ int scenario_opts_load(const struct scenario_opts *o, struct scenario *out)
 	char *path = paths_scenario(o->path ? o->path : DEFAULT_SCENARIO);
 	struct whatif w = scenario_whatif(o);
 	struct usage_file u;
-	struct plan_opts po = {o->region, NULL, o->tf_vars};
-	int rc = 0;
-	if (o->usage_path && (rc = usage_load(o->usage_path, &u)) == 0)
-		po.usage = &u;
+	struct plan_opts po;
+	int rc = plan_opts_open(o, &u, &po);
 	if (rc == 0)
 		rc = scenario_load_overlaid(path, &po, &w, out);
-	if (po.usage) {
-		if (rc == 0)
-			usage_warn_unused(po.usage);
-		usage_release(po.usage);
-	}
+	plan_opts_close(&po, rc);
 	free(path);
 	if (rc == 0 && o->region) {
 		free(out->region);
@@ -349,17 +367,11 @@ int scenario_opts_doc(const struct scenario_opts *o, json_t **doc, char **path, 
 	*path = paths_scenario(o->path ? o->path : DEFAULT_SCENARIO);
 	struct whatif w = scenario_whatif(o);
 	struct usage_file u;
-	struct plan_opts po = {o->region, NULL, o->tf_vars};
-	int rc = 0;
-	if (o->usage_path && (rc = usage_load(o->usage_path, &u)) == 0)
-		po.usage = &u;
+	struct plan_opts po;
+	int rc = plan_opts_open(o, &u, &po);
 	if (rc == 0)
 		rc = doc_load_overlaid(*path, &po, &w, doc, notes, nnotes);
-	if (po.usage) {
-		if (rc == 0)
-			usage_warn_unused(po.usage);
-		usage_release(po.usage);
-	}
+	plan_opts_close(&po, rc);
 	if (rc) {
 		free(*path);
 		*path = NULL;
