@@ -150,6 +150,15 @@ for c in "breakdown" "upgrades" "export --format csv" "simulate --runs 2" "compa
 		fail "whatif: $c --scale-usage 2" "exit $rc: $(head -c 300 "$TMPD/sc.err")"
 	fi
 done
-# overlays on a plan are refused with exit 2 (never silently ignored)
-$CP breakdown --plan tests/data/plans/guide-change.json --set resource.aws_ecs_service.api.desired_count=3 >/dev/null 2>&1
-expect_eq "whatif: breakdown --plan --set is refused (exit 2)" 2 "$?"
+# overlays on a plan apply (the plan priced as one scenario), never silently
+# ignored: one more api task moves the total by one task's price
+P=tests/data/plans/guide-change.json
+before=$($CP breakdown --plan $P --set resource.aws_ecs_service.api.desired_count=2 --format json 2>/dev/null | jq -r .total_monthly_cost)
+after=$($CP breakdown --plan $P --set resource.aws_ecs_service.api.desired_count=3 --format json 2>/dev/null | jq -r .total_monthly_cost)
+task=$($CP breakdown --plan $P --set resource.aws_ecs_service.api.desired_count=1 --format json 2>/dev/null |
+	jq -r '.resources[] | select(.address == "aws_ecs_service.api") | .monthly_cost')
+expect_eq "whatif: breakdown --plan --set applies (one more task, one task's price more)" \
+	"$(awk "BEGIN { printf \"%.2f\", $before + $task }")" "$(awk "BEGIN { printf \"%.2f\", $after }")"
+# a path that names nothing in the plan is refused with exit 2
+$CP breakdown --plan $P --set resource.aws_ecs_service.nope.desired_count=3 >/dev/null 2>&1
+expect_eq "whatif: breakdown --plan --set on a resource the plan lacks is refused (exit 2)" 2 "$?"
