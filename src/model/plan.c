@@ -573,7 +573,6 @@ static void build_release(struct side_build *b)
 	for (size_t i = 0; i < b->n; i++) {
 		free(b->in[i].sname);
 		free(b->in[i].region);
-		free(b->in[i].modpath);
 	}
 	free(b->in);
 	json_decref(b->by_addr);
@@ -581,6 +580,7 @@ static void build_release(struct side_build *b)
 	json_decref(b->index);
 	json_decref(b->empty);
 	json_decref(b->by_type_name);
+	plan_groups_free(b);
 }
 
 int plan_from_json(json_t *root, const char *path, const struct plan_opts *o, struct plan *out)

@@ -31,7 +31,6 @@ struct plan_inst {
 	json_t *unknown; /* after_unknown, or NULL */
 	json_t *prior;   /* before, for unknowns on the after side; or NULL */
 	char *sname;     /* scenario name */
-	char *modpath;   /* module_address without indexes, once asked for */
 	char *region;
 	int rank;        /* mapping order */
 	int priced;      /* 1 mapped into a document, 0 not priced, -1 not yet */
@@ -48,7 +47,11 @@ struct side_build {
 	json_t *names;   /* scenario address -> 1, for uniqueness */
 	json_t *index;   /* "type\037key\037value" -> [indexes] (plan_refs.c) */
 	json_t *empty;   /* values of usage-only resources */
-	json_t *by_type_name;  /* "type\037name" -> [indexes] (plan_refs.c) */
+	/* instances by type, name and index-free module path (plan_refs.c):
+	 * "type\037name\037modpath" -> a group number */
+	json_t *by_type_name;
+	struct inst_group *groups;
+	size_t ngroups;
 	size_t n_by_type_name; /* instances indexed there so far */
 	int is_after;
 };
@@ -76,6 +79,7 @@ json_t *config_resource(json_t *mod, const char *type, const char *name);
 struct plan_inst *config_ref(struct side_build *b, const struct plan_inst *x, const char *attr,
 			     const char *want);
 void plan_index_add(struct side_build *b, size_t i);
+void plan_groups_free(struct side_build *b);
 struct plan_inst *plan_index_find(struct side_build *b, const char *type, const char *key,
 				  const char *value, size_t k);
 

@@ -87,8 +87,6 @@ static void strip_indexes(const char *mod, char *out, size_t size)
 		o += (size_t)snprintf(out + o, size - o, "%smodule.%s", i ? "." : "", names[i]);
 }
 
-/* The instance of type.name in module (index-free path) modpath, preferring
- * the same index as `like`. */
 static size_t common_prefix(const char *a, const char *b)
 {
 	size_t n = 0;
@@ -97,54 +95,118 @@ static size_t common_prefix(const char *a, const char *b)
 	return n;
 }
 
-/* The instance of type.name in module (index-free path) modpath: the one
- * whose module instance shares the longest prefix with `like`'s (so
- * module.svc["a"] finds module.svc["a"].module.task's resource), then the
- * same count/for_each index. */
-static struct plan_inst *find_inst(struct side_build *b, const char *modpath, const char *type,
-			      const char *name, const struct plan_inst *like)
+/* The instances of one type.name in one index-free module path, sorted by
+ * module address (then plan order): the instances nearest a referrer's
+ * module are then next to where its address would sort, found by binary
+ * search. A for_each module of 800 instances was scanned whole for each
+ * of its references. */
+struct group_entry {
+	const char *module_address;
+	size_t i; /* in b->in */
+};
+struct inst_group {
+	struct group_entry *v;
+	size_t n, cap;
+	int sorted;
+};
+
+static int entry_cmp(const void *a, const void *b)
 {
-	struct plan_inst *best = NULL;
-	size_t best_score = 0;
+	const struct group_entry *x = a, *y = b;
+	int c = strcmp(x->module_address, y->module_address);
+	return c ? c : (x->i > y->i) - (x->i < y->i);
+}
+
+void plan_groups_free(struct side_build *b)
+{
+	for (size_t i = 0; i < b->ngroups; i++)
+		free(b->groups[i].v);
+	free(b->groups);
+}
+
+/* Index the instances collected since the last call. */
+static void index_instances(struct side_build *b)
+{
 	char buf[MAX_ADDRESS];
-	const char *idx = like ? strchr(like->address + strlen(like->module_address), '[') : NULL;
-	/* instances by type and name, indexed as they come (no scan per reference) */
 	if (!b->by_type_name)
 		b->by_type_name = json_object();
 	for (; b->n_by_type_name < b->n; b->n_by_type_name++) {
 		const struct plan_inst *x = &b->in[b->n_by_type_name];
-		char *k = xasprintf("%s\037%s", x->type, x->name);
-		json_t *l = json_object_get(b->by_type_name, k);
-		if (!l)
-			json_object_set_new(b->by_type_name, k, l = json_array());
-		json_array_append_new(l, json_integer((json_int_t)b->n_by_type_name));
+		strip_indexes(x->module_address, buf, sizeof(buf));
+		char *k = xasprintf("%s\037%s\037%s", x->type, x->name, buf);
+		json_t *g = json_object_get(b->by_type_name, k);
+		if (!g) {
+			b->groups = xrealloc(b->groups, (b->ngroups + 1) * sizeof(*b->groups));
+			memset(&b->groups[b->ngroups], 0, sizeof(*b->groups));
+			json_object_set_new(b->by_type_name, k, g = json_integer((json_int_t)b->ngroups++));
+		}
 		free(k);
+		struct inst_group *gr = &b->groups[json_integer_value(g)];
+		if (gr->n == gr->cap) {
+			gr->cap = gr->cap ? 2 * gr->cap : 4;
+			gr->v = xrealloc(gr->v, gr->cap * sizeof(*gr->v));
+		}
+		gr->v[gr->n++] = (struct group_entry){x->module_address, b->n_by_type_name};
+		gr->sorted = 0;
 	}
-	char *key = xasprintf("%s\037%s", type, name);
-	json_t *list = json_object_get(b->by_type_name, key);
+}
+
+/* The instance of type.name in module (index-free path) modpath: the one
+ * whose module instance shares the longest prefix with `like`'s (so
+ * module.svc["a"] finds module.svc["a"].module.task's resource), then the
+ * same count/for_each index, then the first in plan order. */
+static struct plan_inst *find_inst(struct side_build *b, const char *modpath, const char *type,
+			      const char *name, const struct plan_inst *like)
+{
+	index_instances(b);
+	char *key = xasprintf("%s\037%s\037%s", type, name, modpath);
+	json_t *g = json_object_get(b->by_type_name, key);
 	free(key);
-	size_t li;
-	json_t *iv;
-	json_array_foreach(list, li, iv) {
-		struct plan_inst *x = &b->in[json_integer_value(iv)];
-		if (!x->modpath) { /* parsed once, not once per reference */
-			strip_indexes(x->module_address, buf, sizeof(buf));
-			x->modpath = xstrdup(buf);
+	if (!g)
+		return NULL;
+	struct inst_group *gr = &b->groups[json_integer_value(g)];
+	if (!gr->sorted) {
+		qsort(gr->v, gr->n, sizeof(*gr->v), entry_cmp);
+		gr->sorted = 1;
+	}
+	size_t lo = 0, hi = gr->n;
+	if (like) {
+		/* the longest common prefix with L is that of a neighbour of
+		 * where L sorts; the entries sharing it are contiguous around */
+		const char *L = like->module_address;
+		size_t pos = 0, top = gr->n;
+		while (pos < top) {
+			size_t mid = pos + (top - pos) / 2;
+			if (strcmp(gr->v[mid].module_address, L) < 0)
+				pos = mid + 1;
+			else
+				top = mid;
 		}
-		if (strcmp(x->modpath, modpath))
-			continue;
-		size_t score = 1;
-		if (like) {
-			const char *xi = strchr(x->address + strlen(x->module_address), '[');
-			score += 2 * common_prefix(x->module_address, like->module_address);
-			score += idx && xi && !strcmp(idx, xi);
-		}
-		if (score > best_score) {
-			best = x;
-			best_score = score;
+		size_t best = 0;
+		if (pos > 0)
+			best = common_prefix(gr->v[pos - 1].module_address, L);
+		if (pos < gr->n && common_prefix(gr->v[pos].module_address, L) > best)
+			best = common_prefix(gr->v[pos].module_address, L);
+		lo = hi = pos;
+		while (lo > 0 && common_prefix(gr->v[lo - 1].module_address, L) >= best)
+			lo--;
+		while (hi < gr->n && common_prefix(gr->v[hi].module_address, L) >= best)
+			hi++;
+	}
+	const char *idx = like ? strchr(like->address + strlen(like->module_address), '[') : NULL;
+	size_t pick = (size_t)-1;
+	int pick_same = 0;
+	for (size_t k = lo; k < hi; k++) {
+		const struct plan_inst *x = &b->in[gr->v[k].i];
+		const char *xi = strchr(x->address + strlen(x->module_address), '[');
+		int same = idx && xi && !strcmp(idx, xi);
+		if (pick == (size_t)-1 || same > pick_same ||
+		    (same == pick_same && gr->v[k].i < pick)) {
+			pick = gr->v[k].i;
+			pick_same = same;
 		}
 	}
-	return best;
+	return pick == (size_t)-1 ? NULL : &b->in[pick];
 }
 
 /*

@@ -418,6 +418,65 @@ static void flatten_usage(struct json_errors *v, const struct type_spec *t, cons
 	}
 }
 
+/* Open addressing, a power-of-two size at least twice the resources:
+ * slots hold a resource index + 1 (0 = empty). */
+struct scenario_index {
+	size_t *by_name; /* keyed by type and name */
+	size_t *by_type; /* the first resource of each type */
+	size_t mask;
+};
+
+static size_t fnv(size_t h, const char *s)
+{
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211u;
+	return h;
+}
+
+#define FNV_BASIS ((size_t)1469598103934665603u)
+
+static size_t name_hash(const char *type, const char *name)
+{
+	return fnv(fnv(FNV_BASIS, type) * 31, name);
+}
+
+/* Index out->res (before any lookup; resources are not added after). The
+ * first of equal keys wins, as a scan in order would. */
+static void index_build(struct scenario *s)
+{
+	struct scenario_index *x = xcalloc(1, sizeof(*x));
+	size_t size = 16;
+	while (size < 2 * s->n)
+		size *= 2;
+	x->mask = size - 1;
+	x->by_name = xcalloc(size, sizeof(size_t));
+	x->by_type = xcalloc(size, sizeof(size_t));
+	for (size_t i = 0; i < s->n; i++) {
+		const struct resource *r = &s->res[i];
+		size_t k = name_hash(r->type, r->name) & x->mask;
+		while (x->by_name[k] && (strcmp(s->res[x->by_name[k] - 1].type, r->type) ||
+					 strcmp(s->res[x->by_name[k] - 1].name, r->name)))
+			k = (k + 1) & x->mask;
+		if (!x->by_name[k])
+			x->by_name[k] = i + 1;
+		k = fnv(FNV_BASIS, r->type) & x->mask;
+		while (x->by_type[k] && strcmp(s->res[x->by_type[k] - 1].type, r->type))
+			k = (k + 1) & x->mask;
+		if (!x->by_type[k])
+			x->by_type[k] = i + 1;
+	}
+	s->index = x;
+}
+
+static void index_free(struct scenario_index *x)
+{
+	if (!x)
+		return;
+	free(x->by_name);
+	free(x->by_type);
+	free(x);
+}
+
 static void resource_release(struct resource *r)
 {
 	free(r->type);
@@ -433,6 +492,7 @@ void scenario_release(struct scenario *s)
 	for (size_t i = 0; i < s->n; i++)
 		resource_release(&s->res[i]);
 	free(s->res);
+	index_free(s->index);
 	for (size_t i = 0; i < s->nnotes; i++)
 		free(s->notes[i]);
 	free(s->notes);
@@ -658,6 +718,7 @@ int scenario_from_json(json_t *root, const char *path, const struct json_pos *po
 	const char *key, *type, *name;
 	json_t *val, *byname, *body;
 	char sbuf[128], dpath[1024];
+	size_t cap = 0; /* of out->res */
 
 	memset(out, 0, sizeof(*out));
 	out->path = xstrdup(path);
@@ -796,7 +857,10 @@ int scenario_from_json(json_t *root, const char *path, const struct json_pos *po
 				json_error(&v, rpath, "more than %d resources", MAX_RESOURCES);
 				goto fail;
 			}
-			out->res = xrealloc(out->res, (out->n + 1) * sizeof(*out->res));
+			if (out->n == cap) {
+				cap = cap ? 2 * cap : 16;
+				out->res = xrealloc(out->res, cap * sizeof(*out->res));
+			}
 			struct resource *r = &out->res[out->n++];
 			memset(r, 0, sizeof(*r));
 			r->spec = t;
@@ -824,6 +888,8 @@ int scenario_from_json(json_t *root, const char *path, const struct json_pos *po
 			r->count = c ? (int)json_integer_value(c) : 1;
 		}
 	}
+
+	index_build(out);
 
 	val = json_object_get(root, "usage");
 	if (val && !json_is_object(val)) {
@@ -895,8 +961,36 @@ int scenario_load(const char *path, struct scenario *out)
 const struct resource *scenario_find(const struct scenario *s, const char *type,
 				     const char *name)
 {
+	const struct scenario_index *x = s->index;
+	if (x) {
+		for (size_t k = name_hash(type, name) & x->mask; x->by_name[k];
+		     k = (k + 1) & x->mask) {
+			const struct resource *r = &s->res[x->by_name[k] - 1];
+			if (!strcmp(r->type, type) && !strcmp(r->name, name))
+				return r;
+		}
+		return NULL;
+	}
 	for (size_t i = 0; i < s->n; i++)
 		if (strcmp(s->res[i].type, type) == 0 && strcmp(s->res[i].name, name) == 0)
+			return &s->res[i];
+	return NULL;
+}
+
+const struct resource *scenario_first(const struct scenario *s, const char *type)
+{
+	const struct scenario_index *x = s->index;
+	if (x) {
+		for (size_t k = fnv(FNV_BASIS, type) & x->mask; x->by_type[k];
+		     k = (k + 1) & x->mask) {
+			const struct resource *r = &s->res[x->by_type[k] - 1];
+			if (!strcmp(r->type, type))
+				return r;
+		}
+		return NULL;
+	}
+	for (size_t i = 0; i < s->n; i++)
+		if (strcmp(s->res[i].type, type) == 0)
 			return &s->res[i];
 	return NULL;
 }

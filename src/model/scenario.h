@@ -61,6 +61,10 @@ struct scenario {
 	bool has_claim;
 	dec claim_usd;
 	char *claim_source;
+	/* resources by type and name, and each type's first (scenario.c):
+	 * pricers look references up per resource, and a scan each time made
+	 * a plan of thousands of resources quadratic; owned */
+	struct scenario_index *index;
 };
 
 /* Largest file a scenario may be. */
@@ -97,6 +101,8 @@ void scenario_add_note(struct scenario *s, const char *note);
 const struct resource *scenario_find(const struct scenario *s, const char *type,
 				     const char *name);
 const struct resource *scenario_find_address(const struct scenario *s, const char *address);
+/* The first resource of a type. */
+const struct resource *scenario_first(const struct scenario *s, const char *type);
 
 /* Attribute accessors (the attribute must be in the type's schema). */
 long res_int(const struct resource *r, const char *attr);

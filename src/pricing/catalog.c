@@ -141,6 +141,18 @@ bool catalog_offer_exists(const struct catalog *c, const char *region, const cha
 	return ok;
 }
 
+/* The columns on_row reads. */
+enum col {
+	C_TERM, C_REGION, C_CURRENCY, C_PRICE, C_BEGIN, C_END, C_SKU, C_FAMILY,
+	C_USAGE, C_UNIT, C_DESCRIPTION, C_EFFECTIVE, C_SOURCE, C_VALID, NCOLS
+};
+static const char *const COL_NAMES[NCOLS] = {
+	"TermType",	 "Region Code",	     "Currency",	"PricePerUnit",
+	"StartingRange", "EndingRange",	     "SKU",		"Product Family",
+	"usageType",	 "Unit",	     "PriceDescription", "EffectiveDate",
+	"costplanSource", "costplanValidDate",
+};
+
 struct load_ctx {
 	struct offer_source *src;
 	const char *path;
@@ -153,6 +165,14 @@ struct load_ctx {
 	size_t *slots;
 	size_t nslots;
 	size_t bytes; /* memory kept for this offer, against CATALOG_MAX_BYTES */
+	/* Per header (cols_for): the index of each column on_row reads, and
+	 * which columns are fixed ones, found once instead of by name in every
+	 * row (a name search per field was most of loading an offer) */
+	const struct offer_header *hdr;
+	char *const *hdr_names;
+	size_t hdr_n;
+	int cols[NCOLS];
+	unsigned char fixed[OFFER_MAX_COLUMNS]; /* the readers refuse more columns */
 };
 
 /* Limits on what one offer file may make the catalog keep. */
@@ -248,13 +268,35 @@ static void index_sku(struct load_ctx *ctx)
 	*sku_slot(ctx, s->entries[s->n - 1].sku) = s->n;
 }
 
+/* Find the columns of row's header, when it is not the one found last. */
+static void cols_for(struct load_ctx *ctx, const struct offer_row *row)
+{
+	const struct offer_header *h = row->hdr;
+	if (ctx->hdr == h && ctx->hdr_names == h->names && ctx->hdr_n == h->n)
+		return;
+	ctx->hdr = h;
+	ctx->hdr_names = h->names;
+	ctx->hdr_n = h->n;
+	for (int c = 0; c < NCOLS; c++)
+		ctx->cols[c] = offer_header_find(h, COL_NAMES[c]);
+	for (size_t i = 0; i < h->n && i < OFFER_MAX_COLUMNS; i++)
+		ctx->fixed[i] = (unsigned char)is_fixed(h->names[i]);
+}
+
+/* offer_row_get(row, COL_NAMES[c]) */
+static const char *col(const struct load_ctx *ctx, const struct offer_row *row, enum col c)
+{
+	return ctx->cols[c] < 0 ? NULL : row->fields[ctx->cols[c]];
+}
+
 static int on_row(const struct offer_row *row, void *vctx)
 {
 	struct load_ctx *ctx = vctx;
 	struct offer_source *s = ctx->src;
-	const char *term = offer_row_get(row, "TermType");
-	const char *rc = offer_row_get(row, "Region Code");
-	const char *cur = offer_row_get(row, "Currency");
+	cols_for(ctx, row);
+	const char *term = col(ctx, row, C_TERM);
+	const char *rc = col(ctx, row, C_REGION);
+	const char *cur = col(ctx, row, C_CURRENCY);
 	struct price_tier t;
 
 	if (strcmp(term, "OnDemand") != 0)
@@ -264,11 +306,11 @@ static int on_row(const struct offer_row *row, void *vctx)
 	if (cur && cur[0] && strcmp(cur, "USD") != 0)
 		return row_error(ctx, row->line, "currency is not USD:", cur);
 	memset(&t, 0, sizeof(t));
-	if (dec_parse(offer_row_get(row, "PricePerUnit"), &t.price) != 0 ||
+	if (dec_parse(col(ctx, row, C_PRICE), &t.price) != 0 ||
 	    dec_cmp(t.price, dec_zero()) < 0)
 		return row_error(ctx, row->line, "PricePerUnit is not a price:",
-				 offer_row_get(row, "PricePerUnit"));
-	const char *b = offer_row_get(row, "StartingRange"), *e = offer_row_get(row, "EndingRange");
+				 col(ctx, row, C_PRICE));
+	const char *b = col(ctx, row, C_BEGIN), *e = col(ctx, row, C_END);
 	if (!b[0])
 		b = "0";
 	if (dec_parse(b, &t.begin) != 0 || dec_cmp(t.begin, dec_zero()) < 0)
@@ -279,7 +321,7 @@ static int on_row(const struct offer_row *row, void *vctx)
 		return row_error(ctx, row->line, "EndingRange is not a number above StartingRange:",
 				 e);
 
-	const char *sku = offer_row_get(row, "SKU");
+	const char *sku = col(ctx, row, C_SKU);
 	struct price_entry *pe = find_sku(ctx, sku);
 	for (size_t i = 0; i < row->n; i++)
 		ctx->bytes += strlen(row->fields[i]) + 1;
@@ -300,28 +342,33 @@ static int on_row(const struct offer_row *row, void *vctx)
 		pe->src = s;
 		pe->line = row->line;
 		pe->sku = xstrdup(sku);
-		const char *fam = offer_row_get(row, "Product Family");
+		const char *fam = col(ctx, row, C_FAMILY);
 		pe->family = xstrdup(fam ? fam : "");
-		pe->usage_type = xstrdup(offer_row_get(row, "usageType"));
-		pe->unit = xstrdup(offer_row_get(row, "Unit"));
-		pe->description = xstrdup(offer_row_get(row, "PriceDescription")
-						  ? offer_row_get(row, "PriceDescription")
+		pe->usage_type = xstrdup(col(ctx, row, C_USAGE));
+		pe->unit = xstrdup(col(ctx, row, C_UNIT));
+		pe->description = xstrdup(col(ctx, row, C_DESCRIPTION)
+						  ? col(ctx, row, C_DESCRIPTION)
 						  : "");
-		const char *ed = offer_row_get(row, "EffectiveDate");
+		const char *ed = col(ctx, row, C_EFFECTIVE);
 		pe->effective_date = xstrdup(ed ? ed : "");
-		const char *src = offer_row_get(row, "costplanSource");
+		const char *src = col(ctx, row, C_SOURCE);
 		pe->source = xstrdup(src && src[0] ? src : ctx->source_default);
 		/* the row's own date when it has one, else the file's */
-		const char *vd = offer_row_get(row, "costplanValidDate");
+		const char *vd = col(ctx, row, C_VALID);
 		if (vd && vd[0] && !(strlen(vd) == 10 && is_date(vd)))
 			return row_error(ctx, row->line, "costplanValidDate is not a date (YYYY-MM-DD):",
 					 vd);
 		pe->published = xstrdup(vd && vd[0] ? vd : s->published ? s->published : "");
+		size_t nattr = 0;
+		for (size_t i = 0; i < row->n; i++)
+			nattr += !ctx->fixed[i] && row->fields[i][0];
+		if (nattr) {
+			pe->attr_names = xcalloc(nattr, sizeof(char *));
+			pe->attr_values = xcalloc(nattr, sizeof(char *));
+		}
 		for (size_t i = 0; i < row->n; i++) {
-			if (is_fixed(row->hdr->names[i]) || !row->fields[i][0])
+			if (ctx->fixed[i] || !row->fields[i][0])
 				continue;
-			pe->attr_names = xrealloc(pe->attr_names, (pe->nattr + 1) * sizeof(char *));
-			pe->attr_values = xrealloc(pe->attr_values, (pe->nattr + 1) * sizeof(char *));
 			pe->attr_names[pe->nattr] = xstrdup(row->hdr->names[i]);
 			pe->attr_values[pe->nattr] = xstrdup(row->fields[i]);
 			pe->nattr++;
@@ -347,7 +394,7 @@ static int load_source(struct catalog *c, struct offer_source *s)
 	struct stat st;
 	char *csv = xasprintf("%s/aws/%s/%s.csv", c->dir, s->region, s->offer);
 	char *json = xasprintf("%s/aws/%s/%s.json", c->dir, s->region, s->offer);
-	struct load_ctx ctx = {s, NULL, s->region, s->offer, NULL, NULL, 0, 0};
+	struct load_ctx ctx = {.src = s, .region = s->region, .offer = s->offer};
 	int rc;
 
 	if (stat(csv, &st) == 0) {

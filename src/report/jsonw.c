@@ -4,6 +4,7 @@
 #include "report/jsonw.h"
 
 #include <math.h>
+#include <string.h>
 
 #include "util/utf8.h"
 
@@ -67,26 +68,72 @@ void jw_init(struct jsonw *w, FILE *f)
 	w->after_key = false;
 }
 
+/* ",\n" and two spaces a level: the separator and indentation go out in
+ * one write, not one a character (a report writes ~100k of them) */
+static const char SEP[] = ",\n                                                                ";
+
 static void indent(struct jsonw *w)
 {
-	fputc('\n', w->f);
-	for (int i = 0; i < w->depth; i++)
-		fputs("  ", w->f);
+	fwrite(SEP + 1, 1, 1 + 2 * (size_t)w->depth, w->f);
 }
 
-/* Separator before a value (or key) at the current level. */
-static void pre(struct jsonw *w)
+/* The separator before a value (or key) at the current level: its text,
+ * in SEP, and length. */
+static size_t pre_text(struct jsonw *w, const char **text)
 {
+	*text = SEP;
 	if (w->after_key) {
 		w->after_key = false;
-		return;
+		return 0;
 	}
 	if (w->depth == 0)
-		return;
-	if (!w->first[w->depth])
-		fputc(',', w->f);
+		return 0;
+	bool first = w->first[w->depth];
 	w->first[w->depth] = false;
-	indent(w);
+	*text = SEP + first;
+	return (first ? 0 : 1) + 1 + 2 * (size_t)w->depth;
+}
+
+static void pre(struct jsonw *w)
+{
+	const char *t;
+	size_t n = pre_text(w, &t);
+	if (n)
+		fwrite(t, 1, n, w->f);
+}
+
+/* Is s plain: printable ASCII that needs no escape? Its length in *n. */
+static bool plain(const char *s, size_t *n)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	for (; *p; p++)
+		if (*p < 0x20 || *p >= 0x7f || *p == '"' || *p == '\\')
+			return false;
+	*n = (size_t)(p - (const unsigned char *)s);
+	return true;
+}
+
+/* The separator, s quoted and tail, in one write when s is plain and short
+ * (keys and most values), else as json_write_string writes it. */
+static void pre_quoted(struct jsonw *w, const char *s, const char *tail)
+{
+	char buf[256];
+	const char *t;
+	size_t n = pre_text(w, &t), len, tl = strlen(tail);
+	if (plain(s, &len) && n + len + tl + 2 <= sizeof(buf)) {
+		memcpy(buf, t, n);
+		buf[n++] = '"';
+		memcpy(buf + n, s, len);
+		n += len;
+		buf[n++] = '"';
+		memcpy(buf + n, tail, tl);
+		fwrite(buf, 1, n + tl, w->f);
+		return;
+	}
+	if (n)
+		fwrite(t, 1, n, w->f);
+	json_write_string(w->f, s);
+	fputs(tail, w->f);
 }
 
 static void open(struct jsonw *w, char c)
@@ -127,16 +174,13 @@ void jw_arr_end(struct jsonw *w)
 
 void jw_key(struct jsonw *w, const char *k)
 {
-	pre(w);
-	json_write_string(w->f, k);
-	fputs(": ", w->f);
+	pre_quoted(w, k, ": ");
 	w->after_key = true;
 }
 
 void jw_str(struct jsonw *w, const char *s)
 {
-	pre(w);
-	json_write_string(w->f, s ? s : "");
+	pre_quoted(w, s ? s : "", "");
 }
 
 void jw_num_text(struct jsonw *w, const char *digits)

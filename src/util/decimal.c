@@ -4,6 +4,7 @@
 #include "util/decimal.h"
 
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -253,10 +254,18 @@ static void u128_to_str(unsigned __int128 u, char *buf)
 {
 	char tmp[48];
 	int n = 0;
-	do {
-		tmp[n++] = (char)('0' + (int)(u % 10));
-		u /= 10;
-	} while (u);
+	if (u <= UINT64_MAX) { /* the common case, without 128-bit division */
+		uint64_t w = (uint64_t)u;
+		do {
+			tmp[n++] = (char)('0' + (int)(w % 10));
+			w /= 10;
+		} while (w);
+	} else {
+		do {
+			tmp[n++] = (char)('0' + (int)(u % 10));
+			u /= 10;
+		} while (u);
+	}
 	for (int i = 0; i < n; i++)
 		buf[i] = tmp[n - 1 - i];
 	buf[n] = '\0';
@@ -264,14 +273,32 @@ static void u128_to_str(unsigned __int128 u, char *buf)
 
 char *dec_format(dec a, int places, char *buf, size_t size)
 {
-	char ip[48], fp[16];
+	char out[48 + 2 + DEC_PLACES];
 	dec r = dec_round(a, places);
 	unsigned __int128 u = r.v < 0 ? (unsigned __int128)(-r.v) : (unsigned __int128)r.v;
 	unsigned __int128 s = (unsigned __int128)SCALE;
-	u128_to_str(u / s, ip);
-	snprintf(fp, sizeof(fp), "%012llu", (unsigned long long)(u % s));
-	fp[places > 0 ? places : 0] = '\0';
-	snprintf(buf, size, "%s%s%s%s", r.v < 0 ? "-" : "", ip, places > 0 ? "." : "", fp);
+	/* by hand, not snprintf: reports format tens of thousands of these */
+	size_t n = 0;
+	if (r.v < 0)
+		out[n++] = '-';
+	u128_to_str(u / s, out + n);
+	n += strlen(out + n);
+	if (places > 0) {
+		unsigned long long f = (unsigned long long)(u % s);
+		char fp[DEC_PLACES];
+		for (int i = DEC_PLACES - 1; i >= 0; i--, f /= 10)
+			fp[i] = (char)('0' + (int)(f % 10));
+		out[n++] = '.';
+		size_t k = places < DEC_PLACES ? (size_t)places : DEC_PLACES;
+		memcpy(out + n, fp, k);
+		n += k;
+	}
+	if (size > 0) {
+		if (n > size - 1)
+			n = size - 1;
+		memcpy(buf, out, n);
+		buf[n] = '\0';
+	}
 	return buf;
 }
 

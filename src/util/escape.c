@@ -126,6 +126,16 @@ void csv_write_raw(FILE *f, const char *s)
 void term_write(FILE *f, const char *s)
 {
 	for (const unsigned char *p = (const unsigned char *)s; p && *p;) {
+		/* a run of printable ASCII goes out in one write, not a write
+		 * a character (a table of 5,000 resources has 40,000 cells) */
+		const unsigned char *run = p;
+		while (*run >= 0x20 && *run < 0x7f)
+			run++;
+		if (run > p) {
+			fwrite(p, 1, (size_t)(run - p), f);
+			p = run;
+			continue;
+		}
 		long cp;
 		int len = utf8_next((const char *)p, &cp);
 		if (utf8_unsafe_for_terminal(cp))
@@ -174,6 +184,17 @@ static size_t chars(const char *s, size_t bytes)
 	return n;
 }
 
+/* n spaces (a cell's padding), in writes of up to 64 */
+static void spaces(FILE *f, int n)
+{
+	static const char SP[] = "                                                                ";
+	while (n > 0) {
+		int k = n < (int)sizeof(SP) - 1 ? n : (int)sizeof(SP) - 1;
+		fwrite(SP, 1, (size_t)k, f);
+		n -= k;
+	}
+}
+
 void term_cell(FILE *f, const char *s, int w, int right)
 {
 	char buf[1024];
@@ -195,10 +216,10 @@ void term_cell(FILE *f, const char *s, int w, int right)
 		n = k + 1;
 	}
 	if (right && (int)n < w)
-		fprintf(f, "%*s", w - (int)n, "");
+		spaces(f, w - (int)n);
 	else if (right && (int)n > w)
 		fputc(' ', f); /* an over-wide figure still stands apart */
 	term_write(f, s);
 	if (!right && (int)n < w)
-		fprintf(f, "%*s", w - (int)n, "");
+		spaces(f, w - (int)n);
 }

@@ -327,10 +327,7 @@ void fargate_dim_query(struct price_query *q, enum fargate_dim d)
 
 const struct resource *fargate_savings_plan(const struct scenario *s)
 {
-	for (size_t i = 0; i < s->n; i++)
-		if (strcmp(s->res[i].type, "costplan_savings_plan") == 0)
-			return &s->res[i];
-	return NULL;
+	return scenario_first(s, "costplan_savings_plan");
 }
 
 static bool is_arm(const struct resource *td)

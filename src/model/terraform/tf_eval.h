@@ -115,6 +115,7 @@ struct tf_loader {
 	struct tf_modinst **all;  /* every module instance, root first */
 	size_t nall, capall;
 	uint64_t plan_values;     /* tf_plan.c: values written so far (TF_MAX_PLAN_VALUES) */
+	bool for_reader;          /* tf_plan_load: no planned_values (tf_plan.h) */
 };
 
 void tf_warn(struct tf_loader *L, const char *fmt, ...) CP_PRINTF(2, 3);

@@ -13,7 +13,8 @@ void tf_expand(struct hcl_eval *ev, const struct hcl_scope *sc, const struct hx 
 	struct hcl_run *r = ev->r;
 	char d[80], w[120];
 	memset(out, 0, sizeof(out[0]));
-	cp_sanitize(what, w, sizeof(w));
+	/* what, sanitized, as W: only a failure needs it (thousands of expansions) */
+#define W cp_sanitize(what, w, sizeof(w))
 	if (count) {
 		struct hval *v = hcl_eval(ev, sc, count), *n;
 		out->kind = TFX_COUNT;
@@ -22,14 +23,14 @@ void tf_expand(struct hcl_eval *ev, const struct hcl_scope *sc, const struct hx 
 			out->n = 1;
 		} else {
 			if (v->kind == HV_NULL)
-				hcl_fail(r, &count->pos, "the count of %s is null; it must be a whole number", w);
+				hcl_fail(r, &count->pos, "the count of %s is null; it must be a whole number", W);
 			if (!hv_to_number(r, v, &n) || n->n != floor(n->n) || n->n < 0)
 				hcl_fail(r, &count->pos,
-					 "the count of %s must be a whole number from 0 up, not %s", w,
+					 "the count of %s must be a whole number from 0 up, not %s", W,
 					 hcl_describe(v, d, sizeof(d)));
 			if (n->n > TF_MAX_INSTANCES)
 				hcl_fail_limit(r, &count->pos,
-					       "instance limit: the count of %s is %s, above %d", w,
+					       "instance limit: the count of %s is %s, above %d", W,
 					       hcl_describe(n, d, sizeof(d)), TF_MAX_INSTANCES);
 			out->n = (size_t)n->n;
 		}
@@ -51,7 +52,7 @@ void tf_expand(struct hcl_eval *ev, const struct hcl_scope *sc, const struct hx 
 	}
 	if (v->kind == HV_NULL)
 		hcl_fail(r, &for_each->pos, "the for_each of %s is null; it needs a map or a set of strings",
-			 w);
+			 W);
 	if (v->kind == HV_OBJECT) {
 		out->n = v->o.n;
 		out->keys = hcl_alloc_array(r, out->n ? out->n : 1, sizeof(*out->keys));
@@ -68,22 +69,23 @@ void tf_expand(struct hcl_eval *ev, const struct hcl_scope *sc, const struct hx 
 			if (v->l.v[i]->kind != HV_STRING)
 				hcl_fail(r, &for_each->pos,
 					 "the for_each of %s is a set holding %s; a set of strings is needed",
-					 w, hcl_describe(v->l.v[i], d, sizeof(d)));
+					 W, hcl_describe(v->l.v[i], d, sizeof(d)));
 			out->keys[i] = v->l.v[i];
 		}
 	} else if (v->kind == HV_LIST) {
 		hcl_fail(r, &for_each->pos,
 			 "the for_each of %s is a list; it needs a map or a set of strings (convert the "
 			 "list with toset())",
-			 w);
+			 W);
 	} else {
 		hcl_fail(r, &for_each->pos, "the for_each of %s must be a map or a set of strings, not %s",
-			 w, hcl_describe(v, d, sizeof(d)));
+			 W, hcl_describe(v, d, sizeof(d)));
 	}
 	if (out->n > TF_MAX_INSTANCES)
 		hcl_fail_limit(r, &for_each->pos, "instance limit: the for_each of %s has %zu elements, above %d",
-			       w, out->n, TF_MAX_INSTANCES);
+			       W, out->n, TF_MAX_INSTANCES);
 }
+#undef W
 
 const struct hcl_scope *tf_expand_scope(struct hcl_eval *ev, const struct hcl_scope *up,
 					const struct tf_expansion *x, size_t i)

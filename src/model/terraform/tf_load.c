@@ -101,7 +101,9 @@ static void root_of(struct tf_loader *L, const char *path)
 	L->rootdir = !slash ? "." : slash == p ? "/" : hcl_strndup(r, p, (size_t)(slash - p));
 }
 
-int tf_load(const char *path, const struct tf_var_opts *vars, struct tf_result *out)
+/* tf_load; for_reader: the document only for plan_from_json (tf_plan.h). */
+static int load(const char *path, const struct tf_var_opts *vars, bool for_reader,
+		struct tf_result *out)
 {
 	struct tf_loader *L = xcalloc(1, sizeof(*L));
 	struct hcl_run *r = &L->run;
@@ -110,6 +112,7 @@ int tf_load(const char *path, const struct tf_var_opts *vars, struct tf_result *
 	memset(out, 0, sizeof(*out));
 	hcl_run_init(r);
 	L->varopts = vars;
+	L->for_reader = for_reader;
 	hcl_catch_push(r, &top, false);
 	if (setjmp(top.jb)) {
 		struct cp_loc loc = {r->diag.pos.file, r->diag.pos.line, r->diag.pos.col};
@@ -144,6 +147,11 @@ done:
 	return rc;
 }
 
+int tf_load(const char *path, const struct tf_var_opts *vars, struct tf_result *out)
+{
+	return load(path, vars, false, out);
+}
+
 void tf_result_release(struct tf_result *res)
 {
 	json_decref(res->plan);
@@ -164,7 +172,7 @@ int tf_plan_load(const char *path, const struct tf_var_opts *vars, const struct 
 		 struct plan *out)
 {
 	struct tf_result res;
-	int rc = tf_load(path, vars, &res);
+	int rc = load(path, vars, true, &res);
 	if (rc) {
 		tf_result_release(&res);
 		memset(out, 0, sizeof(*out));

@@ -11,7 +11,9 @@
  *                      change.after_unknown marking each unknown with true,
  *                      nested like the value; `id` is always unknown.
  *   planned_values     the same values by module: root_module.resources
- *                      and child_modules (each with its address).
+ *                      and child_modules (each with its address); left
+ *                      out for tf_plan_load, whose reader (model/plan.c)
+ *                      reads a plan's resource_changes only.
  *   configuration      provider_config (name, full_name, alias,
  *                      module_address, the region expression as
  *                      constant_value or references), and per module the
