@@ -32,7 +32,8 @@ struct csv_scan {
 	struct offer_csv *reader;
 	const char *const *needles;
 	size_t nneedles;
-	size_t nlen[MAXN];
+	size_t nlen[MAXN];           /* the needle proper, before its companions */
+	const char *companions[MAXN]; /* CSV_SCAN_AND-separated, or "" */
 	size_t next[MAXN];
 	size_t valid_to[MAXN];
 
@@ -54,7 +55,9 @@ void csv_scan_set_needles(struct csv_scan *s, const char *const *needles)
 	s->nneedles = 0;
 	if (needles)
 		for (; needles[s->nneedles] && s->nneedles < MAXN; s->nneedles++) {
-			s->nlen[s->nneedles] = strlen(needles[s->nneedles]);
+			const char *n = needles[s->nneedles];
+			s->nlen[s->nneedles] = strcspn(n, CSV_SCAN_AND);
+			s->companions[s->nneedles] = n + s->nlen[s->nneedles];
 			s->next[s->nneedles] = NONE;
 			s->valid_to[s->nneedles] = 0;
 		}
@@ -114,12 +117,47 @@ static int has_needle(struct csv_scan *s, size_t i, size_t from, size_t end)
 	return h && s->next[i] <= last;
 }
 
+/* Is [lit, lit+len) a whole field of the record [from, end): between
+ * quotes or commas (or the record's ends), however the file quotes? */
+static int has_field(const char *b, size_t from, size_t end, const char *lit, size_t len)
+{
+	size_t at = from;
+	while (at + len <= end) {
+		const char *h = memmem(b + at, end - at, lit, len);
+		if (!h)
+			return 0;
+		size_t k = (size_t)(h - b);
+		int before = k == from || b[k - 1] == '"' || b[k - 1] == ',';
+		int after = k + len == end || b[k + len] == '"' || b[k + len] == ',' ||
+			    b[k + len] == '\r' || b[k + len] == '\n';
+		if (before && after)
+			return 1;
+		at = k + 1;
+	}
+	return 0;
+}
+
+/* Does [from, end) hold every companion of needle i as a field? (A record
+ * is short: a plain search within it.) */
+static int has_companions(const struct csv_scan *s, size_t i, size_t from, size_t end)
+{
+	const char *c = s->companions[i];
+	while (*c) {
+		c++; /* the separator */
+		size_t len = strcspn(c, CSV_SCAN_AND);
+		if (len && !has_field(s->buf, from, end, c, len))
+			return 0;
+		c += len;
+	}
+	return 1;
+}
+
 /* A whole record [rs, end] (end = its newline, or len-1 at the very end). */
 static void record(struct csv_scan *s, size_t end)
 {
 	int pass = s->records < 6 || !s->needles;
 	for (size_t i = 0; !pass && i < s->nneedles; i++)
-		pass = has_needle(s, i, s->rs, end + 1);
+		pass = has_needle(s, i, s->rs, end + 1) && has_companions(s, i, s->rs, end + 1);
 	s->records++;
 	if (pass) {
 		if (s->skip_pending) {

@@ -10,6 +10,13 @@
  * reader is told how many lines it skipped so its messages keep the right
  * line numbers. With needles NULL every record is passed on.
  *
+ * A needle may carry companions after CSV_SCAN_AND separators
+ * ("BoxUsage:" CSV_SCAN_AND "Linux" CSV_SCAN_AND "Shared"): the record
+ * passes on that needle only if it holds every companion too, as a whole
+ * field (bounded by quotes, commas or the record's ends). A needle
+ * found in most rows of a file (BoxUsage: in AmazonEC2) then stops being a
+ * reason to parse them all.
+ *
  * Only whole records reach the reader; the unfinished tail waits in a
  * buffer that grows up to CSV_SCAN_MAX_RECORD (a longer record is bad
  * data), so memory is bounded whatever the input size.
@@ -26,6 +33,8 @@
 
 #define CSV_SCAN_CHUNK (1024 * 1024)
 #define CSV_SCAN_MAX_RECORD (8 * 1024 * 1024)
+/* Separates a needle from its companions (ASCII unit separator). */
+#define CSV_SCAN_AND "\x1f"
 
 struct csv_scan;
 

@@ -20,6 +20,7 @@
 #include <string.h>
 
 #include "pricing/catalog.h"
+#include "pricing/csv_scan.h"
 #include "util/error.h"
 
 #define RULE_ATTRS 4
@@ -162,13 +163,47 @@ bool price_filter_known_offer(const char *offer)
 	return false;
 }
 
-static void add_needle(struct price_filter *f, size_t *n, const char *s)
+/*
+ * Add needle s (with companions: literal attribute values the rule needs,
+ * csv_scan.h) unless its literal is there. Two rules with one literal share
+ * the needle without companions: either rule's rows must pass.
+ */
+static void add_needle(struct price_filter *f, size_t *n, char *s)
 {
-	for (size_t i = 0; i < *n; i++)
-		if (strcmp(f->needles[i], s) == 0)
+	size_t len = strcspn(s, CSV_SCAN_AND);
+	for (size_t i = 0; i < *n; i++) {
+		const char *o = f->needles[i];
+		if (strcspn(o, CSV_SCAN_AND) == len && strncmp(o, s, len) == 0) {
+			if (strcmp(o, s) != 0)
+				((char *)o)[len] = '\0'; /* our own store: drop the companions */
 			return;
+		}
+	}
 	if (*n < MAX_NEEDLES)
 		f->needles[(*n)++] = s;
+}
+
+/* The companions of rule r: CSV_SCAN_AND then each attribute it requires
+ * to be one single non-empty value ("Linux", "Shared"); "" when none.
+ * Written to out (size enough: the values' lengths plus one each). */
+static void companions(const struct rule *r, char *out)
+{
+	*out = '\0';
+	for (int k = 0; k < RULE_ATTRS && r->attrs[k][0]; k++) {
+		const char *v = r->attrs[k][1];
+		if (*v && !strchr(v, '|')) {
+			strcat(out, CSV_SCAN_AND);
+			strcat(out, v);
+		}
+	}
+}
+
+static size_t companions_size(const struct rule *r)
+{
+	size_t n = 1;
+	for (int k = 0; k < RULE_ATTRS && r->attrs[k][0]; k++)
+		n += strlen(r->attrs[k][1]) + 1;
+	return n;
 }
 
 struct price_filter *price_filter_new(const char *offer, const char *region)
@@ -184,7 +219,12 @@ struct price_filter *price_filter_new(const char *offer, const char *region)
 	for (size_t i = 0; i < NRULES; i++)
 		if (strcmp(RULES[i].offer, offer) == 0) {
 			f->rules[f->nrules++] = &RULES[i];
-			store += (RULES[i].usage ? strlen(RULES[i].usage) : 0) + 1;
+			/* each literal of the usage (or the family), with companions */
+			const char *u = RULES[i].usage ? RULES[i].usage : RULES[i].family;
+			size_t lits = 1;
+			for (const char *c = u; c && *c; c++)
+				lits += *c == '|';
+			store += (u ? strlen(u) : 0) + lits * companions_size(&RULES[i]) + 1;
 		}
 	for (size_t i = 0; i < sizeof(NEEDLE_OVERRIDE) / sizeof(NEEDLE_OVERRIDE[0]); i++)
 		if (strcmp(NEEDLE_OVERRIDE[i][0], offer) == 0) {
@@ -195,20 +235,22 @@ struct price_filter *price_filter_new(const char *offer, const char *region)
 	char *p = f->needle_store = xmalloc(store + 1);
 	for (size_t i = 0; i < f->nrules; i++) {
 		const struct rule *r = f->rules[i];
-		if (!r->usage) {
-			add_needle(f, &nn, r->family);
-			continue;
-		}
-		const char *s = r->usage;
-		while (*s) {
+		char comp[256];
+		if (companions_size(r) > sizeof(comp))
+			comp[0] = '\0';
+		else
+			companions(r, comp);
+		const char *s = r->usage ? r->usage : r->family;
+		while (s && *s) {
 			size_t len = strcspn(s, "|");
 			memcpy(p, s, len);
 			p[len] = '\0';
 			if (len && p[len - 1] == '*')
-				p[len - 1] = '\0';
+				p[--len] = '\0';
+			strcpy(p + len, comp);
 			add_needle(f, &nn, p);
-			p += len + 1;
-			s += len;
+			p += strlen(p) + 1;
+			s += strcspn(s, "|");
 			if (*s == '|')
 				s++;
 		}

@@ -57,12 +57,32 @@ static int keep(const char *offer, const char *region, ...)
 	assert_int_equal(price_filter_bind(f, &hdr, &missing), 0);
 	struct offer_row row = {&hdr, fields, NC, 7};
 	int k = price_filter_row(f, &row);
-	/* every kept row contains a needle literally (what the scanner relies on) */
+	/* every kept row contains a needle literally, and each of that needle's
+	 * companions as a whole field (what the scanner relies on) */
 	if (k) {
 		int found = 0;
-		for (const char *const *n = price_filter_needles(f); *n && !found; n++)
-			for (size_t i = 0; i < NC && !found; i++)
-				found = strstr(fields[i], *n) != NULL;
+		for (const char *const *n = price_filter_needles(f); *n && !found; n++) {
+			size_t len = strcspn(*n, CSV_SCAN_AND);
+			for (size_t i = 0; i < NC && !found; i++) {
+				const char *h = strstr(fields[i], *n);
+				found = h && len == strlen(*n);
+				if (!found && len < strlen(*n)) {
+					char lit[64];
+					snprintf(lit, sizeof(lit), "%.*s", (int)len, *n);
+					found = strstr(fields[i], lit) != NULL;
+				}
+			}
+			/* the companions: each one whole field of the row */
+			for (const char *c = *n + len; found && *c;) {
+				c++;
+				size_t cl = strcspn(c, CSV_SCAN_AND);
+				int whole = 0;
+				for (size_t i = 0; i < NC && !whole; i++)
+					whole = strlen(fields[i]) == cl && strncmp(fields[i], c, cl) == 0;
+				found = whole;
+				c += cl;
+			}
+		}
 		assert_true(found);
 	}
 	price_filter_free(f);
@@ -166,6 +186,14 @@ static void filter_others(void **state)
 	}
 	assert_true(nat && box && ebs);
 	assert_true(n <= 16);
+	/* instances are most of the file: BoxUsage: carries the attribute values
+	 * its rule needs as companions, so other operating systems, tenancies
+	 * and capacity states are dropped unparsed too */
+	bool companions = false;
+	for (const char *const *nd = price_filter_needles(f); *nd; nd++)
+		if (!strncmp(*nd, "BoxUsage:" CSV_SCAN_AND, 10))
+			companions = strstr(*nd, CSV_SCAN_AND "Linux") && strstr(*nd, CSV_SCAN_AND "Shared");
+	assert_true(companions);
 	price_filter_free(f);
 }
 
@@ -243,6 +271,41 @@ static void scanner_same_rows(void **state)
 		assert_int_equal(some.lines[0], 10);
 		assert_int_equal(some.lines[1], 11);
 		assert_int_equal(some.lines[2], 13);
+	}
+}
+
+/* A needle with companions passes a record only when each companion is a
+ * whole field: quoted or not, never a substring of a longer value. */
+static void scanner_companions(void **state)
+{
+	static const char CSV2[] =
+		"\"FormatVersion\",\"v1.0\"\n\"Disclaimer\",\"d\"\n\"Publication Date\",\"x\"\n"
+		"\"Version\",\"1\"\n\"OfferCode\",\"AmazonEC2\"\n"
+		"\"SKU\",\"OS\",\"Tenancy\",\"usageType\"\n"
+		"\"A\",\"Linux\",\"Shared\",\"BoxUsage:m5.large\"\n"   /* passed */
+		"\"B\",\"Windows\",\"Shared\",\"BoxUsage:m5.large\"\n" /* dropped */
+		"\"C\",\"SUSE Linux\",\"Shared\",\"BoxUsage:m5.large\"\n" /* dropped */
+		"D,Linux,Shared,BoxUsage:t3.micro\r\n"                /* passed: unquoted */
+		"\"E\",\"Linux\",\"Dedicated\",\"BoxUsage:m5.large\"\n" /* dropped */
+		"\"F\",\"Linux\",\"x\",\"NatGateway-Hours\"\n";         /* passed: other needle */
+	static const char *const needles[] = {
+		"BoxUsage:" CSV_SCAN_AND "Linux" CSV_SCAN_AND "Shared", "NatGateway-", NULL};
+	(void)state;
+	for (size_t chunk = 1; chunk < 50; chunk += 7) {
+		struct seen s;
+		memset(&s, 0, sizeof(s));
+		struct offer_csv *c = offer_csv_new("t.csv", NULL, on_row, &s);
+		struct csv_scan *sc = csv_scan_new(c, needles);
+		size_t n = strlen(CSV2);
+		for (size_t i = 0; i < n; i += chunk)
+			assert_int_equal(csv_scan_feed(sc, CSV2 + i, i + chunk > n ? n - i : chunk), 0);
+		assert_int_equal(csv_scan_finish(sc), 0);
+		csv_scan_free(sc);
+		offer_csv_free(c);
+		assert_int_equal(s.n, 3);
+		assert_int_equal(s.lines[0], 7);
+		assert_int_equal(s.lines[1], 10);
+		assert_int_equal(s.lines[2], 12);
 	}
 }
 
@@ -376,7 +439,8 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(filter_nat),	     cmocka_unit_test(filter_rds_cache),
 		cmocka_unit_test(filter_others),     cmocka_unit_test(filter_bind_missing),
-		cmocka_unit_test(scanner_same_rows), cmocka_unit_test(scanner_bad_input),
+		cmocka_unit_test(scanner_same_rows), cmocka_unit_test(scanner_companions),
+		cmocka_unit_test(scanner_bad_input),
 		cmocka_unit_test(backoff_bounds),    cmocka_unit_test(retry_loop),
 		cmocka_unit_test(retry_env),	     cmocka_unit_test(url_policy),
 	};
