@@ -129,8 +129,11 @@ int sim_drive(struct sim_options *so, const struct scenario_opts *sco, struct cp
 			 st->u.svc[i].t->external_bytes_per_request > 0;
 	if (sends && !st->u.dt)
 		cp_warn("%s has no aws_data_transfer resource: the traffic's data transfer out is "
-			"not priced (add \"aws_data_transfer\": { \"this\": {} })",
-			st->s.path);
+			"not priced (%s)",
+			st->s.path,
+			st->s.from_plan
+				? "a usage file entry aws_data_transfer.NAME adds one, as in Infracost's"
+				: "add \"aws_data_transfer\": { \"this\": {} }");
 	mc_run(&st->u, &so->mc, &st->mc);
 	scenario_opts_cost(sco, &co);
 	if ((rc = bills_price(&st->s, ctx->cat, &co, &st->u, &st->mc, &st->b)))
