@@ -55,6 +55,7 @@ struct price_entry {
 	char **attr_names;
 	char **attr_values;
 	size_t nattr;
+	void *mem; /* one block holding the strings above and the attr arrays */
 	struct price_tier *tiers; /* sorted by begin */
 	size_t ntiers;
 	int line; /* line of the first row in the file */

@@ -76,6 +76,9 @@ void offer_csv_free(struct offer_csv *c);
 void offer_csv_skip_lines(struct offer_csv *c, long n);
 /* Has the column header (line 6) been read? */
 int offer_csv_have_header(const struct offer_csv *c);
+/* Tests: on 0, every byte goes to libcsv, none through the fast path for
+ * the usual record shape (offer_csv.c); call before the first feed. */
+void offer_csv_set_fast(struct offer_csv *c, int on);
 
 /*
  * Read a JSON offer file (products + terms.OnDemand) from path. Only

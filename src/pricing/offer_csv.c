@@ -9,12 +9,29 @@
  * stays constant whatever the file size. The push interface (offer_csv_new,
  * _feed, _finish) lets a download feed bytes as they arrive; offer_csv_read
  * is the same machine driven by fread.
+ *
+ * Fast path: nearly every record of an AWS file has one shape, every field
+ * double-quoted with no quote inside, fields joined by commas, the record
+ * ended by \n or \r\n on the line where it starts. Such a record, whole in
+ * the bytes fed, no longer than OFFER_MAX_FIELD, and starting where libcsv
+ * is between records, is split here (memchr) and goes through the same
+ * field and record logic (on_field, on_record) with the fields libcsv would
+ * have given: libcsv, byte by byte, was most of the time of a breakdown.
+ * Every other record (unquoted or empty bare fields, doubled quotes,
+ * newlines inside fields, blank lines, stray bytes), the unfinished tail of
+ * a chunk and the end of input go to libcsv as before, so errors, their
+ * line numbers, the limits and what hostile input does are unchanged. In
+ * strict mode libcsv accepts a quote only where it opens, closes or doubles
+ * inside a quoted field, so quote parity tells where a record it is given
+ * ends (a \n outside quotes); from there on the fast path may take over
+ * again.
  */
 #include "pricing/offer.h"
 
 #include <csv.h>
 #include <errno.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -191,8 +208,128 @@ struct offer_csv {
 	struct csv_parser p;
 	struct reader r;
 	int finished;
-	int started; /* a first chunk was fed (where a byte-order mark may be) */
+	int started;   /* a first chunk was fed (where a byte-order mark may be) */
+	int slow;      /* every byte to libcsv (offer_csv_set_fast) */
+	int in_record; /* libcsv holds part of a record */
+	int inq;       /* then: inside quotes (quote parity of what it holds) */
 };
+
+/* Are the n bytes at s all in 1..0x7F: no NUL, nothing for utf8_valid? */
+static int plain_ascii(const char *s, size_t n)
+{
+	const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
+	uint64_t acc = 0, w;
+	size_t i = 0;
+	/* (w - ones) | w has a byte's high bit set iff that byte is 0 or >= 0x80 */
+	for (; i + 8 <= n; i += 8) {
+		memcpy(&w, s + i, 8);
+		acc |= (w - ones) | w;
+	}
+	for (; i < n; i++)
+		if ((unsigned char)s[i] - 1u >= 0x7Fu)
+			return 0;
+	return (acc & highs) == 0;
+}
+
+/*
+ * The fields of the record [s, s+n) if it has the fast path's shape
+ * ("a","b",...,"z", no quote inside a field): each goes to on_field when r
+ * is set. Returns 0, having called nothing, if it has another shape.
+ */
+static int quoted_fields(const char *s, size_t n, struct reader *r)
+{
+	size_t i = 0; /* at an opening quote */
+	for (;;) {
+		const char *q = memchr(s + i + 1, '"', n - i - 1);
+		if (!q)
+			return 0;
+		size_t j = (size_t)(q - s);
+		if (r)
+			on_field((void *)(s + i + 1), j - i - 1, r);
+		if (j + 1 == n)
+			return 1;
+		if (j + 2 >= n || s[j + 1] != ',' || s[j + 2] != '"')
+			return 0;
+		i = j + 2;
+	}
+}
+
+/*
+ * The record starting at s and ending at the \n at nl, through the fast
+ * path if it has its shape (see the top of the file); 0 to leave it to
+ * libcsv, with the reader untouched. No field holds a \n, so no line is
+ * pending; at most OFFER_MAX_FIELD bytes, so no field or row is too long
+ * (and libcsv would not have refused one).
+ */
+static int fast_record(struct reader *r, const char *s, const char *nl)
+{
+	size_t n = (size_t)(nl - s);
+	if (n && s[n - 1] == '\r')
+		n--;
+	if (n < 2 || n > OFFER_MAX_FIELD || s[0] != '"')
+		return 0;
+	if (!plain_ascii(s, n)) {
+		/* a NUL or non-ASCII bytes: on_field checks each field */
+		if (!quoted_fields(s, n, NULL))
+			return 0;
+		quoted_fields(s, n, r);
+		on_record('\n', r);
+		return 1;
+	}
+	/* What on_field does for such fields, in one copy: the closing quotes
+	 * become the fields' NULs. */
+	if (r->cap < n) {
+		while (r->cap < n)
+			r->cap = r->cap ? r->cap * 2 : 4096;
+		r->buf = xrealloc(r->buf, r->cap);
+	}
+	char *b = r->buf;
+	memcpy(b, s, n);
+	size_t i = 0; /* at an opening quote */
+	for (;;) {
+		char *q = memchr(b + i + 1, '"', n - i - 1);
+		if (!q)
+			break;
+		size_t j = (size_t)(q - b);
+		if (r->nfields < OFFER_MAX_COLUMNS + 1) { /* as on_field */
+			if (r->nfields == r->offcap) {
+				r->offcap = r->offcap ? r->offcap * 2 : 64;
+				r->offs = xrealloc(r->offs, r->offcap * sizeof(*r->offs));
+			}
+			r->offs[r->nfields++] = i + 1;
+		}
+		*q = '\0';
+		if (j + 1 == n) {
+			r->len = n;
+			on_record('\n', r);
+			return 1;
+		}
+		if (j + 2 >= n || b[j + 1] != ',' || b[j + 2] != '"')
+			break;
+		i = j + 2;
+	}
+	r->nfields = 0;
+	return 0;
+}
+
+/*
+ * The end of the record libcsv is in: just past the first \n outside
+ * quotes in [s, end), *inq being the parity before s; NULL if not there.
+ */
+static const char *record_end(const char *s, const char *end, int *inq)
+{
+	int q = *inq;
+	for (; s < end; s++) {
+		if (*s == '"')
+			q ^= 1;
+		else if (*s == '\n' && !q) {
+			*inq = 0;
+			return s + 1;
+		}
+	}
+	*inq = q;
+	return NULL;
+}
 
 /*
  * libcsv grows its field buffer by a fixed block (128 bytes unless told),
@@ -233,6 +370,26 @@ struct offer_csv *offer_csv_new(const char *path, offer_meta_cb meta_cb, offer_r
 	return c;
 }
 
+void offer_csv_set_fast(struct offer_csv *c, int on)
+{
+	c->slow = !on;
+}
+
+/* n bytes to libcsv; a parse error is reported as it always was. */
+static void to_libcsv(struct offer_csv *c, const char *s, size_t n)
+{
+	struct reader *r = &c->r;
+	if (csv_parse(&c->p, s, n, on_field, on_record, r) != n && !r->stop) {
+		struct cp_loc loc = {r->path, r->line + r->pending_nl, 0};
+		if (field_refused)
+			r->stop = cp_error_at(CP_EXIT_DATA, &loc, "field longer than %d bytes",
+					      OFFER_MAX_FIELD);
+		else
+			r->stop = cp_error_at(CP_EXIT_DATA, &loc, "malformed CSV: %s",
+					      csv_strerror(csv_error(&c->p)));
+	}
+}
+
 int offer_csv_feed(struct offer_csv *c, const void *buf, size_t n)
 {
 	struct reader *r = &c->r;
@@ -245,14 +402,30 @@ int offer_csv_feed(struct offer_csv *c, const void *buf, size_t n)
 	}
 	c->started = 1;
 	field_refused = 0;
-	if (csv_parse(&c->p, buf, n, on_field, on_record, r) != n && !r->stop) {
-		struct cp_loc loc = {r->path, r->line + r->pending_nl, 0};
-		if (field_refused)
-			r->stop = cp_error_at(CP_EXIT_DATA, &loc, "field longer than %d bytes",
-					      OFFER_MAX_FIELD);
+	if (c->slow) {
+		to_libcsv(c, buf, n);
+		return r->stop;
+	}
+	const char *s = buf, *end = s + n;
+	while (s < end && !r->stop) {
+		if (!c->in_record) {
+			/* libcsv is between records: a whole line of the usual shape? */
+			const char *nl = memchr(s, '\n', (size_t)(end - s));
+			if (nl && fast_record(r, s, nl)) {
+				s = nl + 1;
+				continue;
+			}
+			c->in_record = 1;
+			c->inq = 0;
+		}
+		/* libcsv takes the record up to its end, or all that is here */
+		const char *e = record_end(s, end, &c->inq);
+		if (e)
+			c->in_record = 0;
 		else
-			r->stop = cp_error_at(CP_EXIT_DATA, &loc, "malformed CSV: %s",
-					      csv_strerror(csv_error(&c->p)));
+			e = end;
+		to_libcsv(c, s, (size_t)(e - s));
+		s = e;
 	}
 	return r->stop;
 }

@@ -131,6 +131,198 @@ static void quoted_newlines_keep_line_numbers(void **state)
 	assert_int_equal(c.last_line, 9); /* row B starts on physical line 9 */
 }
 
+/*
+ * The fast path for the usual record shape (offer_csv.c) against libcsv
+ * alone: what the callbacks see (metadata, header, each row's line and
+ * fields), the return code and the error message must be the same however
+ * the bytes are cut into feeds.
+ */
+static int tr_meta(const struct offer_meta *m, const struct offer_header *h, void *ctx)
+{
+	FILE *out = ctx;
+	fprintf(out, "meta %s|%s|%s|%s|%s hdr", m->format_version, m->disclaimer,
+		m->publication_date, m->version, m->offer_code);
+	for (size_t i = 0; i < h->n; i++)
+		fprintf(out, "|%s", h->names[i]);
+	fputc('\n', out);
+	return 0;
+}
+
+static int tr_row(const struct offer_row *r, void *ctx)
+{
+	FILE *out = ctx;
+	fprintf(out, "row %d:", r->line);
+	for (size_t i = 0; i < r->n; i++)
+		fprintf(out, "[%s]", r->fields[i]);
+	fputc('\n', out);
+	/* a callback's stop code ends the read like an error */
+	return strcmp(r->fields[0], "STOP") == 0 ? 7 : 0;
+}
+
+/* Feed data cut at cuts[0..ncuts) (increasing), finish; the transcript. */
+static char *transcript(const char *data, size_t n, int fast, const size_t *cuts, size_t ncuts)
+{
+	char *text = NULL;
+	size_t len = 0;
+	FILE *out = open_memstream(&text, &len);
+	assert_non_null(out);
+	struct offer_csv *c = offer_csv_new("t.csv", tr_meta, tr_row, out);
+	assert_non_null(c);
+	offer_csv_set_fast(c, fast);
+	cp_error_capture_begin();
+	size_t at = 0;
+	int rc = 0;
+	for (size_t k = 0; k <= ncuts && !rc; k++) {
+		size_t to = k < ncuts ? cuts[k] : n;
+		rc = offer_csv_feed(c, data + at, to - at);
+		at = to;
+	}
+	if (!rc)
+		rc = offer_csv_finish(c);
+	char *err = cp_error_capture_end();
+	fprintf(out, "rc %d: %s\n", rc, err ? err : "-");
+	free(err);
+	offer_csv_free(c);
+	fclose(out);
+	return text;
+}
+
+/* Same transcript as libcsv alone, cut in two at every offset and fed one
+ * byte at a time; returns libcsv's transcript. */
+static char *check_same(const char *data, size_t n)
+{
+	char *want = transcript(data, n, 0, NULL, 0);
+	char *got = transcript(data, n, 1, NULL, 0);
+	assert_string_equal(got, want);
+	free(got);
+	for (size_t k = 0; k <= n; k++) {
+		got = transcript(data, n, 1, &k, 1);
+		if (strcmp(got, want) != 0)
+			fail_msg("cut at %zu of %zu:\n%s\nlibcsv alone:\n%s", k, n, got, want);
+		free(got);
+	}
+	size_t *every = malloc(n * sizeof(*every));
+	for (size_t k = 0; k < n; k++)
+		every[k] = k + 1;
+	got = transcript(data, n, 1, every, n ? n - 1 : 0);
+	assert_string_equal(got, want);
+	free(got);
+	free(every);
+	return want;
+}
+
+#define ROW(a, last) "\"" a "\",\"OnDemand\",\"0\",\"Inf\",\"1\",\"" last "\""
+
+static void fast_path_matches_libcsv(void **state)
+{
+	(void)state;
+	/* the usual shape, LF and CRLF, and a last record without a newline */
+	char *t = check_same(META HEADER ROW("A", "x") "\n" ROW("B", "y") "\r\n" ROW("C", "z"),
+			     sizeof(META HEADER ROW("A", "x") "\n" ROW("B", "y") "\r\n" ROW("C", "z")) - 1);
+	assert_non_null(strstr(t, "row 7:[A][OnDemand][0][Inf][1][x]\nrow 8:[B][OnDemand][0][Inf][1][y]\n"
+				  "row 9:[C][OnDemand][0][Inf][1][z]\nrc 0: -\n"));
+	free(t);
+	/* records libcsv takes: an embedded newline (lines still counted), a
+	 * doubled quote, bare and empty fields, a space before a quote, a
+	 * blank line, CRLF inside quotes, non-ASCII text, a stray \r */
+	static const char mixed[] = META HEADER ROW("A", "two\nlines") "\n" ROW("B", "say \"\"hi\"\"") "\n"
+		"\"C\",OnDemand,,\"Inf\",\"1\",\"\"\n" ROW("D", "") "\n" " " ROW("E", "x") "\n"
+		"\n" ROW("F", "a\r\nb") "\r\n" ROW("G", "caf\xc3\xa9") "\n" ROW("H", "x") "\r\r\n"
+		ROW("I", "a,b") "\n" ROW("J", "x") ",\n" ROW("K", "x") "\n";
+	t = check_same(mixed, sizeof(mixed) - 1);
+	assert_non_null(strstr(t, "row 7:[A][OnDemand][0][Inf][1][two\nlines]\n"
+				  "row 9:[B][OnDemand][0][Inf][1][say \"hi\"]\n"
+				  "row 10:[C][OnDemand][][Inf][1][]\n"
+				  "row 11:[D][OnDemand][0][Inf][1][]\n"
+				  "row 12:[E][OnDemand][0][Inf][1][x]\n"));
+	assert_non_null(strstr(t, "[G][OnDemand][0][Inf][1][caf\xc3\xa9]\n"));
+	assert_non_null(strstr(t, "[I][OnDemand][0][Inf][1][a,b]\n"));
+	/* "J" ends in a bare empty field: 7 fields */
+	assert_non_null(strstr(t, "rc 3: t.csv:"));
+	assert_non_null(strstr(t, "row has 7 fields but the header on line 6 has 6"));
+	free(t);
+	/* a callback stops the read */
+	static const char stop[] = META HEADER ROW("A", "x") "\n" ROW("STOP", "x") "\n" ROW("B", "x") "\n";
+	t = check_same(stop, sizeof(stop) - 1);
+	assert_non_null(strstr(t, "[STOP]"));
+	assert_null(strstr(t, "[B]"));
+	assert_non_null(strstr(t, "rc 7: -\n"));
+	free(t);
+}
+
+static void fast_path_errors_match_libcsv(void **state)
+{
+	(void)state;
+	static const char *const bad[] = {
+		/* an unterminated quote at the end, after a good record */
+		META HEADER ROW("A", "x") "\n\"B\",\"OnDemand\",\"0\",\"Inf\",\"1\",\"x\n",
+		/* a stray byte after a closing quote */
+		META HEADER ROW("A", "x") "\n" ROW("B", "x") "y\n" ROW("C", "x") "\n",
+		/* invalid UTF-8 and a NUL byte in records of the usual shape */
+		META HEADER ROW("A", "x") "\n" ROW("B", "\xff") "\n",
+		META HEADER ROW("A", "\xc3\xa9") "\n" ROW("B", "ok") ",\"\xe0\x80\"\n",
+		/* the wrong metadata, a header with an empty name */
+		"\"FormatVersion\",\"v1.0\"\n\"Disclaimer\"\n",
+		META "\"SKU\",\"\",\"x\"\n",
+		/* a row with too few fields, a blank line before it */
+		META HEADER "\r\n\n\"A\",\"OnDemand\"\r\n",
+		/* ends before the header */
+		META,
+		"",
+		"\n\n",
+	};
+	for (size_t i = 0; i < sizeof(bad) / sizeof(*bad); i++)
+		free(check_same(bad[i], strlen(bad[i])));
+	/* a NUL byte (strlen would stop at it) */
+	static const char nul[] = META HEADER ROW("A", "x") "\n" ROW("B", "a\0b") "\n";
+	char *t = check_same(nul, sizeof(nul) - 1);
+	assert_non_null(strstr(t, "t.csv:8: field 6 contains a NUL byte"));
+	free(t);
+	t = check_same(bad[0], strlen(bad[0]));
+	assert_non_null(strstr(t, "rc 3: t.csv:8: malformed CSV:"));
+	free(t);
+}
+
+/* Records past the fast path's size bound and the reader's limits: a long
+ * field, a long row, a field libcsv refuses to buffer, too many columns. */
+static void fast_path_limits_match_libcsv(void **state)
+{
+	(void)state;
+	size_t cap = 4 * OFFER_MAX_ROW;
+	char *d = malloc(cap);
+	/* the last field's length, or every field's (kind 2), and the count */
+	static const size_t len[] = {OFFER_MAX_FIELD - 40, OFFER_MAX_FIELD - 8, OFFER_MAX_FIELD + 1,
+				     OFFER_MAX_ROW / 5, 3 * OFFER_MAX_FIELD, 1};
+	for (int kind = 0; kind < 6; kind++) {
+		size_t n = 0;
+		n += (size_t)snprintf(d + n, cap - n, "%s%s", META, HEADER);
+		int nf = kind == 5 ? OFFER_MAX_COLUMNS + 3 : 6;
+		for (int f = 0; f < nf; f++) {
+			size_t l = f == 5 || kind == 3 ? len[kind] : 1;
+			d[n++] = '"';
+			memset(d + n, 'a' + f % 26, l);
+			n += l;
+			d[n++] = '"';
+			d[n++] = f + 1 < nf ? ',' : '\n';
+		}
+		n += (size_t)snprintf(d + n, cap - n, "%s\n", ROW("Z", "z"));
+		char *want = transcript(d, n, 0, NULL, 0);
+		size_t cuts[3] = {n / 3, n / 2, n - 30};
+		for (size_t k = 0; k <= 3; k++) {
+			char *got = transcript(d, n, 1, cuts + (k == 3 ? 0 : k), k == 3 ? 3 : 1);
+			if (strcmp(got, want) != 0)
+				fail_msg("kind %d, cut %zu:\n%.300s\nlibcsv alone:\n%.300s", kind, k, got, want);
+			free(got);
+		}
+		if (kind < 2)
+			assert_non_null(strstr(want, "rc 0: -"));
+		else
+			assert_non_null(strstr(want, "rc 3: t.csv:7: "));
+		free(want);
+	}
+	free(d);
+}
+
 static void json_offer_fills_same_rows(void **state)
 {
 	struct counts c;
@@ -242,6 +434,9 @@ int main(void)
 		cmocka_unit_test(real_sample_streams),
 		cmocka_unit_test(broken_files),
 		cmocka_unit_test(quoted_newlines_keep_line_numbers),
+		cmocka_unit_test(fast_path_matches_libcsv),
+		cmocka_unit_test(fast_path_errors_match_libcsv),
+		cmocka_unit_test(fast_path_limits_match_libcsv),
 		cmocka_unit_test(json_offer_fills_same_rows),
 		cmocka_unit_test(json_offer_errors),
 		cmocka_unit_test(catalog_lookups),
