@@ -14,21 +14,7 @@
 #include "model/scenario.h"
 #include "cost/types/registry.h"
 
-static struct catalog *cat;
-
-static int setup(void **state)
-{
-	(void)state;
-	cat = catalog_new("pricing");
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	(void)state;
-	catalog_free(cat);
-	return 0;
-}
+#include "test_catalog_util.h"
 
 /* Price a scenario document given as text, with optional overrides. */
 static void price_text(const char *text, const char *region, bool no_free, struct breakdown *b)
@@ -51,14 +37,6 @@ static void price_file(const char *path, const char *region, bool no_free, struc
 	assert_int_equal(scenario_load(path, &s), 0);
 	assert_int_equal(cost_breakdown(&s, cat, &o, b), 0);
 	scenario_release(&s);
-}
-
-static const char *cents(dec d)
-{
-	static char buf[8][DEC_BUFSZ];
-	static int i;
-	i = (i + 1) % 8;
-	return dec_format(d, 2, buf[i], sizeof(buf[i]));
 }
 
 static const struct cost_line *line(const struct breakdown *b, const char *addr, const char *name)

@@ -19,21 +19,7 @@
 #include "cost/types/registry.h"
 #include "model/scenario.h"
 
-static struct catalog *cat;
-
-static int setup(void **state)
-{
-	(void)state;
-	cat = catalog_new("pricing");
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	(void)state;
-	catalog_free(cat);
-	return 0;
-}
+#include "test_catalog_util.h"
 
 /* Price a scenario given as text; plan: as a Terraform plan's resources.
  * Returns cost_breakdown's code (0: *b holds the breakdown). */
@@ -71,14 +57,6 @@ static int load(const char *text)
 		scenario_release(&s);
 	json_decref(root);
 	return rc;
-}
-
-static const char *cents(dec d)
-{
-	static char buf[8][DEC_BUFSZ];
-	static int i;
-	i = (i + 1) % 8;
-	return dec_format(d, 2, buf[i], sizeof(buf[i]));
 }
 
 static const struct cost_line *line(const struct breakdown *b, const char *addr, const char *name)

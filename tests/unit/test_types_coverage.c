@@ -42,21 +42,7 @@
 #include "model/scenario.h"
 #include "util/error.h"
 
-static struct catalog *cat;
-
-static int setup(void **state)
-{
-	(void)state;
-	cat = catalog_new("pricing");
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	(void)state;
-	catalog_free(cat);
-	return 0;
-}
+#include "test_catalog_util.h"
 
 /* ---- 1. every usage key is priced ---------------------------------------- */
 

@@ -18,21 +18,7 @@
 #include "cost/types/registry.h"
 #include "model/scenario.h"
 
-static struct catalog *cat;
-
-static int setup(void **state)
-{
-	(void)state;
-	cat = catalog_new("pricing");
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	(void)state;
-	catalog_free(cat);
-	return 0;
-}
+#include "test_catalog_util.h"
 
 /* Price a scenario given as text (with positions, as a scenario file has
  * them) under path; returns cost_breakdown's exit code. */
@@ -71,14 +57,6 @@ static void price_as_plan(const char *text, struct breakdown *b)
 	assert_int_equal(cost_breakdown(&s, cat, NULL, b), 0);
 	scenario_release(&s);
 	json_decref(root);
-}
-
-static const char *cents(dec d)
-{
-	static char buf[8][DEC_BUFSZ];
-	static int i;
-	i = (i + 1) % 8;
-	return dec_format(d, 2, buf[i], sizeof(buf[i]));
 }
 
 static const struct cost_line *find_line(const struct breakdown *b, const char *addr,
@@ -333,7 +311,6 @@ static void performance_insights_retention(void **state)
 				  "test.json", &b),
 			 CP_EXIT_DATA);
 }
-
 
 /* ---- aws_rds_cluster, aws_rds_cluster_instance ---------------------------- */
 

@@ -24,44 +24,7 @@
 #include "model/upgrades.h"
 #include "report/budget.h"
 
-static struct catalog *cat;
-
-static int setup(void **state)
-{
-	(void)state;
-	cat = catalog_new("pricing");
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	(void)state;
-	catalog_free(cat);
-	return 0;
-}
-
-static dec D(const char *s)
-{
-	dec d;
-	assert_int_equal(dec_parse(s, &d), 0);
-	return d;
-}
-
-static const char *cents(dec d)
-{
-	static char buf[8][DEC_BUFSZ];
-	static int i;
-	i = (i + 1) % 8;
-	return dec_format(d, 2, buf[i], sizeof(buf[i]));
-}
-
-/* hand: price x quantity, rounded to cents half away from zero */
-static dec hand(const char *price, const char *qty)
-{
-	dec r;
-	assert_int_equal(dec_mul(D(price), D(qty), &r), 0);
-	return dec_round_cents(r);
-}
+#include "test_catalog_util.h"
 
 /* A stack of Fargate services: baseline.json's ECS part, patched. */
 static const char STACK[] =
@@ -380,7 +343,6 @@ static void savings_plan_upgrade_range(void **state)
 	json_decref(base);
 }
 
-
 /* ---- where the tasks run ---------------------------------------------------- */
 
 static const char *unpriced_why(const struct unpriced *u, size_t n, const char *addr)
@@ -448,7 +410,6 @@ static void scenario_task_sets(void **state)
 				  &b),
 			 CP_EXIT_DATA);
 }
-
 
 int main(void)
 {

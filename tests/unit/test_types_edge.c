@@ -18,21 +18,7 @@
 #include "cost/types/registry.h"
 #include "model/scenario.h"
 
-static struct catalog *cat;
-
-static int setup(void **state)
-{
-	(void)state;
-	cat = catalog_new("pricing");
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	(void)state;
-	catalog_free(cat);
-	return 0;
-}
+#include "test_catalog_util.h"
 
 /* Price a scenario document given as text. */
 static void price_text(const char *text, const char *region, bool no_free, struct breakdown *b)
@@ -47,14 +33,6 @@ static void price_text(const char *text, const char *region, bool no_free, struc
 	assert_int_equal(cost_breakdown(&s, cat, &o, b), 0);
 	scenario_release(&s);
 	json_decref(root);
-}
-
-static const char *cents(dec d)
-{
-	static char buf[8][DEC_BUFSZ];
-	static int i;
-	i = (i + 1) % 8;
-	return dec_format(d, 2, buf[i], sizeof(buf[i]));
 }
 
 static const struct cost_line *find_line(const struct breakdown *b, const char *addr,

@@ -26,43 +26,7 @@
 #include "model/scenario.h"
 #include "util/error.h"
 
-static struct catalog *cat;
-
-static int setup(void **state)
-{
-	(void)state;
-	cat = catalog_new("pricing");
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	(void)state;
-	catalog_free(cat);
-	return 0;
-}
-
-static dec D(const char *s)
-{
-	dec d;
-	assert_int_equal(dec_parse(s, &d), 0);
-	return d;
-}
-
-static const char *cents(dec d)
-{
-	static char buf[8][DEC_BUFSZ];
-	static int i;
-	i = (i + 1) % 8;
-	return dec_format(d, 2, buf[i], sizeof(buf[i]));
-}
-
-static dec hand(const char *price, const char *qty)
-{
-	dec r;
-	assert_int_equal(dec_mul(D(price), D(qty), &r), 0);
-	return dec_round_cents(r);
-}
+#include "test_catalog_util.h"
 
 static const struct cost_line *find_line(const struct breakdown *b, const char *addr,
 					 const char *name)
