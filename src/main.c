@@ -7,7 +7,6 @@
  * (pricing folder, catalog) and one cleanup path, and checks stdout before
  * exiting so a full disk or a closed pipe never passes for success.
  */
-#include <curl/curl.h>
 #include <gsl/gsl_errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -143,9 +142,7 @@ int main(int argc, char **argv)
 	ctx.pricing_dir = paths_pricing_dir(pricing);
 	ctx.cat = catalog_new(ctx.pricing_dir);
 	ctx.color = !no_color && report_want_color(stdout);
-	curl_global_init(CURL_GLOBAL_DEFAULT);
 	rc = cmd_main(c, n, args, &ctx);
-	curl_global_cleanup();
 out:
 	/* a command that already failed (maybe on stdout itself) said why */
 	if (rc == 0 && out_check_stdout() != 0)

