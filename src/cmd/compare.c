@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "cmd/cmd.h"
 #include "report/compare.h"
@@ -132,7 +133,11 @@ static int file_doc(const struct scenario_opts *so, const json_t *base, const ch
 	json_t *root;
 	struct json_pos *pos;
 	char *path = paths_scenario(file);
-	if (tf_is_config(path)) {
+	struct stat sb;
+	/* a directory, or a file too big for a scenario, step or patch: only a
+	 * whole input (a plan or state) can be it, and input_scenario_doc says */
+	if (tf_is_config(path) ||
+	    (stat(path, &sb) == 0 && S_ISREG(sb.st_mode) && sb.st_size > SCENARIO_MAX_BYTES)) {
 		int rc = whole_doc(so, path, doc, kind);
 		free(path);
 		return rc;

@@ -3,8 +3,10 @@
  */
 #include "model/input.h"
 
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "model/scenario.h"
 #include "model/terraform/tf_load.h"
@@ -124,9 +126,24 @@ int input_scenario_doc(const char *path, const struct plan_opts *o, json_t **doc
 			return rc;
 	} else {
 		/* the scenario reader first, as before plans were accepted here:
-		 * stdin, a byte-order mark, the size cap, line numbers, messages */
-		if ((rc = scenario_read_json(path, &root, pos)))
+		 * stdin, a byte-order mark, the size cap, line numbers, messages;
+		 * a file above the scenario cap can only be a plan or a state
+		 * (up to PLAN_MAX_BYTES; a plan on stdin keeps the scenario cap) */
+		struct stat st;
+		bool big = strcmp(path, "-") != 0 && stat(path, &st) == 0 && S_ISREG(st.st_mode) &&
+			   st.st_size > SCENARIO_MAX_BYTES;
+		if (big) {
+			cp_error_capture_begin();
+			rc = plan_read_json(path, &root);
+			free(cp_error_capture_end());
+			if (rc || !json_is_object(root) || !json_object_get(root, "format_version")) {
+				/* not a plan: the scenario reader says why not */
+				json_decref(root);
+				return scenario_read_json(path, &root, pos);
+			}
+		} else if ((rc = scenario_read_json(path, &root, pos))) {
 			return rc;
+		}
 		if (!json_is_object(root) || !json_object_get(root, "format_version")) {
 			/* a usage file's figures win over the scenario's own, as for
 			 * breakdown; the plan reader applies them to a plan itself */

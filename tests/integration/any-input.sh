@@ -107,3 +107,24 @@ if [ $rc -eq 3 ] && grep -q 'fake.json:[0-9]*:[0-9]*: .*not-priced entry' "$TMPD
 else
 	fail "a malformed from_plan in a scenario is refused, located" "exit $rc: $(cat "$TMPD/f.err")"
 fi
+
+# a plan above the scenario size cap (8 MiB) is still a plan: export and
+# compare take it as breakdown --plan does, and a file that big that is not
+# a plan gets the scenario reader's message
+python3 tests/bench/gen-plan.py 14000 1 "$TMPD/big.json"
+if [ "$(wc -c <"$TMPD/big.json")" -gt 8388608 ]; then
+	want=$(cents "$($CP breakdown --plan "$TMPD/big.json" --format json 2>/dev/null | jq -r .total_monthly_cost)")
+	expect_eq "a plan over 8 MiB: export's CSV total is breakdown's" "$want" "$(csv_total "$TMPD/big.json")"
+	got=$(cmp_total "$TMPD/big.json")
+	expect_eq "a plan over 8 MiB: compare's column is breakdown's" "$want" "$(cents "${got:-0}")"
+else
+	fail "the generated plan is over 8 MiB" "$(wc -c <"$TMPD/big.json") bytes"
+fi
+head -c 9000000 /dev/zero | tr '\0' ' ' >"$TMPD/spaces.json"
+$CP export "$TMPD/spaces.json" --format csv >/dev/null 2>"$TMPD/sp.err"
+rc=$?
+if [ $rc -eq 3 ] && grep -q 'larger than 8 MiB; is this really a scenario' "$TMPD/sp.err"; then
+	ok "a 9 MB file that is not a plan: the scenario reader's message, exit 3"
+else
+	fail "a 9 MB file that is not a plan: the scenario reader's message, exit 3" "exit $rc: $(cat "$TMPD/sp.err")"
+fi
