@@ -39,24 +39,6 @@ static void price_file(const char *path, const char *region, bool no_free, struc
 	scenario_release(&s);
 }
 
-static const struct cost_line *line(const struct breakdown *b, const char *addr, const char *name)
-{
-	const struct cost_item *it = breakdown_item(b, addr);
-	assert_non_null(it);
-	for (size_t i = 0; i < it->n; i++)
-		if (strcmp(it->lines[i].name, name) == 0)
-			return &it->lines[i];
-	fail_msg("no line '%s' in %s", name, addr);
-	return NULL;
-}
-
-static const char *item_total(const struct breakdown *b, const char *addr)
-{
-	const struct cost_item *it = breakdown_item(b, addr);
-	assert_non_null(it);
-	return cents(it->total);
-}
-
 static void baseline_by_hand(void **state)
 {
 	struct breakdown b;

@@ -59,29 +59,6 @@ static int load(const char *text)
 	return rc;
 }
 
-static const struct cost_line *line(const struct breakdown *b, const char *addr, const char *name)
-{
-	const struct cost_item *it = breakdown_item(b, addr);
-	assert_non_null(it);
-	for (size_t i = 0; i < it->n; i++)
-		if (strcmp(it->lines[i].name, name) == 0)
-			return &it->lines[i];
-	fail_msg("no line '%s' in %s", name, addr);
-	return NULL;
-}
-
-static const char *cost(const struct breakdown *b, const char *addr, const char *name)
-{
-	return cents(line(b, addr, name)->cost_cents);
-}
-
-static const char *item_total(const struct breakdown *b, const char *addr)
-{
-	const struct cost_item *it = breakdown_item(b, addr);
-	assert_non_null(it);
-	return cents(it->total);
-}
-
 /* ---- caches ---------------------------------------------------------------- */
 
 static void valkey_r7g_ap_south_1(void **state)
@@ -94,7 +71,7 @@ static void valkey_r7g_ap_south_1(void **state)
 	      true, &b);
 	/* AmazonElastiCache, ap-south-1, APS3-NodeUsage:cache.r7g.large, Cache Engine Valkey,
 	 * 0.1792/h: 3 nodes x 730 h x 0.1792 = 392.448 -> 392.45 */
-	assert_string_equal(cost(&b, "aws_elasticache_replication_group.v",
+	assert_string_equal(line_cost(&b, "aws_elasticache_replication_group.v",
 				 "3 x cache.r7g.large (Valkey)"),
 			    "392.45");
 	assert_string_equal(cents(b.total), "392.45");
@@ -170,9 +147,9 @@ static void serverless_cache(void **state)
 	/* AmazonElastiCache, us-east-1, USE1-ElastiCache:ServerlessStorage, Valkey, 0.084 per
 	 * GB-hour: 5 GB x 730 h x 0.084 = 306.60; USE1-ElastiCache:ServerlessProcessingUnits,
 	 * Valkey, 0.0000000023 per ECPU: 10,000,000 x 0.0000000023 = 0.023 -> 0.02 */
-	assert_string_equal(cost(&b, "aws_elasticache_serverless_cache.v", "Data stored (Valkey)"),
+	assert_string_equal(line_cost(&b, "aws_elasticache_serverless_cache.v", "Data stored (Valkey)"),
 			    "306.60");
-	assert_string_equal(cost(&b, "aws_elasticache_serverless_cache.v", "ECPUs (Valkey)"),
+	assert_string_equal(line_cost(&b, "aws_elasticache_serverless_cache.v", "ECPUs (Valkey)"),
 			    "0.02");
 	/* Redis: 5 x 730 x 0.125 = 456.25; 10,000,000 x 0.0000000034 = 0.034 -> 0.03 */
 	assert_string_equal(item_total(&b, "aws_elasticache_serverless_cache.r"), "456.28");
@@ -210,9 +187,9 @@ static void t3_micro_gp3_root(void **state)
 	      true, &b);
 	/* AmazonEC2, us-east-1, BoxUsage:t3.micro (Linux, Shared), 0.0104/h:
 	 * 730 x 0.0104 = 7.592 -> 7.59 */
-	assert_string_equal(cost(&b, "aws_instance.w", "t3.micro (Linux, on-demand)"), "7.59");
+	assert_string_equal(line_cost(&b, "aws_instance.w", "t3.micro (Linux, on-demand)"), "7.59");
 	/* AmazonEC2, us-east-1, EBS:VolumeUsage.gp3, 0.08/GB-Mo: 30 x 0.08 = 2.40 */
-	assert_string_equal(cost(&b, "aws_instance.w", "Root volume: storage (gp3)"), "2.40");
+	assert_string_equal(line_cost(&b, "aws_instance.w", "Root volume: storage (gp3)"), "2.40");
 	assert_string_equal(item_total(&b, "aws_instance.w"), "9.99");
 	breakdown_release(&b);
 }
@@ -229,16 +206,16 @@ static void m7g_gp3_eu_central_1(void **state)
 	      "\"throughput\":250}}}}",
 	      true, &b);
 	/* AmazonEC2, eu-central-1, EUC1-BoxUsage:m7g.large, 0.0978/h: 730 x 0.0978 = 71.394 */
-	assert_string_equal(cost(&b, a, "m7g.large (Linux, on-demand)"), "71.39");
+	assert_string_equal(line_cost(&b, a, "m7g.large (Linux, on-demand)"), "71.39");
 	/* EUC1-EBS:VolumeUsage.gp2, 0.119/GB-Mo: the default 8 GB root = 0.952 -> 0.95 */
-	assert_string_equal(cost(&b, a, "Root volume: storage (gp2)"), "0.95");
+	assert_string_equal(line_cost(&b, a, "Root volume: storage (gp2)"), "0.95");
 	/* EUC1-EBS:VolumeUsage.gp3, 0.0952/GB-Mo: 500 x 0.0952 = 47.60 */
-	assert_string_equal(cost(&b, a, "ebs_block_device[0]: storage (gp3)"), "47.60");
+	assert_string_equal(line_cost(&b, a, "ebs_block_device[0]: storage (gp3)"), "47.60");
 	/* EUC1-EBS:VolumeP-IOPS.gp3, 0.006/IOPS-Mo: (6,000 - 3,000) x 0.006 = 18.00 */
-	assert_string_equal(cost(&b, a, "ebs_block_device[0]: IOPS above 3,000 (gp3)"), "18.00");
+	assert_string_equal(line_cost(&b, a, "ebs_block_device[0]: IOPS above 3,000 (gp3)"), "18.00");
 	/* EUC1-EBS:VolumeP-Throughput.gp3, 48.7424/GiBps-mo: (250 - 125) / 1024 GiBps
 	 * x 48.7424 = 5.95 */
-	assert_string_equal(cost(&b, a, "ebs_block_device[0]: throughput above 125 MiBps (gp3)"),
+	assert_string_equal(line_cost(&b, a, "ebs_block_device[0]: throughput above 125 MiBps (gp3)"),
 			    "5.95");
 	assert_string_equal(item_total(&b, a), "143.89");
 	/* the same volume on its own: 47.60 + 18.00 + 5.95, snapshots $0 without usage */
@@ -261,7 +238,7 @@ static void ebs_volume_types(void **state)
 	/* us-east-1: EBS:VolumeUsage.io2 0.125 x 100 = 12.50; EBS:VolumeP-IOPS.io2 0.065 x
 	 * 32,000 = 2,080.00; .io2.tier2 0.0455 x 32,000 = 1,456.00; .io2.tier3 0.03185 x
 	 * 6,000 = 191.10 */
-	assert_string_equal(cost(&b, "aws_ebs_volume.io2", "Provisioned IOPS (io2, up to 32,000)"),
+	assert_string_equal(line_cost(&b, "aws_ebs_volume.io2", "Provisioned IOPS (io2, up to 32,000)"),
 			    "2080.00");
 	assert_string_equal(item_total(&b, "aws_ebs_volume.io2"), "3739.60");
 	/* EBS:VolumeUsage.piops 0.125 x 100 = 12.50; EBS:VolumeP-IOPS.piops 0.065 x 1,000 = 65 */
@@ -312,10 +289,10 @@ static void asg_from_launch_template(void **state)
 	      "\"desired_capacity\":3,\"launch_template\":{\"id\":\"web\"}}}}}",
 	      true, &b);
 	/* AmazonEC2, us-east-1, BoxUsage:t3.small, 0.0208/h: 3 x 730 x 0.0208 = 45.552 */
-	assert_string_equal(cost(&b, "aws_autoscaling_group.web", "t3.small (Linux, on-demand)"),
+	assert_string_equal(line_cost(&b, "aws_autoscaling_group.web", "t3.small (Linux, on-demand)"),
 			    "45.55");
 	/* the AMI's root volume, 8 GB gp2 each: EBS:VolumeUsage.gp2 0.10 x 24 = 2.40 */
-	assert_string_equal(cost(&b, "aws_autoscaling_group.web", "Root volume: storage (gp2)"),
+	assert_string_equal(line_cost(&b, "aws_autoscaling_group.web", "Root volume: storage (gp2)"),
 			    "2.40");
 	assert_string_equal(item_total(&b, "aws_autoscaling_group.web"), "47.95");
 	assert_true(breakdown_item(&b, "aws_launch_template.web")->free);
@@ -335,9 +312,9 @@ static void asg_mixed_instances(void **state)
 	      true, &b);
 	/* the override's type, 2.5 instances on average: 2.5 x 730 x 0.0208 = 37.96;
 	 * EBS:VolumeUsage.gp3 0.08 x 20 GB x 2.5 = 4.00 */
-	assert_string_equal(cost(&b, "aws_autoscaling_group.g", "t3.small (Linux, on-demand)"),
+	assert_string_equal(line_cost(&b, "aws_autoscaling_group.g", "t3.small (Linux, on-demand)"),
 			    "37.96");
-	assert_string_equal(cost(&b, "aws_autoscaling_group.g",
+	assert_string_equal(line_cost(&b, "aws_autoscaling_group.g",
 				 "block_device_mappings[0]: storage (gp3)"),
 			    "4.00");
 	breakdown_release(&b);
@@ -361,13 +338,13 @@ static void lambda_arm64(void **state)
 	(void)state;
 	price(doc, false, &b);
 	/* AWSLambda, us-east-1, Request-ARM, 0.0000002: 5,000,000 x 0.0000002 = 1.00 */
-	assert_string_equal(cost(&b, a, "Requests (Arm)"), "1.00");
+	assert_string_equal(line_cost(&b, a, "Requests (Arm)"), "1.00");
 	/* Lambda-GB-Second-ARM, first tier 0.0000133334: 5,000,000 x 0.2 s x 1 GB = 1,000,000
 	 * GB-s x 0.0000133334 = 13.3334 -> 13.33 */
-	assert_string_equal(cost(&b, a, "Duration (Arm)"), "13.33");
+	assert_string_equal(line_cost(&b, a, "Duration (Arm)"), "13.33");
 	/* always free: 1M requests (-0.20) and 400,000 GB-s x 0.0000133334 = -5.33336 */
-	assert_string_equal(cost(&b, "free_tier", "Lambda: first 1M requests"), "-0.20");
-	assert_string_equal(cost(&b, "free_tier", "Lambda: first 400,000 GB-seconds"), "-5.33");
+	assert_string_equal(line_cost(&b, "free_tier", "Lambda: first 1M requests"), "-0.20");
+	assert_string_equal(line_cost(&b, "free_tier", "Lambda: first 400,000 GB-seconds"), "-5.33");
 	assert_string_equal(cents(b.total), "8.80");
 	breakdown_release(&b);
 	/* x86 with 2 GB of /tmp: Lambda-Storage-GB-Second 0.0000000309 x 1,000,000 s x 1.5 GB
@@ -376,10 +353,10 @@ static void lambda_arm64(void **state)
 	      "\"usage\":{\"aws_lambda_function.g\":{\"monthly_requests\":1000000,"
 	      "\"request_duration_ms\":1000}}}",
 	      true, &b);
-	assert_string_equal(cost(&b, "aws_lambda_function.g", "Ephemeral storage above 512 MB (x86)"),
+	assert_string_equal(line_cost(&b, "aws_lambda_function.g", "Ephemeral storage above 512 MB (x86)"),
 			    "0.05");
 	/* 128 MB: 1,000,000 s x 0.125 GB = 125,000 GB-s x 0.0000166667 = 2.08333 -> 2.08 */
-	assert_string_equal(cost(&b, "aws_lambda_function.g", "Duration (x86)"), "2.08");
+	assert_string_equal(line_cost(&b, "aws_lambda_function.g", "Duration (x86)"), "2.08");
 	breakdown_release(&b);
 }
 

@@ -59,37 +59,6 @@ static void price_as_plan(const char *text, struct breakdown *b)
 	json_decref(root);
 }
 
-static const struct cost_line *find_line(const struct breakdown *b, const char *addr,
-					 const char *name)
-{
-	const struct cost_item *it = breakdown_item(b, addr);
-	assert_non_null(it);
-	for (size_t i = 0; i < it->n; i++)
-		if (strcmp(it->lines[i].name, name) == 0)
-			return &it->lines[i];
-	return NULL;
-}
-
-static const struct cost_line *line(const struct breakdown *b, const char *addr, const char *name)
-{
-	const struct cost_line *l = find_line(b, addr, name);
-	if (!l)
-		fail_msg("no line '%s' in %s", name, addr);
-	return l;
-}
-
-static const char *cost(const struct breakdown *b, const char *addr, const char *name)
-{
-	return cents(line(b, addr, name)->cost_cents);
-}
-
-static const char *item_total(const struct breakdown *b, const char *addr)
-{
-	const struct cost_item *it = breakdown_item(b, addr);
-	assert_non_null(it);
-	return cents(it->total);
-}
-
 /* The reason a resource was not priced, or NULL. */
 static const char *unpriced(const struct breakdown *b, const char *addr)
 {
@@ -111,9 +80,9 @@ static void mysql_m7g_multi_az_eu_west_1(void **state)
 	      &b);
 	/* AmazonRDS eu-west-1 EU-Multi-AZUsage:db.m7g.large, MySQL, Multi-AZ, 0.372/h:
 	 * 730 x 0.372 = 271.56 */
-	assert_string_equal(cost(&b, "aws_db_instance.d", "db.m7g.large (MySQL, Multi-AZ)"), "271.56");
+	assert_string_equal(line_cost(&b, "aws_db_instance.d", "db.m7g.large (MySQL, Multi-AZ)"), "271.56");
 	/* EU-RDS:Multi-AZ-GP3-Storage 0.254/GB-month: 100 x 0.254 = 25.40 */
-	assert_string_equal(cost(&b, "aws_db_instance.d", "Storage (gp3, Multi-AZ)"), "25.40");
+	assert_string_equal(line_cost(&b, "aws_db_instance.d", "Storage (gp3, Multi-AZ)"), "25.40");
 	/* 100 GB gp3 is under 400 GB: no IOPS or throughput line */
 	assert_int_equal(breakdown_item(&b, "aws_db_instance.d")->n, 2);
 	assert_string_equal(item_total(&b, "aws_db_instance.d"), "296.96");
@@ -129,9 +98,9 @@ static void mariadb_t4g_small(void **state)
 	      &b);
 	/* AmazonRDS us-east-1 InstanceUsage:db.t4g.small, MariaDB, Single-AZ, 0.032/h:
 	 * 730 x 0.032 = 23.36 */
-	assert_string_equal(cost(&b, "aws_db_instance.d", "db.t4g.small (MariaDB, Single-AZ)"), "23.36");
+	assert_string_equal(line_cost(&b, "aws_db_instance.d", "db.t4g.small (MariaDB, Single-AZ)"), "23.36");
 	/* RDS:GP2-Storage 0.115: 20 x 0.115 = 2.30 */
-	assert_string_equal(cost(&b, "aws_db_instance.d", "Storage (gp2, Single-AZ)"), "2.30");
+	assert_string_equal(line_cost(&b, "aws_db_instance.d", "Storage (gp2, Single-AZ)"), "2.30");
 	/* the snapshot has CPUCredits:db.t3 only: the db.t4g line says so, $0 */
 	const struct cost_line *l = line(&b, "aws_db_instance.d", "CPU credits above baseline");
 	assert_null(l->price);
@@ -161,15 +130,15 @@ static void replica_of_multi_az_source(void **state)
 	      &b);
 	/* the source: Multi-AZUsage:db.m6g.large, PostgreSQL, Multi-AZ, 0.318/h: 730 x 0.318
 	 * = 232.14; RDS:Multi-AZ-GP2-Storage 0.23: 100 x 0.23 = 23.00 */
-	assert_string_equal(cost(&b, "aws_db_instance.main", "db.m6g.large (Multi-AZ)"), "232.14");
-	assert_string_equal(cost(&b, "aws_db_instance.main", "Storage (gp2, Multi-AZ)"), "23.00");
+	assert_string_equal(line_cost(&b, "aws_db_instance.main", "db.m6g.large (Multi-AZ)"), "232.14");
+	assert_string_equal(line_cost(&b, "aws_db_instance.main", "Storage (gp2, Multi-AZ)"), "23.00");
 	/* the replica runs PostgreSQL (its source's engine) and is Single-AZ (its own
 	 * multi_az): InstanceUsage:db.m6g.large 0.159/h: 730 x 0.159 = 116.07 */
 	const struct cost_line *l = line(&b, "aws_db_instance.replica", "db.m6g.large (Single-AZ)");
 	assert_string_equal(cents(l->cost_cents), "116.07");
 	assert_string_equal(l->note, "read replica of aws_db_instance.main");
 	/* its storage is the source's 100 GB gp2, Single-AZ: RDS:GP2-Storage 0.115 = 11.50 */
-	assert_string_equal(cost(&b, "aws_db_instance.replica", "Storage (gp2, Single-AZ)"), "11.50");
+	assert_string_equal(line_cost(&b, "aws_db_instance.replica", "Storage (gp2, Single-AZ)"), "11.50");
 	assert_string_equal(item_total(&b, "aws_db_instance.replica"), "127.57");
 	breakdown_release(&b);
 }
@@ -184,12 +153,12 @@ static void gp3_above_baseline(void **state)
 	      "\"backup_retention_period\":0}}}}",
 	      &b);
 	/* RDS:GP3-Storage 0.115: 500 x 0.115 = 57.50 */
-	assert_string_equal(cost(&b, "aws_db_instance.d", "Storage (gp3, Single-AZ)"), "57.50");
+	assert_string_equal(line_cost(&b, "aws_db_instance.d", "Storage (gp3, Single-AZ)"), "57.50");
 	/* from 400 GB the baseline is 12,000 IOPS and 500 MiBps:
 	 * RDS:GP3-PIOPS 0.02: (15,000 - 12,000) x 0.02 = 60.00
 	 * RDS:GP3-PTP 0.08: (600 - 500) x 0.08 = 8.00 */
-	assert_string_equal(cost(&b, "aws_db_instance.d", "gp3 IOPS above the 12000 baseline"), "60.00");
-	assert_string_equal(cost(&b, "aws_db_instance.d", "gp3 throughput above the 500 MiBps baseline"),
+	assert_string_equal(line_cost(&b, "aws_db_instance.d", "gp3 IOPS above the 12000 baseline"), "60.00");
+	assert_string_equal(line_cost(&b, "aws_db_instance.d", "gp3 throughput above the 500 MiBps baseline"),
 			    "8.00");
 	breakdown_release(&b);
 	/* below 400 GB the baseline is 3,000 IOPS and 125 MiBps: 200 GB, 4,000 IOPS, 200 MiBps:
@@ -198,8 +167,8 @@ static void gp3_above_baseline(void **state)
 	      "\"instance_class\":\"db.m6g.large\",\"storage_type\":\"gp3\","
 	      "\"allocated_storage\":200,\"iops\":4000,\"storage_throughput\":200}}}}",
 	      &b);
-	assert_string_equal(cost(&b, "aws_db_instance.d", "gp3 IOPS above the 3000 baseline"), "20.00");
-	assert_string_equal(cost(&b, "aws_db_instance.d", "gp3 throughput above the 125 MiBps baseline"),
+	assert_string_equal(line_cost(&b, "aws_db_instance.d", "gp3 IOPS above the 3000 baseline"), "20.00");
+	assert_string_equal(line_cost(&b, "aws_db_instance.d", "gp3 throughput above the 125 MiBps baseline"),
 			    "6.00");
 	breakdown_release(&b);
 }
@@ -213,8 +182,8 @@ static void io1_with_iops(void **state)
 	      "\"allocated_storage\":100,\"iops\":3000,\"backup_retention_period\":0}}}}",
 	      &b);
 	/* RDS:PIOPS-Storage 0.125: 100 x 0.125 = 12.50; RDS:PIOPS 0.1: 3,000 x 0.1 = 300.00 */
-	assert_string_equal(cost(&b, "aws_db_instance.d", "Storage (io1, Single-AZ)"), "12.50");
-	assert_string_equal(cost(&b, "aws_db_instance.d", "Provisioned IOPS (io1, Single-AZ)"), "300.00");
+	assert_string_equal(line_cost(&b, "aws_db_instance.d", "Storage (io1, Single-AZ)"), "12.50");
+	assert_string_equal(line_cost(&b, "aws_db_instance.d", "Provisioned IOPS (io1, Single-AZ)"), "300.00");
 	/* InstanceUsage:db.m6g.large 0.159: 116.07 */
 	assert_string_equal(item_total(&b, "aws_db_instance.d"), "428.57");
 	breakdown_release(&b);
@@ -223,8 +192,8 @@ static void io1_with_iops(void **state)
 	      "\"instance_class\":\"db.m6g.large\",\"storage_type\":\"io1\",\"multi_az\":true,"
 	      "\"allocated_storage\":100,\"iops\":3000}}}}",
 	      &b);
-	assert_string_equal(cost(&b, "aws_db_instance.d", "Storage (io1, Multi-AZ)"), "25.00");
-	assert_string_equal(cost(&b, "aws_db_instance.d", "Provisioned IOPS (io1, Multi-AZ)"), "600.00");
+	assert_string_equal(line_cost(&b, "aws_db_instance.d", "Storage (io1, Multi-AZ)"), "25.00");
+	assert_string_equal(line_cost(&b, "aws_db_instance.d", "Provisioned IOPS (io1, Multi-AZ)"), "600.00");
 	breakdown_release(&b);
 }
 
@@ -240,8 +209,8 @@ static void magnetic_and_io2(void **state)
 	      "\"usage\":{\"aws_db_instance.m\":{\"monthly_standard_io_requests\":10000000}}}",
 	      &b);
 	/* RDS:StorageUsage 0.1: 50 x 0.1 = 5.00; RDS:StorageIOUsage 0.0000001 x 10M = 1.00 */
-	assert_string_equal(cost(&b, "aws_db_instance.m", "Storage (standard, Single-AZ)"), "5.00");
-	assert_string_equal(cost(&b, "aws_db_instance.m", "I/O requests (magnetic)"), "1.00");
+	assert_string_equal(line_cost(&b, "aws_db_instance.m", "Storage (standard, Single-AZ)"), "5.00");
+	assert_string_equal(line_cost(&b, "aws_db_instance.m", "I/O requests (magnetic)"), "1.00");
 	/* io2 storage has a row (RDS:PIOPS-Storage-IO2) but io2 IOPS do not: not priced */
 	assert_null(breakdown_item(&b, "aws_db_instance.i"));
 	assert_non_null(strstr(unpriced(&b, "aws_db_instance.i"), "no io2 Provisioned IOPS price"));
@@ -325,12 +294,12 @@ static void readable_standbys(void **state)
 	/* AmazonRDS us-east-1 Multi-AZClusterUsage:db.m6gd.large, PostgreSQL, Multi-AZ
 	 * (readable standbys), 0.522/h, one price for the cluster (the Single-AZ instance is
 	 * 0.187): 730 x 0.522 = 381.06 */
-	assert_string_equal(cost(&b, "aws_rds_cluster.c", "db.m6gd.large, writer + 2 standbys"),
+	assert_string_equal(line_cost(&b, "aws_rds_cluster.c", "db.m6gd.large, writer + 2 standbys"),
 			    "381.06");
 	/* RDS:Multi-AZCluster-PIOPS-Storage 0.375: 100 x 0.375 = 37.50;
 	 * RDS:Multi-AZCluster-PIOPS 0.3: 1,000 x 0.3 = 300.00 */
-	assert_string_equal(cost(&b, "aws_rds_cluster.c", "Storage (io1)"), "37.50");
-	assert_string_equal(cost(&b, "aws_rds_cluster.c", "Provisioned IOPS (io1)"), "300.00");
+	assert_string_equal(line_cost(&b, "aws_rds_cluster.c", "Storage (io1)"), "37.50");
+	assert_string_equal(line_cost(&b, "aws_rds_cluster.c", "Provisioned IOPS (io1)"), "300.00");
 	assert_string_equal(item_total(&b, "aws_rds_cluster.c"), "718.56");
 	breakdown_release(&b);
 	/* gp3 for this deployment has no row: not priced, with the reason */
@@ -355,15 +324,15 @@ static void aurora_postgresql_standard(void **state)
 	      &b);
 	/* AmazonRDS us-east-1 InstanceUsage:db.r7g.large, Aurora PostgreSQL, 0.276/h:
 	 * 2 x 730 x 0.276 = 402.96 */
-	assert_string_equal(cost(&b, "aws_rds_cluster_instance.app", "db.r7g.large (Standard)"),
+	assert_string_equal(line_cost(&b, "aws_rds_cluster_instance.app", "db.r7g.large (Standard)"),
 			    "402.96");
 	/* Aurora:StorageUsage (Aurora PostgreSQL) 0.1: 200 x 0.1 = 20.00 */
-	assert_string_equal(cost(&b, "aws_rds_cluster.app", "Storage (Standard)"), "20.00");
+	assert_string_equal(line_cost(&b, "aws_rds_cluster.app", "Storage (Standard)"), "20.00");
 	/* Aurora:StorageIOUsage 0.0000002 per request: (50 + 10)/s x 3,600 x 730
 	 * = 157,680,000 x 0.0000002 = 31.536 -> 31.54 */
-	assert_string_equal(cost(&b, "aws_rds_cluster.app", "I/O requests"), "31.54");
+	assert_string_equal(line_cost(&b, "aws_rds_cluster.app", "I/O requests"), "31.54");
 	/* Aurora:BackupUsage (Aurora PostgreSQL) 0.021: 20 GB x (7 - 1) days = 120 x 0.021 */
-	assert_string_equal(cost(&b, "aws_rds_cluster.app", "Backups beyond the free allowance"),
+	assert_string_equal(line_cost(&b, "aws_rds_cluster.app", "Backups beyond the free allowance"),
 			    "2.52");
 	breakdown_release(&b);
 }
@@ -380,10 +349,10 @@ static void aurora_mysql_io_optimized(void **state)
 	      "\"read_requests_per_sec\":50}}}",
 	      &b);
 	/* InstanceUsageIOOptimized:db.r7g.large, Aurora MySQL, 0.359/h: 730 x 0.359 = 262.07 */
-	assert_string_equal(cost(&b, "aws_rds_cluster_instance.w", "db.r7g.large (I/O-Optimized)"),
+	assert_string_equal(line_cost(&b, "aws_rds_cluster_instance.w", "db.r7g.large (I/O-Optimized)"),
 			    "262.07");
 	/* Aurora:IO-OptimizedStorageUsage (Aurora MySQL) 0.225: 200 x 0.225 = 45.00 */
-	assert_string_equal(cost(&b, "aws_rds_cluster.shop", "Storage (I/O-Optimized)"), "45.00");
+	assert_string_equal(line_cost(&b, "aws_rds_cluster.shop", "Storage (I/O-Optimized)"), "45.00");
 	/* no I/O charge, whatever the requests */
 	const struct cost_line *io = line(&b, "aws_rds_cluster.shop", "I/O requests");
 	assert_null(io->price);
@@ -413,17 +382,17 @@ static void aurora_serverless_v2(void **state)
 	/* Infracost's capacity_units_per_hr: 2 ACUs x 730 = 1,460 x 0.12 = 175.20 */
 	price(SV2_CLUSTER ",\"usage\":{\"aws_rds_cluster_instance.j\":{\"capacity_units_per_hr\":2}}}",
 	      &b);
-	assert_string_equal(cost(&b, "aws_rds_cluster_instance.j", "Serverless v2 ACUs (Standard)"),
+	assert_string_equal(line_cost(&b, "aws_rds_cluster_instance.j", "Serverless v2 ACUs (Standard)"),
 			    "175.20");
 	breakdown_release(&b);
 	/* no usage: min_capacity all month, 365 x 0.12 = 43.80; above max_capacity: 2,920 x 0.12 */
 	price(SV2_CLUSTER "}", &b);
-	assert_string_equal(cost(&b, "aws_rds_cluster_instance.j", "Serverless v2 ACUs (Standard)"),
+	assert_string_equal(line_cost(&b, "aws_rds_cluster_instance.j", "Serverless v2 ACUs (Standard)"),
 			    "43.80");
 	breakdown_release(&b);
 	price(SV2_CLUSTER ",\"usage\":{\"aws_rds_cluster_instance.j\":{\"monthly_acu_hrs\":5000}}}",
 	      &b);
-	assert_string_equal(cost(&b, "aws_rds_cluster_instance.j", "Serverless v2 ACUs (Standard)"),
+	assert_string_equal(line_cost(&b, "aws_rds_cluster_instance.j", "Serverless v2 ACUs (Standard)"),
 			    "350.40");
 	breakdown_release(&b);
 }
@@ -440,9 +409,9 @@ static void aurora_performance_insights(void **state)
 	/* db.r7g.large has 2 vCPUs; PI_LTR_FMR:Provisioned (Aurora PostgreSQL) 1.5 per vCPU-month:
 	 * 2 x 1.5 = 3.00; 93 days = 3 months: 2 more x 2 vCPUs x PI_LTR_AMR:Provisioned 0.0631
 	 * = 0.2524 -> 0.25 */
-	assert_string_equal(cost(&b, "aws_rds_cluster_instance.i", "Performance Insights, 1st month"),
+	assert_string_equal(line_cost(&b, "aws_rds_cluster_instance.i", "Performance Insights, 1st month"),
 			    "3.00");
-	assert_string_equal(cost(&b, "aws_rds_cluster_instance.i", "Performance Insights, more months"),
+	assert_string_equal(line_cost(&b, "aws_rds_cluster_instance.i", "Performance Insights, more months"),
 			    "0.25");
 	breakdown_release(&b);
 }

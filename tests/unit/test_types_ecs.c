@@ -78,19 +78,6 @@ static void price(const char *patch, struct breakdown *b)
 	assert_int_equal(price_rc(patch, b), 0);
 }
 
-static const struct cost_line *find_line(const struct breakdown *b, const char *addr,
-					 const char *name)
-{
-	const struct cost_item *it = breakdown_item(b, addr);
-	if (!it)
-		fail_msg("no item %s", addr);
-	for (size_t i = 0; i < it->n; i++)
-		if (strcmp(it->lines[i].name, name) == 0)
-			return &it->lines[i];
-	fail_msg("no line '%s' in %s", name, addr);
-	return NULL;
-}
-
 static const char *total_of(const struct breakdown *b, const char *addr)
 {
 	const struct cost_item *it = breakdown_item(b, addr);
@@ -136,12 +123,12 @@ static void savings_plan_steady_minimum(void **state)
 	price(SP_DEFAULT, &b);
 	/* the commitment: 3 tasks x 182.5 vCPU-h at 0.04048 x 0.8 = 0.032384, and
 	 * 3 x 365 GB-h at 0.004445 x 0.8 = 0.003556 */
-	const struct cost_line *v = find_line(&b, "costplan_savings_plan.compute",
+	const struct cost_line *v = line(&b, "costplan_savings_plan.compute",
 					      "Fargate vCPU (x86), plan rate");
 	assert_string_equal(cents(v->quantity), "547.50");
 	assert_int_equal(dec_cmp(v->unit_price, D("0.032384")), 0);
 	assert_string_equal(cents(v->cost_cents), cents(hand("0.032384", "547.5")));
-	const struct cost_line *g = find_line(&b, "costplan_savings_plan.compute",
+	const struct cost_line *g = line(&b, "costplan_savings_plan.compute",
 					      "Fargate memory (x86), plan rate");
 	assert_string_equal(cents(g->cost_cents), cents(hand("0.003556", "1095")));
 	assert_string_equal(total_of(&b, "costplan_savings_plan.compute"), "21.62");
@@ -152,7 +139,7 @@ static void savings_plan_steady_minimum(void **state)
 	/* the services pay nothing on demand: no task above the minimum */
 	assert_string_equal(total_of(&b, "aws_ecs_service.api"), "0.00");
 	assert_string_equal(
-		cents(find_line(&b, "aws_ecs_service.api", "Fargate vCPU (x86, on demand)")->quantity),
+		cents(line(&b, "aws_ecs_service.api", "Fargate vCPU (x86, on demand)")->quantity),
 		"0.00");
 	/* 3 x 9.01 on demand = 27.03; with the plan 21.62 */
 	assert_string_equal(cents(b.total), "21.62");
@@ -176,7 +163,7 @@ static void savings_plan_autoscaled_max(void **state)
 	assert_string_equal(total_of(&b, "costplan_savings_plan.compute"), "21.62");
 	/* api: 3 tasks above min_capacity 1, on demand: 547.5 x 0.04048 = 22.16,
 	 * 1095 x 0.004445 = 4.87 */
-	const struct cost_line *v = find_line(&b, "aws_ecs_service.api",
+	const struct cost_line *v = line(&b, "aws_ecs_service.api",
 					      "Fargate vCPU (x86, on demand)");
 	assert_string_equal(cents(v->quantity), "547.50");
 	assert_string_equal(cents(v->cost_cents), cents(hand("0.04048", "547.5")));
@@ -211,7 +198,7 @@ static void savings_plan_scheduled_minimum(void **state)
 	      "     \"scalable_target_action\": {\"min_capacity\": 2}}}}}",
 	      &b);
 	/* api commits 0 tasks (its nights), worker and frontend 1 each */
-	assert_string_equal(cents(find_line(&b, "costplan_savings_plan.compute",
+	assert_string_equal(cents(line(&b, "costplan_savings_plan.compute",
 					    "Fargate vCPU (x86), plan rate")->quantity),
 			    "365.00");
 	/* api's two tasks are on demand: 365 x 0.04048 + 730 x 0.004445 */
@@ -236,7 +223,7 @@ static void savings_plan_explicit_below(void **state)
 	assert_int_equal(dec_div(D("7.3"), D("21.62406"), &cover), 0);
 	/* api vCPU on demand: 182.5 x (1 - cover) */
 	assert_int_equal(dec_mul(D("182.5"), dec_sub(dec_from_int(1), cover), &od), 0);
-	const struct cost_line *v = find_line(&b, "aws_ecs_service.api",
+	const struct cost_line *v = line(&b, "aws_ecs_service.api",
 					      "Fargate vCPU (x86, on demand)");
 	dec diff = dec_sub(v->quantity, od);
 	if (dec_cmp(diff, dec_zero()) < 0)
@@ -265,7 +252,7 @@ static void savings_plan_explicit_above(void **state)
 	assert_string_equal(total_of(&b, "costplan_savings_plan.compute"), "36.50");
 	assert_string_equal(total_of(&b, "aws_ecs_service.worker"), "0.00");
 	/* 21.62406 / 36.5 = 59.2% used; it costs 36.50 - 27.03 = 9.47 more than on demand */
-	const struct cost_line *v = find_line(&b, "costplan_savings_plan.compute",
+	const struct cost_line *v = line(&b, "costplan_savings_plan.compute",
 					      "Fargate vCPU (x86), plan rate");
 	assert_non_null(strstr(v->note, "utilisation 59.2%"));
 	assert_non_null(strstr(v->note, "costs $9.47"));
@@ -283,7 +270,7 @@ static void savings_plan_spot_and_nothing(void **state)
 	      " \"aws_ecs_service\": {\"worker\": {\"capacity_provider\": \"FARGATE_SPOT\"}}}}",
 	      &b);
 	/* two tasks committed, the worker at Spot: 182.5 x 0.012144 + 365 x 0.0013335 */
-	assert_string_equal(cents(find_line(&b, "costplan_savings_plan.compute",
+	assert_string_equal(cents(line(&b, "costplan_savings_plan.compute",
 					    "Fargate vCPU (x86), plan rate")->quantity),
 			    "365.00");
 	assert_string_equal(total_of(&b, "aws_ecs_service.worker"), "2.71");
@@ -294,7 +281,7 @@ static void savings_plan_spot_and_nothing(void **state)
 	      "   \"worker\": {\"desired_count\": 0}, \"frontend\": {\"desired_count\": 0}}}}",
 	      &b);
 	assert_string_equal(total_of(&b, "costplan_savings_plan.compute"), "7.30");
-	find_line(&b, "costplan_savings_plan.compute", "Unused commitment (as Fargate vCPU-hours)");
+	line(&b, "costplan_savings_plan.compute", "Unused commitment (as Fargate vCPU-hours)");
 	all_formulas(&b);
 	breakdown_release(&b);
 }
@@ -390,7 +377,7 @@ static void scenario_task_sets(void **state)
 	assert_int_equal(cost_breakdown(&s, cat, &o, &b), 0);
 	scenario_release(&s);
 	/* 3 + 2x2 = 7 quarter-vCPU tasks: 1277.5 vCPU-h, 2555 GB-h at the plan's rate */
-	assert_string_equal(cents(find_line(&b, "costplan_savings_plan.compute",
+	assert_string_equal(cents(line(&b, "costplan_savings_plan.compute",
 					    "Fargate vCPU (x86), plan rate")->quantity),
 			    "1277.50");
 	assert_string_equal(total_of(&b, "aws_ecs_task_set.green"), "0.00");

@@ -35,38 +35,6 @@ static void price_text(const char *text, const char *region, bool no_free, struc
 	json_decref(root);
 }
 
-static const struct cost_line *find_line(const struct breakdown *b, const char *addr,
-					 const char *name)
-{
-	const struct cost_item *it = breakdown_item(b, addr);
-	if (!it)
-		return NULL;
-	for (size_t i = 0; i < it->n; i++)
-		if (strcmp(it->lines[i].name, name) == 0)
-			return &it->lines[i];
-	return NULL;
-}
-
-static const struct cost_line *line(const struct breakdown *b, const char *addr, const char *name)
-{
-	const struct cost_line *l = find_line(b, addr, name);
-	if (!l)
-		fail_msg("no line '%s' in %s", name, addr);
-	return l;
-}
-
-static const char *line_cost(const struct breakdown *b, const char *addr, const char *name)
-{
-	return cents(line(b, addr, name)->cost_cents);
-}
-
-static const char *item_total(const struct breakdown *b, const char *addr)
-{
-	const struct cost_item *it = breakdown_item(b, addr);
-	assert_non_null(it);
-	return cents(it->total);
-}
-
 /* Every item's displayed total is the sum of its displayed lines. */
 static void sums_hold(const struct breakdown *b)
 {

@@ -28,19 +28,6 @@
 
 #include "test_catalog_util.h"
 
-static const struct cost_line *find_line(const struct breakdown *b, const char *addr,
-					 const char *name)
-{
-	const struct cost_item *it = breakdown_item(b, addr);
-	if (!it)
-		fail_msg("no item %s", addr);
-	for (size_t i = 0; i < it->n; i++)
-		if (strcmp(it->lines[i].name, name) == 0)
-			return &it->lines[i];
-	fail_msg("no line '%s' in %s", name, addr);
-	return NULL;
-}
-
 static const char *total_of(const struct breakdown *b, const char *addr)
 {
 	const struct cost_item *it = breakdown_item(b, addr);
@@ -132,7 +119,7 @@ static void plan_task_sets(void **state)
 	assert_string_equal(total_of(&b, "aws_ecs_task_set.blue"),
 			    cents(dec_add(hand("0.04048", "547.5"), hand("0.004445", "1095"))));
 	/* green: 50% of 3 = 1.5, rounded up to 2 tasks of 0.5 vCPU / 1 GB */
-	assert_string_equal(cents(find_line(&b, "aws_ecs_task_set.green", "Fargate vCPU (x86)")
+	assert_string_equal(cents(line(&b, "aws_ecs_task_set.green", "Fargate vCPU (x86)")
 				      ->quantity),
 			    "730.00");
 	assert_string_equal(total_of(&b, "aws_ecs_task_set.green"), "36.04");
@@ -261,7 +248,7 @@ static void plan_waf_rule_groups(void **state)
 	assert_int_equal(scenario_from_json(doc, "plan", NULL, &s), 0);
 	assert_int_equal(cost_breakdown(&s, cat, &o, &b), 0);
 	scenario_release(&s);
-	const struct cost_line *l = find_line(&b, "aws_wafv2_web_acl.this", "Rules");
+	const struct cost_line *l = line(&b, "aws_wafv2_web_acl.this", "Rules");
 	assert_string_equal(cents(l->quantity), "10.00"); /* 4 + 3 x 2 */
 	assert_non_null(strstr(l->note, "3 of them rule groups"));
 	assert_non_null(strstr(l->note, "assumption: waf_rules_per_rule_group = 2"));
